@@ -1,0 +1,264 @@
+"""``parse_text``: the one path from raw text to a :class:`~cable_utils.model.Cable`.
+
+raw text → :func:`~cable_utils.normalise.normalise` (offset map) → header →
+banner and front matter → body → model. Everything the readers find is
+recorded with raw offsets; everything that looks wrong becomes a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .body import (
+    canonical_reference_id,
+    find_banner,
+    parse_reference_entries,
+    read_body,
+    read_front_matter,
+)
+from .context import ParseContext
+from .decoding import (
+    decode_de_line,
+    decode_decl_date,
+    decode_dtg,
+    decode_precedence,
+    decode_reasons,
+    decode_tag,
+)
+from .errors import EmptyCableError, NotACableError
+from .header import read_header
+from .model import Cable, Reason, Reference, Segment, Tag
+from .normalise import normalise
+
+__all__ = ["parse_text"]
+
+_REASON_SECTION = re.compile(r"\b1\s*\.\s*([45])\b")
+_REASON_LETTER = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
+_LETTER_LIST = re.compile(
+    r"\(?\s*\b([a-hA-H])\s*\)?(?:\s*(?:,|and|/|&)\s*\(?\s*\b[a-hA-H]\b\s*\)?)+\s*\.?\s*$"
+)
+_OFFICIAL_END = re.compile(
+    r"\s*(?:[,;:]?\s*\b(?:for\s+)?reasons?\b|[,;:]\s*1\s*\.\s*[45]\b|,\s*\(?[a-h]\)?\s*(?:and|,|/))",
+    re.I,
+)
+
+
+def parse_text(
+    text: str,
+    *,
+    source: str | None = None,
+    cable_id: str | None = None,
+    warnings: list[str] | None = None,
+) -> Cable:
+    """Parse the text of one cable. Raises :class:`NotACableError` for text that is not a cable."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse_text() needs a str, not {type(text).__name__}")
+    if not text.strip():
+        raise EmptyCableError("the text is empty: there is no cable to read")
+    clean = normalise(text)
+    context = ParseContext(clean, warnings=list(warnings or []))
+    for artifact in clean.artifacts:
+        if artifact.kind in ("marker", "linktext", "pilcrow", "entity", "tag", "continuation"):
+            context.segments.append(
+                Segment("artifact", artifact.start, artifact.end, artifact.kind)
+            )
+
+    banner = find_banner(context)
+    header_end = read_header(context, banner.start if banner else _first_paragraph(context))
+    if banner is not None:
+        context.add_segment("banner", banner.start, banner.end)
+        front_start = banner.end
+    else:
+        front_start = header_end
+    body_start = _first_paragraph(context, front_start)
+    read_front_matter(context, front_start, body_start)
+    read_body(context, _body_start(context, body_start, front_start), len(context.text))
+
+    if not _looks_like_a_cable(context, banner):
+        raise NotACableError(
+            "this text has none of the parts of a cable (no date-time group, FM line, "
+            "classification banner, TAGS, SUBJECT or numbered paragraphs)"
+        )
+    return _build_cable(context, banner, source=source, cable_id=cable_id)
+
+
+def _first_paragraph(context: ParseContext, start: int = 0) -> int:
+    from .body import PARAGRAPH_START
+
+    match = PARAGRAPH_START.search(context.text, start)
+    return match.start() if match else len(context.text)
+
+
+def _body_start(context: ParseContext, first_paragraph: int, front_start: int) -> int:
+    """The body starts at the first numbered paragraph, or after the last front-matter value."""
+    if first_paragraph < len(context.text):
+        return first_paragraph
+    spans = [span for key, span in context.fields.items() if key.endswith("_span")]
+    spans += context.fields.get("ref_spans", [])
+    return max((end for _, end in spans), default=front_start)
+
+
+def _looks_like_a_cable(context: ParseContext, banner) -> bool:
+    fields = context.fields
+    evidence = [
+        banner is not None,
+        "dtg" in fields,
+        "from" in fields,
+        "tags" in fields,
+        "subject" in fields,
+        "eo" in fields,
+        "de" in fields,
+    ]
+    numbered = [p for p in fields.get("paragraphs", []) if p.number is not None]
+    return sum(evidence) >= 2 or (sum(evidence) >= 1 and len(numbered) >= 1)
+
+
+def _build_cable(
+    context: ParseContext, banner, *, source: str | None, cable_id: str | None
+) -> Cable:
+    fields = context.fields
+    warn = context.warn
+
+    dtg = decode_dtg(fields["dtg"]) if "dtg" in fields else None
+    if "dtg" in fields and dtg is None:
+        warn(f"the date-time group {fields['dtg']!r} is not a valid date")
+    date = dtg.moment if dtg else None
+    year = date.year if date else None
+    de = decode_de_line(fields["de"]["line"]) if "de" in fields else None
+    if de is not None and dtg is not None and (sent := de.moment(dtg.moment.year)) is not None:
+        gap_hours = abs((sent - dtg.moment).total_seconds()) / 3600
+        if gap_hours > 48:
+            warn(
+                f"the DE line says day {de.day_of_year:03d} ({sent:%d %b %Y}) but the date-time group says {dtg.text}"
+            )
+
+    prosigns = fields.get("precedence_prosigns") or []
+    precedence = decode_precedence(prosigns[0]) if prosigns else None
+    to, info = fields.get("to", []), fields.get("info", [])
+    if precedence is None and to and to[0].precedence:
+        precedence = to[0].precedence
+
+    classification = banner.level if banner else None
+    handling = list(dict.fromkeys(fields.get("handling", [])))
+    if banner and banner.caveat and banner.caveat not in handling:
+        handling.insert(0, banner.caveat)
+
+    computed_id = None
+    if banner and year is not None:
+        computed_id = f"{year % 100:02d}{banner.station.replace(' ', '').replace('.', '')}{int(banner.serial)}"
+    if cable_id and computed_id and cable_id != computed_id:
+        warn(f"the file name says {cable_id} but the banner and date give {computed_id}")
+    the_id = cable_id or computed_id
+    if (
+        de
+        and banner
+        and int(de.serial) != int(banner.serial)
+        and not de.station.startswith("RUEHC")
+    ):
+        warn(
+            f"the DE line has serial #{de.serial} but the banner says {banner.station} {banner.serial}"
+        )
+
+    eo, decl = _read_eo(fields.get("eo"))
+    tags = _read_tags(context)
+    subject = fields.get("subject") or None
+    if subject is None:
+        warn("no SUBJECT line was found")
+    references = _read_references(context, year)
+    classified_by, reason_section, letters = _read_classified_by(fields.get("classified_by"))
+    reasons = tuple(
+        Reason(letter, meaning) for letter, meaning in decode_reasons(letters, reason_section, eo)
+    )
+    paragraphs = tuple(fields.get("paragraphs", []))
+    if not any(p.number is not None for p in paragraphs):
+        warn("no numbered paragraphs were found")
+    if banner is None:
+        warn("no classification banner was found")
+    if date is None:
+        warn("no date-time group was found, so the cable has no date")
+
+    segments = tuple(sorted(context.segments, key=lambda s: (s.start, -s.end)))
+    return Cable(
+        raw=context.source.raw,
+        text=context.text,
+        id=the_id,
+        origin=fields.get("from") or (banner.station if banner else None),
+        date=date,
+        precedence=precedence,
+        classification=classification,
+        handling=tuple(handling),
+        to=tuple(to),
+        info=tuple(info),
+        office=fields.get("office"),
+        eo=eo,
+        decl_date=decl,
+        tags=tags,
+        subject=subject,
+        references=references,
+        classified_by=classified_by,
+        reason_section=reason_section,
+        reasons=reasons,
+        paragraphs=paragraphs,
+        signer=fields.get("signer"),
+        segments=segments,
+        warnings=tuple(context.warnings),
+        dtg=dtg.text if dtg else fields.get("dtg"),
+        de_line=fields["de"]["line"] if "de" in fields else None,
+        serial=banner.serial if banner else None,
+        section=banner.section if banner else None,
+        source=source,
+    )
+
+
+def _read_eo(value: str | None) -> tuple[str | None, object]:
+    if not value:
+        return None, None
+    match = re.match(r"E\.?\s?O\.?\s?(\d{5})\s*:?\s*(.*)$", value, re.I)
+    if match is None:
+        return None, None
+    order, rest = match.group(1), match.group(2).strip()
+    return order, decode_decl_date(rest) if rest else None
+
+
+def _read_tags(context: ParseContext) -> tuple[Tag, ...]:
+    span = context.fields.get("tags_span")
+    if span is None:
+        return ()
+    start, end = span
+    tags = []
+    for match in re.finditer(r"[A-Za-z][A-Za-z0-9]{1,9}", context.text[start:end]):
+        code = match.group().upper()
+        description, kind = decode_tag(code)
+        raw_start, raw_end = context.source.to_raw(start + match.start(), start + match.end())
+        tags.append(Tag(code, description, kind, raw_start, raw_end))
+    return tuple(tags)
+
+
+def _read_references(context: ParseContext, year: int | None) -> tuple[Reference, ...]:
+    references = []
+    for start, end in context.fields.get("ref_spans", []):
+        value = context.text[start:end]
+        for label, item, item_start, item_end in parse_reference_entries(value):
+            text = re.sub(r"\s+", " ", item)
+            raw_start, raw_end = context.raw_span(start + item_start, start + item_end)
+            references.append(
+                Reference(label, text, canonical_reference_id(text, year), raw_start, raw_end)
+            )
+    return tuple(references)
+
+
+def _read_classified_by(value: str | None) -> tuple[str | None, str | None, list[str]]:
+    if not value:
+        return None, None, []
+    section_match = _REASON_SECTION.search(value)
+    section = f"1.{section_match.group(1)}" if section_match else None
+    if section_match:
+        letters_text = value[section_match.end() :]
+    else:
+        tail = _LETTER_LIST.search(value)
+        letters_text = tail.group() if tail else ""
+    letters = list(dict.fromkeys(letter.lower() for letter in _REASON_LETTER.findall(letters_text)))
+    official_end = _OFFICIAL_END.search(value)
+    official = value[: official_end.start()] if official_end else value
+    official = official.strip(" .,;:") or None
+    return official, section, letters
