@@ -7,5 +7,5 @@ Each builder returns a :class:`~cable_utils.widgets._common.Panel`: an
 
 from .._lazy import make_getattr
 
-SUBMODULES = ("_common", "anatomy", "body", "actors", "argument", "remix", "self_check")
+SUBMODULES = ("_common", "anatomy", "body", "actors", "argument", "remix", "checks")
 __getattr__ = make_getattr(__name__, SUBMODULES)

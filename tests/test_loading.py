@@ -1,0 +1,123 @@
+"""Loading: IDs, paths, bytes, text, and every kind of bad input."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from cable_utils import Cable, CableError, load_cable
+from cable_utils.errors import (
+    BinaryInputError,
+    CableNotFoundError,
+    EmptyCableError,
+    InputTooLargeError,
+    NotACableError,
+    UnsafePathError,
+)
+from cable_utils.paths import DATA_DIR, find_cable_file, known_cable_ids
+
+SEED = DATA_DIR / "cables" / "08BAKU151.txt"
+
+
+def test_id_path_bytes_and_text_agree():
+    by_id = load_cable("08BAKU151")
+    by_path = load_cable(SEED)
+    by_str_path = load_cable(str(SEED))
+    by_bytes = load_cable(SEED.read_bytes())
+    by_text = Cable.from_text(SEED.read_text(encoding="utf-8"))
+    for other in (by_path, by_str_path, by_bytes, by_text):
+        assert other.to_json_dict() == by_id.to_json_dict()
+    assert by_id.source == str(SEED.resolve())
+
+
+def test_known_ids_include_the_cable():
+    assert "08BAKU151" in known_cable_ids()
+
+
+def test_crlf_and_bom_keep_offsets_into_raw(tmp_path: Path):
+    text = SEED.read_text(encoding="utf-8")
+    variant = tmp_path / "08BAKU151.txt"
+    variant.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    cable = load_cable(variant)
+    assert cable.raw.startswith("\ufeff")
+    assert cable.subject == "AZERBAIJANI REACTION TO KOSOVO'S INDEPENDENCE"
+    assert [p.marking for p in cable.paragraphs] == ["C", "C", "U", "U", "C"]
+    for segment in cable.segments:
+        assert "\r" not in cable.raw[segment.start : segment.end].rstrip()[-1:]
+    assert cable.raw[cable.paragraphs[0].start :].startswith("1. (C)")
+
+
+def test_cp1252_fallback_warns(tmp_path: Path):
+    text = SEED.read_text(encoding="utf-8")
+    path = tmp_path / "08BAKU151.txt"
+    path.write_bytes(text.encode("cp1252"))
+    cable = load_cable(path)
+    assert cable.subject == "AZERBAIJANI REACTION TO KOSOVO'S INDEPENDENCE"
+    assert "¶" in cable.raw
+    assert any("cp1252" in warning for warning in cable.warnings)
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        (b"", EmptyCableError),
+        (b"   \n\n\t ", EmptyCableError),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, BinaryInputError),
+        (b"%PDF-1.4\n\x00\x01\x02\x03", BinaryInputError),
+        (b"Dear Sir,\nThank you for your letter.\nYours faithfully\n", NotACableError),
+    ],
+)
+def test_bad_files_raise_a_named_cable_error(tmp_path: Path, content: bytes, error: type):
+    path = tmp_path / "input.txt"
+    path.write_bytes(content)
+    with pytest.raises(error) as caught:
+        load_cable(path)
+    assert isinstance(caught.value, CableError)
+    assert str(caught.value)  # a message that names the problem
+
+
+def test_huge_file_is_refused_without_reading(tmp_path: Path):
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"A" * (10 * 1024 * 1024))
+    started = time.perf_counter()
+    with pytest.raises(InputTooLargeError, match="load_corpus"):
+        load_cable(path)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_huge_bytes_are_refused():
+    with pytest.raises(InputTooLargeError):
+        load_cable(b"x" * (10 * 1024 * 1024))
+
+
+def test_unknown_id():
+    with pytest.raises(CableNotFoundError, match="99NOWHERE1"):
+        load_cable("99NOWHERE1")
+
+
+@pytest.mark.parametrize("sneaky", ["../../etc/passwd", "..", "samples/../../x", "08BAKU151.txt/..", "/etc/passwd\x00"])
+def test_ids_cannot_leave_the_data_folder(sneaky: str):
+    with pytest.raises(UnsafePathError):
+        find_cable_file(sneaky)
+
+
+def test_wrong_type_is_a_type_error():
+    with pytest.raises(TypeError, match="cable ID, a path, bytes or text"):
+        load_cable(151)  # type: ignore[arg-type]
+
+
+def test_a_cable_with_no_header_still_parses_with_warnings():
+    text = SEED.read_text(encoding="utf-8")
+    body_only = text[text.index("C O N F I D E N T I A L") :]
+    cable = Cable.from_text(body_only)
+    assert cable.subject == "AZERBAIJANI REACTION TO KOSOVO'S INDEPENDENCE"
+    assert cable.date is None
+    assert any("date-time group" in warning for warning in cable.warnings)
+    assert len(cable.paragraphs) == 5
+
+
+def test_not_a_cable_text():
+    with pytest.raises(NotACableError, match="none of the parts of a cable"):
+        Cable.from_text("just a line of ordinary prose\nand another\n")
