@@ -29,18 +29,18 @@ _LEVELS = (
     rf"|{_spaced('UNCLASSIFIED')}|{_spaced('UNCLAS')}|LIMITED\s+OFFICIAL\s+USE)"
 )
 BANNER = re.compile(
-    rf"^[ \t]*{_LEVELS}(?:[ \t]*//?[ \t]*(?P<caveat>NOFORN|SBU|FOUO|EXDIS|NODIS))?"
+    rf"(?:^|(?<=\t))[ \t]*{_LEVELS}(?:[ \t]*//?[ \t]*(?P<caveat>NOFORN|SBU|FOUO|EXDIS|NODIS))?"
     r"(?:[ \t]+(?:SECTION[ \t]+(?P<section>\d{1,3})[ \t]+OF[ \t]+(?P<of>\d{1,3})))?"
     r"[ \t]+(?P<station>[A-Z][A-Z. ]{1,30}?)[ \t]+(?P<serial>\d{2,7})\b",
     re.MULTILINE | re.IGNORECASE,
 )
 
 _FIELD_STARTS = {
-    "handling": r"\b(?:SIPDIS|NOFORN|SENSITIVE(?: BUT UNCLASSIFIED)?|EXDIS|NODIS|LIMDIS|STADIS|"
-    r"FOR OFFICIAL USE ONLY)\b",
+    "caveat": r"\b(?:SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|STADIS)\b",
+    "handling": r"\b(?:SENSITIVE(?: BUT UNCLASSIFIED)?|FOR OFFICIAL USE ONLY)\b",
     "office": r"(?:^|(?<=\s\s))(?:[A-Z]{2,12}\s+)?FOR\s+(?=[A-Z/,. -]*\b[A-Z]{2,}/)",
     "eo": r"\bE\.?\s?O\.?\s?\d{5}\b",
-    "tags": r"\bTAGS\b:?",
+    "tags": r"\bTAGS?\b:?",
     "subject": r"\bSUBJ(?:ECT)?\s*:",
     "ref": r"\bREFS?\s*:|\bREFTEL\b",
     "classified_by": r"(?:\(U\)\s*)?\bClassified\s+By\b:?",
@@ -59,9 +59,14 @@ PARAGRAPH_START = re.compile(
     r"[ \t]*-[ \t]*ENTIRE TEXT)\.?[ \t]*)?(?=\S)",
     re.MULTILINE,
 )
-_REF_LABEL = re.compile(r"(?:^|(?<=\s))(?P<label>[A-Z])\.\s+(?=\S)")
+_REF_LABEL = re.compile(
+    r"(?:^|(?<=[\s,;:]))(?:\((?P<paren>[A-Z])\)[ \t]*|(?P<label>[A-Z])(?:\.[ \t\n]+|\)[ \t]+))(?=\S)"
+)
+# REFs without letters, separated by colons or semicolons (TEHRAN 1091: TEHRAN 263).
+_REF_SEPARATOR = re.compile(r"[ \t]*[:;][ \t\n]*")
 _REF_ID = re.compile(
-    r"^(?:(?P<year>\d{4}|\d{2})\s+)?(?P<station>[A-Z][A-Z ]*?[A-Z])\s+0*(?P<serial>\d{1,6})\b"
+    r"^(?:(?P<year>\d{4}|\d{2})\s{1,4})?(?P<station>[A-Z][A-Z ]{0,30}?[A-Z])\s{1,4}0*(?P<serial>\d{1,6})\b"
+    r"(?:\s{0,4}\((?P<year_after>\d{2}|\d{4})\))?"
 )
 _HEADING_RULE = re.compile(r"^\s*-{3,}\s*$")
 _END_MARKERS = re.compile(
@@ -134,7 +139,7 @@ def read_front_matter(context: ParseContext, start: int, end: int) -> None:
         limit = hits[index + 1][1] if index + 1 < len(hits) else end
         value_end = _value_end(text, kind, value_start, limit)
         value = re.sub(r"\s+", " ", text[value_start:value_end]).strip(" :;")
-        if kind == "handling":
+        if kind in ("handling", "caveat"):
             value = re.sub(r"\s+", " ", text[field_start:value_start]).upper()
             context.fields.setdefault("handling", []).append(value)
             context.add_segment("handling", field_start, value_start)
@@ -156,39 +161,77 @@ def read_front_matter(context: ParseContext, start: int, end: int) -> None:
             context.fields.setdefault(f"{kind}_span", (value_start, value_end))
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _value_end(text: str, kind: str, value_start: int, limit: int) -> int:
     """Where a field's value stops: a blank line (REF: unless a lettered item follows) or ``limit``."""
     position = value_start
     while True:
-        blank = text.find("\n\n", position, limit)
-        if blank == -1:
+        blank_match = _BLANK_LINE.search(text, position, limit)
+        if blank_match is None:
             return limit
+        blank = blank_match.start()
         if kind == "ref":
             following = text[blank:limit].lstrip()
-            if re.match(r"[A-Z]\.\s", following):
-                position = blank + 2
+            if re.match(r"(?:[A-Z]\.\s|\(?[A-Z]\)\s?)", following):
+                position = blank_match.end() - 1
                 continue
-        if kind in ("subject", "classified_by", "tags") and text[value_start:blank].strip() == "":
-            position = blank + 2  # the value starts after a blank line
+        if (
+            kind in ("subject", "classified_by", "tags", "ref")
+            and text[value_start:blank].strip() == ""
+        ):
+            position = blank_match.end() - 1  # the value starts after a blank line
             continue
         return blank
 
 
 def parse_reference_entries(value: str) -> list[tuple[str | None, str, int, int]]:
     """Split a REF value into (label, text, start, end) entries (offsets within ``value``)."""
-    labels = list(_REF_LABEL.finditer(value))
+    labels: list[re.Match[str]] = []
+    for label in _REF_LABEL.finditer(value):
+        # "A. (A) PARIS 1784": the same letter written twice is one label.
+        if labels and labels[-1].end() == label.start() and label.group("paren"):
+            continue
+        labels.append(label)
     if not labels:
-        stripped = value.strip()
-        if not stripped:
-            return []
-        first = value.index(stripped)
-        return [(None, stripped, first, first + len(stripped))]
+        return _unlabelled_entries(value)
     entries = []
+    if value[: labels[0].start()].strip():
+        # Text before the first letter is not an entry of the list: keep it whole.
+        entries += _unlabelled_entries(value[: labels[0].start()])
     for index, label in enumerate(labels):
         item_end = labels[index + 1].start() if index + 1 < len(labels) else len(value)
-        item = value[label.end() : item_end].rstrip(" \n;,")
-        entries.append((label.group("label"), item.strip(), label.start(), label.end() + len(item)))
+        item = value[label.end() : item_end].rstrip(" \t\n;,.")
+        letter = label.group("label") or label.group("paren")
+        # "A. (A) PARIS 1784": the letter written twice.
+        item = re.sub(rf"^\(?{letter}\)[ \t]*", "", item.strip())
+        entries.append(
+            (
+                letter,
+                item,
+                label.start(),
+                label.end() + len(value[label.end() : item_end].rstrip(" \t\n;,.")),
+            )
+        )
     return entries
+
+
+def _unlabelled_entries(value: str) -> list[tuple[str | None, str, int, int]]:
+    stripped = value.strip()
+    if not stripped:
+        return []
+    first = value.index(stripped)
+    parts = []
+    position = first
+    for separator in _REF_SEPARATOR.finditer(value, first, first + len(stripped)):
+        parts.append((position, separator.start()))
+        position = separator.end()
+    parts.append((position, first + len(stripped)))
+    items = [(value[a:b].strip(), a, b) for a, b in parts if value[a:b].strip()]
+    if len(items) > 1 and all(_REF_ID.match(item.upper()) for item, _, _ in items):
+        return [(None, item, a, b) for item, a, b in items]
+    return [(None, stripped, first, first + len(stripped))]
 
 
 def canonical_reference_id(text: str, default_year: int | None) -> str | None:
@@ -196,7 +239,7 @@ def canonical_reference_id(text: str, default_year: int | None) -> str | None:
     match = _REF_ID.match(text.strip().upper())
     if match is None:
         return None
-    year = match.group("year")
+    year = match.group("year") or match.group("year_after")
     if year:
         year = year[-2:]
     elif default_year is not None:
@@ -204,7 +247,8 @@ def canonical_reference_id(text: str, default_year: int | None) -> str | None:
     else:
         return None
     station = match.group("station").replace(" ", "")
-    if station in {"EMAIL", "TELCON", "MEMCON", "PARA", "PARAS"}:
+    station = {"SECSTATE": "STATE"}.get(station, station)
+    if station in {"EMAIL", "TELCON", "MEMCON", "PARA", "PARAS", "PAGE", "SECTION"}:
         return None
     return f"{year}{station}{int(match.group('serial'))}"
 
@@ -244,6 +288,8 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
     text = context.text
     blocks = _blocks(text, start, end)
     tail_kinds = _classify_tail(blocks)
+    if "signature" not in tail_kinds.values():
+        blocks, tail_kinds = _split_signature_line(blocks, tail_kinds)
     paragraphs: list[dict] = []
     section: str | None = None
     previous_was_heading = False
@@ -310,7 +356,54 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
                         "end": line_end,
                     }
                 )
+    if paragraphs and "signer" not in context.fields:
+        _inline_signature(context, paragraphs[-1])
     context.fields["paragraphs"] = [_make_paragraph(context, item) for item in paragraphs]
+
+
+_SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]\s*$")
+_INLINE_SIGNATURE = re.compile(
+    r"(?P<before>[.!?\"”’)\]])[ \t]{1,8}(?P<name>[A-Z][A-Za-z'’-]{2,24})[ \t]*$"
+)
+
+
+def _split_signature_line(
+    blocks: list[list[tuple[str, int, int]]], kinds: dict[int, str]
+) -> tuple[list[list[tuple[str, int, int]]], dict[int, str]]:
+    """A signature on the last line of the last paragraph's block (``…requested.\nHYLAND``)."""
+    index = max((i for i in range(len(blocks)) if i not in kinds), default=None)
+    if index is None or len(blocks[index]) < 2:
+        return blocks, kinds
+    block = blocks[index]
+    last, previous = block[-1][0], block[-2][0]
+    if not _SIGNATURE.match(last) or _is_section_word(last) or last.rstrip().endswith("."):
+        return blocks, kinds
+    if not (_SENTENCE_END.search(previous) or _is_section_word(previous)):
+        return blocks, kinds
+    blocks = blocks[:index] + [block[:-1], [block[-1]]] + blocks[index + 1 :]
+    kinds = {(i + 1 if i > index else i): kind for i, kind in kinds.items()}
+    kinds[index + 1] = "signature"
+    return blocks, kinds
+
+
+def _inline_signature(context: ParseContext, item: dict) -> None:
+    """A signature run onto the end of the last paragraph (``…travel. RICHARDSON``)."""
+    text = context.text
+    tail_start = max(item["body_start"], item["end"] - 200)
+    match = _INLINE_SIGNATURE.search(text, tail_start, item["end"])
+    if match is None:
+        return
+    name = match.group("name")
+    paragraph_text = text[item["body_start"] : match.start("name")]
+    official = (context.fields.get("classified_by") or "").lower()
+    official_words = set(re.findall(r"[a-z'’-]{3,}", official))
+    after_comment = re.search(r"END\s+COMMENT\.?\s*$", paragraph_text, re.I) is not None
+    shouting = name.isupper() and any(c.islower() for c in paragraph_text)
+    if not (shouting or after_comment or name.lower() in official_words):
+        return
+    context.fields["signer"] = name
+    context.add_segment("signature", match.start("name"), match.end("name"))
+    item["end"] = match.start("name")
 
 
 def _classify_tail(blocks: list[list[tuple[str, int, int]]]) -> dict[int, str]:

@@ -37,7 +37,11 @@ _FROM = re.compile(r"^FM\s+(?P<name>\S.*?)\s*$")
 _TO = re.compile(r"^TO\s+(?P<rest>\S.*?)\s*$")
 _INFO = re.compile(r"^INFO\s+(?P<rest>\S.*?)\s*$")
 _DISTRIBUTION = re.compile(r"^\s*(?:INFO|ACTION|ORIGIN)\s+[A-Z]{1,6}-\d{2}\b")
-_DISTRIBUTION_CONTINUATION = re.compile(r"^\s+(?:[A-Z]{1,6}-\d{2}\s*)+(?:/\w+)?\s*$|^\s+/\w+\s*$")
+_DISTRIBUTION_CONTINUATION = re.compile(
+    r"^[ \t]+(?:[A-Z]{1,6}-\d{2}[ \t]*){1,20}(?:/\d{1,4}[ \t]?W?)?[ \t]*$"
+    r"|^[ \t]+/\d{1,4}[ \t]?W?[ \t]*$"
+    r"|^[ \t]*-{3,}[ \t]*\d{3,7}[ \t]+\d{6}Z[ \t]+/\d{1,3}[ \t]*$"  # ----352654 200910Z /23
+)
 _ADDRESSEE = re.compile(
     rf"^(?:(?P<ri>[A-Z]{{3,8}})/)?(?P<name>.*?)(?:\s+(?P<prec>{_PRECEDENCE_WORDS}))?"
     r"(?:\s+(?P<serial>\d{1,5}(?:-\d{1,5})?))?\s*$"
@@ -94,8 +98,8 @@ def _addressee(
     )
 
 
-def read_header(context: ParseContext, end: int) -> int:
-    """Read header lines in ``text[:end]``; return where the header stopped.
+def read_header(context: ParseContext, end: int, start: int = 0) -> int:
+    """Read header lines in ``text[start:end]``; return where the header stopped.
 
     Fills ``context.fields`` with ``dtg``, ``precedence_prosigns``, ``de``,
     ``from``, ``to`` and ``info``.
@@ -104,7 +108,7 @@ def read_header(context: ParseContext, end: int) -> int:
     info: list[Addressee] = []
     block: str | None = None  # "to", "info", "routing", "distribution" while a block continues
     block_start = 0
-    header_end = 0
+    header_end = start
 
     def close_block(at: int) -> None:
         nonlocal block
@@ -112,7 +116,7 @@ def read_header(context: ParseContext, end: int) -> int:
             context.add_segment(block, block_start, at)
         block = None
 
-    for line in iter_lines(context.text, 0, end):
+    for line in iter_lines(context.text, start, end):
         stripped = line.text.strip()
         if not stripped:
             close_block(line.start)

@@ -17,9 +17,31 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 __all__ = ["Artifact", "NormalisedText", "normalise"]
+
+# Page markers of printed or multi-section copies. Both patterns are anchored
+# at line starts and use bounded repeats only, so a long line without newlines
+# cannot make them backtrack. 1) "PAGE 02   CAPE T  00097  01 OF 03  182017Z",
+# optionally preceded by the classification footer/header lines of the page
+# break; 2) "BAKU 00001835  001.2 OF 003" on a line of its own. Blank lines that
+# follow a marker go with it, so a paragraph split by a page break joins up.
+_CLASSIFICATION_LINE = r"[ \t]{0,20}(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE)[ \t]{0,20}\n"
+_PAGE_PATTERN = re.compile(
+    rf"""
+      ^(?:{_CLASSIFICATION_LINE}(?:[ \t]{{0,20}}\n){{0,3}}){{0,2}}
+       [ \t]{{0,20}}PAGE[ \t]{{1,20}}\d{{2,3}}[ \t]{{1,20}}[^\n]{{0,120}}(?:\n(?:[ \t]{{0,20}}\n){{0,4}}|\Z)
+    | ^[ \t]{{0,20}}[A-Z][A-Z .]{{0,30}}?[ \t]{{1,4}}0{{3,}}\d{{1,6}}[ \t]{{1,4}}\d{{3}}(?:\.\d)?[ \t]{{1,4}}OF[ \t]{{1,4}}\d{{3}}
+       [ \t]{{0,20}}(?:\n(?:[ \t]{{0,20}}\n){{0,4}}|\Z)
+    | (?<=[ \t]{{2}})[A-Z][A-Z .]{{0,30}}?[ \t]{{1,4}}0{{4,}}\d{{1,6}}[ \t]{{1,4}}\d{{3}}(?:\.\d)?[ \t]{{1,4}}OF[ \t]{{1,4}}\d{{3}}[ \t]{{0,20}}(?=\S)
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+# Characters that start an artifact; text without any of them (and without a
+# page marker) needs no rewriting, which is the common case in a corpus.
+_ARTIFACT_CHARS = re.compile(r"[\[\u00b6\r\ufeff&<\\]|[ \t]{2}\n")
 
 # One alternation, scanned once. The order matters: a link marker must win over
 # a bare bracket, CRLF over CR.
@@ -51,6 +73,7 @@ ARTIFACT_EXPLANATIONS = {
     "bom": "a byte-order mark at the start of the file",
     "entity": "an HTML entity (for example &#x000A; for a newline)",
     "tag": "an HTML tag from the web page's markup",
+    "page": "a page header or page marker of a printed or multi-section copy",
 }
 
 
@@ -67,40 +90,72 @@ class Artifact:
         return ARTIFACT_EXPLANATIONS[self.kind]
 
 
-@dataclass(frozen=True, slots=True)
-class NormalisedText:
-    """Clean text plus, for every clean character, the raw span it came from."""
+# A run maps clean[clean_start:clean_start+length] to raw. An exact run copies
+# raw[raw_start:raw_start+length]; a rewritten run (a decoded entity, a lone CR)
+# maps every clean character to the whole raw span raw[raw_start:raw_end].
+_Run = tuple[int, int, int, int, bool]  # clean_start, length, raw_start, raw_end, exact
 
-    raw: str
-    text: str
-    # raw_starts[i]/raw_ends[i]: the raw span of clean character i. A character
-    # that was rewritten (an entity) maps to the whole entity.
-    raw_starts: tuple[int, ...]
-    raw_ends: tuple[int, ...]
-    artifacts: tuple[Artifact, ...]
+
+class NormalisedText:
+    """Clean text plus, for every clean character, the raw span it came from.
+
+    The map is stored as runs (one per stretch of copied text), so building it
+    costs little even for long texts; ``raw_starts``/``raw_ends`` expand it per
+    character when asked.
+    """
+
+    __slots__ = ("raw", "text", "artifacts", "_runs", "_run_starts")
+
+    def __init__(self, raw: str, text: str, runs: list[_Run], artifacts: tuple[Artifact, ...]):
+        self.raw = raw
+        self.text = text
+        self.artifacts = artifacts
+        self._runs = runs
+        self._run_starts = [run[0] for run in runs]
+
+    def _raw_of(self, position: int) -> tuple[int, int]:
+        """The raw span of clean character ``position`` (0 <= position < len(text))."""
+        run = self._runs[bisect_right(self._run_starts, position) - 1]
+        clean_start, _, raw_start, raw_end, exact = run
+        if exact:
+            offset = raw_start + position - clean_start
+            return offset, offset + 1
+        return raw_start, raw_end
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of the clean text to the raw text."""
         start = min(max(start, 0), len(self.text))
         end = min(max(end, start), len(self.text))
         if start == end:
-            raw_pos = self.raw_starts[start] if start < len(self.text) else len(self.raw)
+            raw_pos = self._raw_of(start)[0] if start < len(self.text) else len(self.raw)
             return raw_pos, raw_pos
-        return self.raw_starts[start], self.raw_ends[end - 1]
+        return self._raw_of(start)[0], self._raw_of(end - 1)[1]
+
+    @property
+    def raw_starts(self) -> tuple[int, ...]:
+        return tuple(self._raw_of(i)[0] for i in range(len(self.text)))
+
+    @property
+    def raw_ends(self) -> tuple[int, ...]:
+        return tuple(self._raw_of(i)[1] for i in range(len(self.text)))
+
+    def __repr__(self) -> str:
+        return f"NormalisedText({len(self.raw)} raw → {len(self.text)} clean characters, {len(self.artifacts)} artifacts)"
 
 
-def normalise(raw: str) -> NormalisedText:
-    """Return the clean text of ``raw`` with an offset map back to it."""
+def _first_pass(raw: str) -> tuple[list[str], list[_Run], list[Artifact]]:
     pieces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    runs: list[_Run] = []
     artifacts: list[Artifact] = []
     position = 0
+    clean_length = 0
 
     def keep(a: int, b: int) -> None:
-        pieces.append(raw[a:b])
-        starts.extend(range(a, b))
-        ends.extend(range(a + 1, b + 1))
+        nonlocal clean_length
+        if b > a:
+            pieces.append(raw[a:b])
+            runs.append((clean_length, b - a, a, b, True))
+            clean_length += b - a
 
     for match in _ARTIFACT_PATTERN.finditer(raw):
         kind = match.lastgroup or ""
@@ -109,16 +164,68 @@ def normalise(raw: str) -> NormalisedText:
         artifacts.append(Artifact(kind, match.start(), match.end()))
         if kind == "linktext":
             keep(match.start("linktext"), match.end("linktext"))
-        elif kind == "cr":
-            pieces.append("\n")
-            starts.append(match.start())
-            ends.append(match.end())
-        elif kind == "entity":
-            decoded = html.unescape(match.group())
-            # A decoded entity is a new character: map it to the whole entity.
-            pieces.append(decoded)
-            starts.extend([match.start()] * len(decoded))
-            ends.extend([match.end()] * len(decoded))
+        elif kind in ("cr", "entity"):
+            # A rewritten character is new: map it to the whole raw span.
+            decoded = "\n" if kind == "cr" else html.unescape(match.group())
+            if decoded:
+                pieces.append(decoded)
+                runs.append((clean_length, len(decoded), match.start(), match.end(), False))
+                clean_length += len(decoded)
     keep(position, len(raw))
-    text = "".join(pieces)
-    return NormalisedText(raw, text, tuple(starts), tuple(ends), tuple(artifacts))
+    return pieces, runs, artifacts
+
+
+def _remove_spans(
+    text: str, runs: list[_Run], spans: list[tuple[int, int]]
+) -> tuple[str, list[_Run]]:
+    """Delete clean-text ``spans`` (sorted, disjoint) and re-base the runs."""
+    keep_spans = []
+    position = 0
+    for start, end in spans:
+        keep_spans.append((position, start))
+        position = end
+    keep_spans.append((position, len(text)))
+    run_starts = [run[0] for run in runs]
+    new_runs: list[_Run] = []
+    pieces = []
+    clean_length = 0
+    for start, end in keep_spans:
+        if end <= start:
+            continue
+        pieces.append(text[start:end])
+        index = bisect_right(run_starts, start) - 1
+        while index < len(runs) and runs[index][0] < end:
+            clean_start, length, raw_start, raw_end, exact = runs[index]
+            a, b = max(start, clean_start), min(end, clean_start + length)
+            if b > a:
+                if exact:
+                    shift = a - clean_start
+                    new_runs.append(
+                        (clean_length, b - a, raw_start + shift, raw_start + shift + b - a, True)
+                    )
+                else:
+                    new_runs.append((clean_length, b - a, raw_start, raw_end, False))
+                clean_length += b - a
+            index += 1
+    return "".join(pieces), new_runs
+
+
+def normalise(raw: str) -> NormalisedText:
+    """Return the clean text of ``raw`` with an offset map back to it."""
+    if _ARTIFACT_CHARS.search(raw) is None:
+        text, runs, artifacts = raw, [(0, len(raw), 0, len(raw), True)], []
+    else:
+        pieces, runs, artifacts = _first_pass(raw)
+        text = "".join(pieces)
+    if "OF " in text or "PAGE" in text:
+        spans = [(m.start(), m.end()) for m in _PAGE_PATTERN.finditer(text) if m.end() > m.start()]
+        if spans:
+            probe = NormalisedText(raw, text, runs, ())
+            for start, end in spans:
+                raw_start, raw_end = probe.to_raw(start, end)
+                artifacts.append(Artifact("page", raw_start, raw_end))
+            artifacts.sort(key=lambda artifact: artifact.start)
+            text, runs = _remove_spans(text, runs, spans)
+    if not runs:
+        runs = [(0, 0, 0, 0, True)]
+    return NormalisedText(raw, text, runs, tuple(artifacts))

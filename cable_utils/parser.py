@@ -62,17 +62,29 @@ def parse_text(
             context.segments.append(
                 Segment("artifact", artifact.start, artifact.end, artifact.kind)
             )
+        elif artifact.kind == "page":
+            raw_start, raw_end = _trim_raw(text, artifact.start, artifact.end)
+            if raw_end > raw_start:
+                context.segments.append(Segment("page_header", raw_start, raw_end, "page"))
 
-    banner = find_banner(context)
-    header_end = read_header(context, banner.start if banner else _first_paragraph(context))
+    start, end = _frame(context, cable_id)
+    banner = find_banner(context, start)
+    if banner is not None and banner.start >= end:
+        banner = None
+    banner = _skip_preamble(context, start, end, banner)
+    start = context.fields.get("telegram_start", start)
+    header_end = read_header(
+        context, banner.start if banner else _first_paragraph(context, start, end), start
+    )
     if banner is not None:
         context.add_segment("banner", banner.start, banner.end)
         front_start = banner.end
     else:
         front_start = header_end
-    body_start = _first_paragraph(context, front_start)
+    body_start = _first_paragraph(context, front_start, end)
     read_front_matter(context, front_start, body_start)
-    read_body(context, _body_start(context, body_start, front_start), len(context.text))
+    read_body(context, _body_start(context, body_start, front_start, end), end)
+    _check_other_banners(context, banner)
 
     if not _looks_like_a_cable(context, banner):
         raise NotACableError(
@@ -82,20 +94,156 @@ def parse_text(
     return _build_cable(context, banner, source=source, cable_id=cable_id)
 
 
-def _first_paragraph(context: ParseContext, start: int = 0) -> int:
+def _first_paragraph(context: ParseContext, start: int = 0, end: int | None = None) -> int:
     from .body import PARAGRAPH_START
 
-    match = PARAGRAPH_START.search(context.text, start)
-    return match.start() if match else len(context.text)
+    end = len(context.text) if end is None else end
+    match = PARAGRAPH_START.search(context.text, start, end)
+    return match.start() if match else end
 
 
-def _body_start(context: ParseContext, first_paragraph: int, front_start: int) -> int:
+def _body_start(context: ParseContext, first_paragraph: int, front_start: int, end: int) -> int:
     """The body starts at the first numbered paragraph, or after the last front-matter value."""
-    if first_paragraph < len(context.text):
+    if first_paragraph < end:
         return first_paragraph
     spans = [span for key, span in context.fields.items() if key.endswith("_span")]
     spans += context.fields.get("ref_spans", [])
-    return max((end for _, end in spans), default=front_start)
+    return min(max((span_end for _, span_end in spans), default=front_start), end)
+
+
+def _trim_raw(raw: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and raw[start].isspace():
+        start += 1
+    while end > start and raw[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# A database-export row (cables.csv layout) inside a text: sequence number,
+# date, cable ID, origin … then the text. Bounded repeats only (no backtracking
+# on long lines).
+_RECORD_ROW = re.compile(
+    r"^(?:\d{1,7}[ \t]{1,8})?(?P<date>\d{4}-\d{2}-\d{2})(?:[ \t]\d{2}:\d{2}(?::\d{2})?)?[ \t]{1,8}"
+    r"(?P<id>\d{2}[A-Z]{2,30}\d{1,7})[ \t]{1,8}(?P<origin>[^\t\n]{0,80}?)(?:\t|[ ]{2})",
+    re.MULTILINE,
+)
+_VZCZC_LINE = re.compile(r"^[ \t]{0,8}VZCZC", re.MULTILINE)
+_DTG_START = re.compile(
+    r"^[ \t]{0,8}(?:[ZOPRY][ \t]{1,4}){1,2}\d{6}Z[ \t]{1,4}[A-Za-z]{3}[ \t]{1,4}\d{2}\b",
+    re.MULTILINE,
+)
+_PARTIAL_EXTRACT = re.compile(
+    r"^[^\n]{0,200}\bpartial extract\b[^\n]{0,300}", re.MULTILINE | re.IGNORECASE
+)
+
+
+def _line_number(text: str, position: int) -> int:
+    return text.count("\n", 0, position) + 1
+
+
+def _frame(context: ParseContext, cable_id: str | None) -> tuple[int, int]:
+    """Where this cable's text starts and ends in the normalised text.
+
+    A file may wrap the cable in a database-export row (cables.csv layout), or
+    run on into another cable's row (a spliced record, a real WikiLeaks data
+    error). The first row that comes before any banner is a wrapper of this
+    cable; a row after the banner starts another cable, which is cut off with a
+    warning.
+    """
+    text = context.text
+    start, end = 0, len(text)
+    for row in _RECORD_ROW.finditer(text):
+        before = text[start : row.start()]
+        banner_before = find_banner(context, start)
+        if banner_before is None or banner_before.start >= row.start():
+            if "\t" in row.group():
+                payload = _row_payload(text, row)
+                kept = payload if payload is not None else row.end()
+                context.add_segment("preamble", 0, kept, "database row")
+                duplicate = (
+                    " the transmission header before it is a second copy;"
+                    if _VZCZC_LINE.search(before)
+                    else ""
+                )
+                context.warn(
+                    f"the text is wrapped in a database-export row (cables.csv layout, fields "
+                    f"separated by TABs) for {row.group('id')} on line {_line_number(text, row.start())};"
+                    f"{duplicate} only the text inside the row was read"
+                )
+                start = kept
+            continue
+        other = find_banner(context, row.end())
+        context.fields["other_record"] = {
+            "id": row.group("id"),
+            "date": row.group("date"),
+            "origin": row.group("origin").strip(),
+            "line": _line_number(text, row.start()),
+            "banner": other if other is not None and other.start < row.end() + 400 else None,
+        }
+        context.add_segment("other_record", row.start(), len(text), row.group("id"))
+        end = row.start()
+        break
+    if match := _PARTIAL_EXTRACT.search(text, start, min(end, start + 2000)):
+        context.add_segment("preamble", match.start(), match.end(), "note")
+        context.fields["partial_extract"] = match.group().strip()
+    return start, end
+
+
+def _row_payload(text: str, row: re.Match[str]) -> int | None:
+    """Where the cable text starts inside a TAB-separated export row."""
+    line_end = text.find("\n", row.start())
+    line_end = len(text) if line_end == -1 else line_end
+    fields = text[row.start() : line_end].split("\t")
+    try:
+        index = next(i for i, value in enumerate(fields) if value.strip() == row.group("id"))
+    except StopIteration:
+        return None
+    if len(fields) <= index + 4:
+        return None
+    return row.start() + sum(len(value) + 1 for value in fields[: index + 4])
+
+
+def _skip_preamble(context: ParseContext, start: int, end: int, banner):
+    """A print-out wrapper before the telegram (09DOHA214): banner before VZCZC."""
+    if banner is None:
+        return banner
+    text = context.text
+    telegram = _VZCZC_LINE.search(text, start, end) or _DTG_START.search(text, start, end)
+    if telegram is None or telegram.start() < banner.start:
+        return banner
+    later = find_banner(context, telegram.start())
+    if later is None or later.start >= end:
+        return banner
+    first_line = text[start : text.find("\n", start) if "\n" in text[start:] else end].strip()
+    context.add_segment("preamble", start, telegram.start(), "wrapper")
+    context.fields["telegram_start"] = telegram.start()
+    lines = _line_number(text, telegram.start()) - _line_number(text, start)
+    context.warn(
+        f"the first {lines} lines are a wrapper added before the telegram (an e-mail or "
+        f"database print-out starting {first_line[:60]!r}); they were not read as part of the cable"
+    )
+    return later
+
+
+def _check_other_banners(context: ParseContext, banner) -> None:
+    """A spliced record: the body shows another cable's banner."""
+    other = context.fields.get("other_record")
+    if other is None:
+        return
+    if banner is not None and other["banner"] is not None:
+        theirs = f"{other['banner'].station} {int(other['banner'].serial)}"
+        ours = f"{banner.station} {int(banner.serial)}"
+        context.warn(
+            f"spliced record: from line {other['line']} the body banner says {theirs} "
+            f"(cable {other['id']} of {other['date']}) but the header says {ours}; "
+            "that text belongs to another cable and was not read as part of this one"
+        )
+    else:
+        context.warn(
+            f"spliced record: from line {other['line']} the text is another cable's record "
+            f"({other['id']}, {other['origin'] or 'unknown origin'}, {other['date']}); "
+            "it was not read as part of this one"
+        )
 
 
 def _looks_like_a_cable(context: ParseContext, banner) -> bool:
