@@ -720,6 +720,11 @@ class StanceCoding:
     def message(self) -> str:
         return self._work.message
 
+    @property
+    def kept(self) -> list[Path]:
+        """Saved files left untouched because they could not be read or changed on disk."""
+        return list(self._work.kept)
+
     def get(self, actor: str, claim_id: str) -> tuple[str, str]:
         return self.codes.get((actor, claim_id), ("", ""))
 

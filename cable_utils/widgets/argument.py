@@ -1,0 +1,330 @@
+"""Lesson 04 widgets: explore the argument map, and code stances yourself (saved as you go)."""
+
+from __future__ import annotations
+
+import time
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..argument import STANCES, Agreement, ArgumentData, StanceCoding, agreement
+from ..model import Cable
+from ..plots.argument import HOLDER_GROUPS, argument_map_figure
+from ..render import OKABE_ITO
+from ._common import Panel, labelled, note_html
+
+__all__ = ["argument_map_explorer", "evidence_html", "quote_highlight_html", "stance_coder"]
+
+_STANCE_COLOURS = {
+    "FAVOR": OKABE_ITO["blue"],
+    "AGAINST": OKABE_ITO["vermillion"],
+    "NONE": OKABE_ITO["grey"],
+}
+_VERBS = {"support": "supports", "attack": "attacks"}
+_STANCE_BORDERS = {"FAVOR": "solid", "AGAINST": "dashed", "NONE": "dotted"}
+
+
+# --------------------------------------------------------------------------- highlighting
+
+
+def quote_highlight_html(
+    raw: str, spans: list[tuple[int, int, str, str]], *, start: int = 0, end: int | None = None
+) -> str:
+    """``raw[start:end]`` in a ``<pre>``, with each ``(start, end, label, stance)`` span marked.
+
+    The stance gives the colour and the underline style (solid FAVOR, dashed
+    AGAINST, dotted NONE), the label is shown on hover and after the quote in
+    brackets. Everything is escaped.
+    """
+    end = len(raw) if end is None else end
+    chosen = sorted(
+        (s for s in spans if s[0] < s[1] and start <= s[0] and s[1] <= end), key=lambda s: s[:2]
+    )
+    points = sorted({start, end, *(s[0] for s in chosen), *(s[1] for s in chosen)})
+    pieces = []
+    for left, right in zip(points, points[1:], strict=False):
+        chunk = escape(raw[left:right])
+        covering = [s for s in chosen if s[0] <= left and right <= s[1]]
+        if not covering:
+            pieces.append(chunk)
+            continue
+        stance = covering[0][3]
+        colour = _STANCE_COLOURS.get(stance, OKABE_ITO["grey"])
+        border = _STANCE_BORDERS.get(stance, "solid")
+        labels = "; ".join(dict.fromkeys(f"{s[2]}: {s[3]}" for s in covering))
+        pieces.append(
+            f'<mark class="evidence" title="{escape(labels)}" style="background:{colour}33;'
+            f'border-bottom:3px {border} {colour}">{chunk}</mark>'
+        )
+        ends_here = [s for s in covering if s[1] == right]
+        if ends_here:
+            tags = "; ".join(dict.fromkeys(f"{s[2]}: {s[3]}" for s in ends_here))
+            pieces.append(f'<sup class="evidence-label"><b>[{escape(tags)}]</b></sup>')
+    return (
+        '<pre class="cable-text" style="white-space:pre-wrap;font-size:12px;line-height:1.6;'
+        'max-height:28em;overflow:auto">' + "".join(pieces) + "</pre>"
+    )
+
+
+def evidence_html(cable: Cable, data: ArgumentData, claim_id: str) -> str:
+    """The claim, its holders with stance and quote, its relations, and the highlighted cable."""
+    claim = data.claim(claim_id)
+    holders = "".join(
+        f"<li><strong>{escape(data.actor_name(e.holder))}</strong> "
+        f"<span class='stance'>{escape(e.stance)}</span> (paragraph {e.paragraph}): "
+        f"“{escape(e.quote)}”{' <em>— ' + escape(e.note) + '</em>' if e.note else ''}</li>"
+        for e in claim.evidence
+    )
+    relations = "".join(
+        f"<li>{escape(r.source)} <strong>{_VERBS[r.kind]}</strong> {escape(r.target)}: "
+        f"{escape(data.claim(r.target if r.source == claim_id else r.source).text)}</li>"
+        for r in data.relations
+        if claim_id in (r.source, r.target)
+    )
+    para = "<p style='margin:2px 0'>"
+    spans = [(e.start, e.end, data.actor_name(e.holder), e.stance) for e in claim.evidence]
+    numbered = [p for p in cable.paragraphs if p.number is not None]
+    start = numbered[0].start if numbered else 0
+    end = numbered[-1].end if numbered else len(cable.raw)
+    return (
+        f"<div class='claim-card' role='region' aria-label='Claim {escape(claim.id)}'>"
+        f"<h4 style='margin:4px 0'>{escape(claim.id)}: {escape(claim.text)}</h4>"
+        f"<p style='margin:2px 0'><em>Question: {escape(claim.question)}</em></p>"
+        f"{para}<strong>Held by</strong> ({len(claim.evidence)}):</p><ul>{holders}</ul>"
+        f"{para}<strong>Relations</strong>:</p><ul>{relations or '<li>none</li>'}</ul>"
+        f"{para}The evidence in the cable (underline: solid FAVOR, dashed AGAINST, "
+        f"dotted NONE; the holder in brackets):</p>"
+        f"{quote_highlight_html(cable.raw, spans, start=start, end=end)}</div>"
+    )
+
+
+def _claim_options(data: ArgumentData) -> list[tuple[str, str]]:
+    return [(f"{c.id}: {c.text[:70]}{'…' if len(c.text) > 70 else ''}", c.id) for c in data.claims]
+
+
+# --------------------------------------------------------------------------- explorer
+
+
+def argument_map_explorer(cable: Cable, data: ArgumentData, *, initial: str | None = None) -> Panel:
+    """Choose a claim: see its holders, their evidence highlighted in the cable, and the map."""
+    from IPython.display import display
+
+    options = _claim_options(data)
+    chooser = labelled(
+        widgets.Dropdown(options=options or [("no curated claims", "")], disabled=not options),
+        "Claim:",
+    )
+    chooser.layout = widgets.Layout(width="46em")
+    view = widgets.HTML()
+    figure_area = widgets.Output()
+    panel = Panel(
+        "Argument map explorer",
+        {"claim": chooser},
+        view,
+        extra=[figure_area],
+        description="Choose a claim to see who holds it, how, and where the cable says so.",
+    )
+    if not options:
+        view.value = note_html(
+            f"{data.cable_id} has no curated claims (data/annotations/{data.cable_id}/claims.csv), "
+            "so there is nothing to explore yet. Fill in the template below to make your own."
+        )
+        return panel
+
+    def show(claim_id: str) -> None:
+        started = time.perf_counter()
+        view.value = evidence_html(cable, data, claim_id)
+        figure = argument_map_figure(data, selected=claim_id)
+        panel.state["figure"] = figure
+        panel.state["selected"] = claim_id
+        figure_area.clear_output(wait=True)
+        with figure_area:
+            display(figure)
+        panel.state["seconds"] = time.perf_counter() - started
+
+    chooser.observe(lambda change: show(change["new"]), names="value")
+    first = initial if initial in {c.id for c in data.claims} else data.claims[0].id
+    chooser.value = first
+    if panel.state.get("selected") != first:
+        show(first)
+    return panel
+
+
+# --------------------------------------------------------------------------- stance coder
+
+_STANCE_OPTIONS = [("— not coded —", ""), *((s, s) for s in STANCES)]
+
+
+def _evidence_cell(paragraph: Any, quote: Any) -> str:
+    if not quote:
+        return "—"
+    where = f"¶{int(paragraph)}: " if paragraph == paragraph and paragraph is not None else ""
+    return f"{escape(where)}“{escape(str(quote))}”"
+
+
+def agreement_html(result: Agreement) -> str:
+    """The comparison with the reference: summary line and the disagreements with evidence."""
+    summary = (
+        "<p class='agreement-summary' role='status'>"
+        f"<strong>{escape(result.summary())}</strong></p>"
+    )
+    if result.disagreements is None or result.disagreements.empty:
+        return summary
+    rows = "".join(
+        "<tr>"
+        f"<td>{escape(str(row.actor_name))}</td><td>{escape(str(row.claim_id))}</td>"
+        f"<td>{escape(str(row.yours))}</td><td>{escape(str(row.reference))}</td>"
+        f"<td>{escape(str(row.reference_justification))}</td>"
+        f"<td>{escape(str(row.your_justification))}</td>"
+        f"<td>{_evidence_cell(row.paragraph, row.evidence)}</td>"
+        "</tr>"
+        for row in result.disagreements.itertuples()
+    )
+    return (
+        summary
+        + "<table class='disagreements'><caption style='text-align:left'>Where your coding and the "
+        "reference differ (a difference is a question to discuss, not always a mistake)</caption>"
+        "<thead><tr><th>Actor</th><th>Claim</th><th>Yours</th><th>Reference</th>"
+        "<th>Reference's reason</th><th>Your reason</th><th>Evidence in the cable</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def stance_coder(cable: Cable, data: ArgumentData, *, folder: str | Path | None = None) -> Panel:
+    """For each actor × claim: a stance and a one-line reason, saved on every change.
+
+    The coding is saved atomically to ``my_work/<CABLE_ID>_stances.csv`` (or
+    ``folder``) and reloaded when the notebook is reopened. A saved file that
+    cannot be read is kept untouched; the coding continues in a new file and
+    the panel says so. "Compare with reference" shows agreement, Cohen's kappa
+    and the disagreements with the evidence.
+    """
+    actors, claims = data.coding_actors, data.coding_claims
+    status = widgets.HTML()
+    view = widgets.HTML("<p><em>Code some stances, then press “Compare with reference”.</em></p>")
+    actor_choice = labelled(
+        widgets.Dropdown(
+            options=[(data.actor_name(a), a) for a in actors] or [("no actors", "")],
+            disabled=not actors,
+        ),
+        "Actor to code:",
+    )
+    compare = widgets.Button(
+        description="Compare with reference",
+        tooltip="Percent agreement, Cohen's kappa and the disagreements with evidence",
+        disabled=not data.reference,
+    )
+    rows: list[widgets.Widget] = []
+    panel = Panel(
+        "Your stance coding",
+        {"actor": actor_choice, "compare": compare},
+        view,
+        extra=[status],
+        description="For each claim, is this actor FAVOR, AGAINST or NONE? Add a one-line reason.",
+    )
+    if not claims or not actors:
+        status.value = note_html(
+            f"{data.cable_id} has no curated claims and actors to code yet "
+            f"(data/annotations/{data.cable_id}/). Use the claims template instead."
+        )
+        return panel
+    try:
+        coding = StanceCoding.open(data.cable_id, folder=folder)
+    except (OSError, ValueError) as error:
+        status.value = note_html(f"Your work folder cannot be used ({error}); nothing was saved.")
+        return panel
+    panel.state["coding"] = coding
+    loading = {"active": False}
+
+    def report(note: str = "") -> None:
+        coded = sum(1 for a in actors for c in claims if coding.get(a, c)[0])
+        moved = coding.message if coding.kept else ""
+        parts = [
+            f"<p style='margin:2px 0' class='save-status' role='status'>{escape(note)} "
+            f"{coded} of {len(actors) * len(claims)} cells coded; saved in "
+            f"<code>{escape(str(coding.path))}</code>.</p>"
+        ]
+        if moved:
+            parts.insert(
+                0,
+                f"<p class='work-warning' role='alert' style='color:#B34700'>⚠ {escape(moved)}</p>",
+            )
+        status.value = "".join(parts)
+
+    def save(claim_id: str) -> None:
+        if loading["active"]:
+            return
+        started = time.perf_counter()
+        actor = actor_choice.value
+        try:
+            coding.set(
+                actor,
+                claim_id,
+                panel.controls[f"stance:{claim_id}"].value,
+                panel.controls[f"justification:{claim_id}"].value,
+            )
+        except OSError as error:
+            status.value = (
+                f"<p class='work-warning' role='alert' style='color:#B34700'>⚠ Could not save "
+                f"({escape(str(error))}). Your coding is kept in this notebook; try again.</p>"
+            )
+            return
+        report(f"Saved {data.actor_name(actor)} × {claim_id} at {time.strftime('%H:%M:%S')}.")
+        panel.state["seconds"] = time.perf_counter() - started
+
+    for claim_id in claims:
+        stance = widgets.Dropdown(
+            options=_STANCE_OPTIONS,
+            description=f"{claim_id}:",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="14em"),
+        )
+        reason = widgets.Text(
+            placeholder="one-line reason (quote the cable if you can)",
+            description="Reason:",
+            continuous_update=False,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="30em"),
+        )
+        text = widgets.HTML(
+            f"<span style='font-size:90%'>{escape(data.claim(claim_id).text)}</span>"
+        )
+        stance.observe(lambda change, c=claim_id: save(c), names="value")
+        reason.observe(lambda change, c=claim_id: save(c), names="value")
+        panel.controls[f"stance:{claim_id}"] = stance
+        panel.controls[f"justification:{claim_id}"] = reason
+        rows.append(widgets.VBox([text, widgets.HBox([stance, reason])]))
+    panel.children = (*panel.children, widgets.VBox(rows))
+
+    def load_actor(actor: str) -> None:
+        loading["active"] = True
+        try:
+            for claim_id in claims:
+                value, note = coding.get(actor, claim_id)
+                panel.controls[f"stance:{claim_id}"].value = value
+                panel.controls[f"justification:{claim_id}"].value = note
+        finally:
+            loading["active"] = False
+
+    def run_compare(_: Any = None) -> None:
+        result = agreement(coding.stances(), data)
+        panel.state["agreement"] = result
+        view.value = agreement_html(result)
+
+    actor_choice.observe(lambda change: load_actor(change["new"]), names="value")
+    compare.on_click(run_compare)
+    load_actor(actor_choice.value)
+    report(coding.message if not coding.kept else "")
+    return panel
+
+
+def holder_legend_html() -> str:
+    """The holder groups of the argument map as a list (colour swatch, symbol name, label)."""
+    items = "".join(
+        f"<li><span style='display:inline-block;width:1em;height:1em;background:{colour}'></span> "
+        f"{escape(label)} ({escape(symbol)})</li>"
+        for label, colour, symbol in HOLDER_GROUPS.values()
+    )
+    return f"<ul style='list-style:none;padding-left:0'>{items}</ul>"
