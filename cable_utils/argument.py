@@ -57,8 +57,10 @@ __all__ = [
     "claims_table",
     "claims_template",
     "cohen_kappa",
+    "draft_holder_ids",
     "evidence_table",
     "has_curated_claims",
+    "lesson_template",
     "load_argument",
     "load_timeline",
     "locate_quote",
@@ -494,6 +496,34 @@ def claims_template(cable: Cable, draft_actors: list[str] | None = None) -> pd.D
         for i, holder in enumerate(holders, start=1)
     ]
     return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+
+
+def draft_holder_ids(cable: Cable, limit: int = 12) -> list[str]:
+    """Actor ids to seed a claims template: the cable's curated actors, else lesson 03's draft.
+
+    Returns an empty list when neither is available (the template then has one blank row).
+    """
+    folder = annotation_folder(cable.id or "")
+    problems: list[str] = []
+    curated = _read_actors(folder, problems)
+    if curated:
+        return list(curated)[:limit]
+    try:
+        from .actors import draft_actors
+    except ImportError:  # lesson 03's module without a draft: no seed
+        return []
+    try:
+        draft = draft_actors(cable)
+    except CableError:
+        return []
+    actors = getattr(draft, "actors", draft)
+    return [getattr(actor, "id", str(actor)) for actor in list(actors)[:limit]]
+
+
+def lesson_template(cable: Cable, data: ArgumentData) -> pd.DataFrame:
+    """The claims template of the lesson: seeded with the coding actors, or drafted ones."""
+    holders = data.coding_actors if data.curated else draft_holder_ids(cable)
+    return claims_template(cable, holders)
 
 
 # --------------------------------------------------------------------------- timeline

@@ -15,7 +15,13 @@ from ..plots.argument import HOLDER_GROUPS, argument_map_figure
 from ..render import OKABE_ITO
 from ._common import Panel, labelled, note_html
 
-__all__ = ["argument_map_explorer", "evidence_html", "quote_highlight_html", "stance_coder"]
+__all__ = [
+    "argument_status",
+    "argument_map_explorer",
+    "evidence_html",
+    "quote_highlight_html",
+    "stance_coder",
+]
 
 _STANCE_COLOURS = {
     "FAVOR": OKABE_ITO["blue"],
@@ -102,6 +108,26 @@ def evidence_html(cable: Cable, data: ArgumentData, claim_id: str) -> str:
 
 def _claim_options(data: ArgumentData) -> list[tuple[str, str]]:
     return [(f"{c.id}: {c.text[:70]}{'…' if len(c.text) > 70 else ''}", c.id) for c in data.claims]
+
+
+def argument_status(cable: Cable, data: ArgumentData) -> widgets.HTML:
+    """What the lesson can show for this cable, in plain words."""
+    name = escape(data.cable_id)
+    if data.curated:
+        text = (
+            f"<p><strong>{name}</strong>: {len(data.claims)} curated claims, "
+            f"{len(data.relations)} relations, {len(data.reference)} reference codings "
+            f"(from <code>data/annotations/{name}/</code>).</p>"
+        )
+    else:
+        text = (
+            f"<p><strong>{name} has no curated claims yet</strong> "
+            f"(there is no <code>data/annotations/{name}/claims.csv</code>). The argument map, "
+            "the stance matrix and the coding below stay empty; the timeline still works. "
+            "Section 6 offers an empty claims template, seeded with the cable's actors where "
+            "they are known: fill it in to map this cable's argument yourself.</p>"
+        )
+    return widgets.HTML(f"<div class='lesson-status' role='status'>{text}</div>")
 
 
 # --------------------------------------------------------------------------- explorer
