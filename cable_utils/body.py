@@ -56,7 +56,7 @@ _LINE_ONLY_FIELDS = {"handling", "office"}
 PARAGRAPH_START = re.compile(
     r"^[ \t]*(?P<number>\d{1,2})[ \t]*\.[ \t]*"
     r"(?:\((?P<mark>[A-Za-z/ -]{1,24})\)[ \t.]*|(?P<bare>(?:CONFIDENTIAL|SECRET|UNCLASSIFIED)"
-    r"[ \t]*-[ \t]*ENTIRE TEXT)\.?[ \t]*)?(?=\S)",
+    r"[ \t]*-[ \t]*ENTIRE TEXT)\.?[ \t]*)?(?=\S|$)",
     re.MULTILINE,
 )
 _REF_LABEL = re.compile(
@@ -68,7 +68,7 @@ _REF_ID = re.compile(
     r"^(?:(?P<year>\d{4}|\d{2})\s{1,4})?(?P<station>[A-Z][A-Z ]{0,30}?[A-Z])\s{1,4}0*(?P<serial>\d{1,6})\b"
     r"(?:\s{0,4}\((?P<year_after>\d{2}|\d{4})\))?"
 )
-_HEADING_RULE = re.compile(r"^\s*-{3,}\s*$")
+_HEADING_RULE = re.compile(r"^[ \t]*-{3,}(?:[ \t]{1,4}-{3,}){0,3}[ \t]*$")
 _END_MARKERS = re.compile(
     r"^\s*(?:NNNN|NNN|END CABLE TEXT|BT|"
     r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS)(?:\s*//\s*NOFORN)?)\s*\.?\s*$",
@@ -118,6 +118,27 @@ def find_banner(context: ParseContext, start: int = 0) -> Banner | None:
     )
 
 
+_BANNER_ANYWHERE = re.compile(
+    BANNER.pattern.replace("(?:^|(?<=\\t))", "(?<![A-Za-z])", 1), re.IGNORECASE
+)
+
+
+def find_banner_anywhere(context: ParseContext, start: int, end: int) -> Banner | None:
+    """A banner anywhere in ``text[start:end]``, even mid-line (inside an export row)."""
+    match = _BANNER_ANYWHERE.search(context.text, start, end)
+    if match is None:
+        return None
+    return Banner(
+        level=_level_name(match.group("level")),
+        caveat=(match.group("caveat") or "").upper() or None,
+        station=re.sub(r"\s+", " ", match.group("station")).strip().upper(),
+        serial=match.group("serial"),
+        section=None,
+        start=match.start(),
+        end=match.end(),
+    )
+
+
 def _line_only_ok(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
@@ -140,6 +161,9 @@ def read_front_matter(context: ParseContext, start: int, end: int) -> None:
         value_end = _value_end(text, kind, value_start, limit)
         value = re.sub(r"\s+", " ", text[value_start:value_end]).strip(" :;")
         if kind in ("handling", "caveat"):
+            line_end = text.find("\n", value_start, end)
+            line_end = end if line_end == -1 else line_end
+            context.fields["front_end"] = max(context.fields.get("front_end", 0), line_end)
             value = re.sub(r"\s+", " ", text[field_start:value_start]).upper()
             context.fields.setdefault("handling", []).append(value)
             context.add_segment("handling", field_start, value_start)
@@ -253,12 +277,24 @@ def canonical_reference_id(text: str, default_year: int | None) -> str | None:
     return f"{year}{station}{int(match.group('serial'))}"
 
 
+_TRAILING_RULE = re.compile(r"[ \t]*-{3,}[ \t]*$")
+_LEADING_MARK = re.compile(r"^\((?:U|C|S|SBU|TS|[CS]/NF|S/REL[A-Z ]{0,20})\)[ \t]*")
+
+
+def _section_name(heading: str) -> str | None:
+    """``COMMENT:`` → ``COMMENT``; ``To Join ---------`` → ``To Join``; END … → ``None``."""
+    name = _LEADING_MARK.sub("", _TRAILING_RULE.sub("", heading).strip()).rstrip(".:").strip()
+    if re.match(r"^END\b", name, re.I):
+        return None
+    return re.sub(r"^BEGIN\s+", "", name, flags=re.I).strip() or None
+
+
 def _is_heading(lines: list[str]) -> bool:
     """A short, unpunctuated block (``Media Reaction``), possibly underlined with dashes."""
     content = [line for line in lines if not _HEADING_RULE.match(line)]
     if len(content) != 1:
         return False
-    line = content[0].strip()
+    line = _LEADING_MARK.sub("", _TRAILING_RULE.sub("", content[0]).strip())
     if PARAGRAPH_START.match(line) or len(line) > 60 or not line:
         return False
     if line.endswith((".", ",", ";", ")")) and not re.match(
@@ -314,15 +350,31 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
                     )
                 )
             continue
-        previous_was_heading = _is_heading([line for line, _, _ in block])
+        lines_only = [line for line, _, _ in block]
+        previous_was_heading = _is_heading(lines_only) or (
+            len(lines_only) in (3, 4)
+            and _HEADING_RULE.match(lines_only[0]) is not None
+            and _HEADING_RULE.match(lines_only[-1]) is not None
+            and not any(PARAGRAPH_START.match(line) for line in lines_only[1:-1])
+            and sum(len(line.strip()) for line in lines_only[1:-1]) <= 100
+        )
         if previous_was_heading:
-            heading = next(line for line, _, _ in block if not _HEADING_RULE.match(line)).strip()
-            section = heading.rstrip(".").strip()
-            if re.match(r"^END\b", section, re.I):
-                section = None
+            heading = " ".join(
+                line.strip() for line, _, _ in block if not _HEADING_RULE.match(line)
+            )
+            section = _section_name(heading)
             context.add_segment("section_heading", block_start, block_end, heading)
             continue
-        for line_text, line_start, line_end in block:
+        closed = False  # a heading or rule inside the block ends the paragraph before it
+        for position, (line_text, line_start, line_end) in enumerate(block):
+            if _HEADING_RULE.match(line_text):
+                closed = True
+                continue
+            if _is_inner_heading(block, position):
+                section = _section_name(line_text)
+                context.add_segment("section_heading", line_start, line_end, line_text.strip())
+                closed = True
+                continue
             match = PARAGRAPH_START.match(line_text)
             if match:
                 body_start = line_start + match.end()
@@ -343,9 +395,11 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
                         "end": line_end,
                     }
                 )
-            elif paragraphs:
+                closed = False
+            elif paragraphs and not closed:
                 paragraphs[-1]["end"] = line_end
             else:
+                closed = False
                 paragraphs.append(
                     {
                         "number": None,
@@ -359,6 +413,27 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
     if paragraphs and "signer" not in context.fields:
         _inline_signature(context, paragraphs[-1])
     context.fields["paragraphs"] = [_make_paragraph(context, item) for item in paragraphs]
+
+
+def _is_inner_heading(block: list[tuple[str, int, int]], position: int) -> bool:
+    """A heading between rules inside a block (``--------`` / ``SUMMARY`` / ``--------``)."""
+    line = block[position][0]
+    if PARAGRAPH_START.match(line):
+        return False
+    if not _is_heading([line]):
+        return bool(
+            0 < position < len(block) - 1
+            and _HEADING_RULE.match(block[position - 1][0])
+            and _HEADING_RULE.match(block[position + 1][0])
+            and len(line.strip()) <= 80
+        )
+    ruled_below = position + 1 < len(block) and _HEADING_RULE.match(block[position + 1][0])
+    ruled_above = position > 0 and _HEADING_RULE.match(block[position - 1][0])
+    if ruled_above and ruled_below and len(line.strip()) <= 80 and not PARAGRAPH_START.match(line):
+        return True  # a title between two rules, however long
+    return bool(ruled_below and (ruled_above or position == 0)) or bool(
+        ruled_above and position + 1 < len(block) and PARAGRAPH_START.match(block[position + 1][0])
+    )
 
 
 _SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]\s*$")

@@ -216,15 +216,18 @@ _DATE_FORMS = (
     (re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"), ("y", "m", "d")),
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), ("y", "m", "d")),
     (re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2})$"), ("m", "d", "yy")),
+    (re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$"), ("m", "d", "y")),
 )
+# "21 JUNE 2006", "JUNE 21, 2006", "JUN 21 2006"
+_NAMED_MONTH_FORMS = (
+    (re.compile(r"^(\d{1,2})\s([A-Za-z]{3,9})\.?,?\s(\d{4})\b"), ("d", "mon", "y")),
+    (re.compile(r"^([A-Za-z]{3,9})\.?\s(\d{1,2}),?\s(\d{4})\b"), ("mon", "d", "y")),
+)
+# Schedules written before a date: "GDS 8/12/85", "XGDS-2 12/31/99", "RDS-3 1/1/2000"
+_SCHEDULE_PREFIX = re.compile(r"^(?:X?GDS|RDS)(?:-\d)?\s+(?=\d)", re.I)
 
 
-def decode_decl_date(value: str) -> date | str | None:
-    """The declassification field of an E.O. line: a date, or the token as written (``OADR``)."""
-    if not value:
-        return None
-    token = value.strip().rstrip(".")
-    token = re.sub(r"^DECL\s*:?\s*", "", token, flags=re.I).strip()
+def _parse_date_token(token: str) -> date | None:
     first = token.split()[0] if token.split() else ""
     for pattern, order in _DATE_FORMS:
         match = pattern.match(first)
@@ -234,7 +237,36 @@ def decode_decl_date(value: str) -> date | str | None:
             try:
                 return date(year, parts["m"], parts["d"])
             except ValueError:
-                return token
+                return None
+    for pattern, order in _NAMED_MONTH_FORMS:
+        match = pattern.match(token)
+        if match:
+            parts = dict(zip(order, match.groups(), strict=True))
+            month = MONTHS.get(parts["mon"][:3].upper())
+            if month is None:
+                return None
+            try:
+                return date(int(parts["y"]), month, int(parts["d"]))
+            except ValueError:
+                return None
+    return None
+
+
+def decode_decl_date(value: str) -> date | str | None:
+    """The declassification field of an E.O. line: a date, or the token as written (``OADR``).
+
+    ``DECL: 02/19/2018``, ``2019/12/17``, ``4/22/2019``, ``GDS 8/12/85 (…)`` and
+    ``JUNE 21, 2006`` give dates; ``OADR``, ``N/A``, ``GDS`` and ``1.6X1`` stay tokens.
+    """
+    if not value:
+        return None
+    token = re.sub(r"\s+", " ", value.strip().rstrip("."))
+    token = re.sub(r"^DECL\s*:?\s*", "", token, flags=re.I).strip()
+    parsed = _parse_date_token(token)
+    if parsed is None and _SCHEDULE_PREFIX.match(token):
+        parsed = _parse_date_token(_SCHEDULE_PREFIX.sub("", token, count=1))
+    if parsed is not None:
+        return parsed
     return token or None
 
 

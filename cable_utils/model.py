@@ -58,6 +58,7 @@ SEGMENT_KINDS: dict[str, str] = {
     "signature": "the signature (the chief of mission or the Secretary)",
     "end": "end-of-message marker or footer",
     "artifact": "a web-scrape artifact ([1](#), ¶, link brackets, hard line breaks)",
+    "other_record": "text of another cable run into this file (a data error of the published record)",
 }
 
 
@@ -187,6 +188,9 @@ class Cable:
     serial: str | None = None
     section: tuple[int, int] | None = None  # (this section, of how many)
     source: str | None = None  # the file it came from, if any
+    # A note that the cable was declassified ("DECLASSIFIED JUNE 21, 2006",
+    # "Declassified/Released US Department of State EO Systematic Review …").
+    declassification_note: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     # -- construction ---------------------------------------------------------

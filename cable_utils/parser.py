@@ -12,6 +12,7 @@ import re
 from .body import (
     canonical_reference_id,
     find_banner,
+    find_banner_anywhere,
     parse_reference_entries,
     read_body,
     read_front_matter,
@@ -83,6 +84,8 @@ def parse_text(
         front_start = header_end
     body_start = _first_paragraph(context, front_start, end)
     read_front_matter(context, front_start, body_start)
+    if found := _DECLASSIFIED_LINE.search(context.text, front_start, body_start):
+        context.fields["declassification_note"] = found.group(1).strip()
     read_body(context, _body_start(context, body_start, front_start, end), end)
     _check_other_banners(context, banner)
 
@@ -104,11 +107,17 @@ def _first_paragraph(context: ParseContext, start: int = 0, end: int | None = No
 
 def _body_start(context: ParseContext, first_paragraph: int, front_start: int, end: int) -> int:
     """The body starts at the first numbered paragraph, or after the last front-matter value."""
-    if first_paragraph < end:
-        return first_paragraph
     spans = [span for key, span in context.fields.items() if key.endswith("_span")]
     spans += context.fields.get("ref_spans", [])
-    return min(max((span_end for _, span_end in spans), default=front_start), end)
+    fields_end = max((span_end for _, span_end in spans), default=front_start)
+    fields_end = min(max(fields_end, context.fields.get("front_end", 0)), end)
+    if first_paragraph < end:
+        # Text between the last front-matter field and paragraph 1 (a KEY POINTS
+        # block, an unnumbered summary) is body text.
+        if spans and fields_end < first_paragraph and context.text[fields_end:first_paragraph].strip():
+            return fields_end
+        return first_paragraph
+    return fields_end
 
 
 def _trim_raw(raw: str, start: int, end: int) -> tuple[int, int]:
@@ -132,13 +141,16 @@ _DTG_START = re.compile(
     r"^[ \t]{0,8}(?:[ZOPRY][ \t]{1,4}){1,2}\d{6}Z[ \t]{1,4}[A-Za-z]{3}[ \t]{1,4}\d{2}\b",
     re.MULTILINE,
 )
+_DECLASSIFIED_LINE = re.compile(r"^[ \t]{0,8}(Declassified/Released\b[^\n]{0,200})", re.MULTILINE | re.IGNORECASE)
 _PARTIAL_EXTRACT = re.compile(
     r"^[^\n]{0,200}\bpartial extract\b[^\n]{0,300}", re.MULTILINE | re.IGNORECASE
 )
 
 
-def _line_number(text: str, position: int) -> int:
-    return text.count("\n", 0, position) + 1
+def _line_number(context: ParseContext, position: int) -> int:
+    """The line number in the raw text (as a user sees the file) of a clean offset."""
+    raw_position = context.source.to_raw(position, position)[0]
+    return context.source.raw.count("\n", 0, raw_position) + 1
 
 
 def _frame(context: ParseContext, cable_id: str | None) -> tuple[int, int]:
@@ -167,18 +179,18 @@ def _frame(context: ParseContext, cable_id: str | None) -> tuple[int, int]:
                 )
                 context.warn(
                     f"the text is wrapped in a database-export row (cables.csv layout, fields "
-                    f"separated by TABs) for {row.group('id')} on line {_line_number(text, row.start())};"
+                    f"separated by TABs) for {row.group('id')} on line {_line_number(context, row.start())};"
                     f"{duplicate} only the text inside the row was read"
                 )
                 start = kept
             continue
-        other = find_banner(context, row.end())
+        other = find_banner_anywhere(context, row.start(), row.start() + 600)
         context.fields["other_record"] = {
             "id": row.group("id"),
             "date": row.group("date"),
             "origin": row.group("origin").strip(),
-            "line": _line_number(text, row.start()),
-            "banner": other if other is not None and other.start < row.end() + 400 else None,
+            "line": _line_number(context, row.start()),
+            "banner": other,
         }
         context.add_segment("other_record", row.start(), len(text), row.group("id"))
         end = row.start()
@@ -217,7 +229,7 @@ def _skip_preamble(context: ParseContext, start: int, end: int, banner):
     first_line = text[start : text.find("\n", start) if "\n" in text[start:] else end].strip()
     context.add_segment("preamble", start, telegram.start(), "wrapper")
     context.fields["telegram_start"] = telegram.start()
-    lines = _line_number(text, telegram.start()) - _line_number(text, start)
+    lines = _line_number(context, telegram.start()) - _line_number(context, start)
     context.warn(
         f"the first {lines} lines are a wrapper added before the telegram (an e-mail or "
         f"database print-out starting {first_line[:60]!r}); they were not read as part of the cable"
@@ -307,13 +319,21 @@ def _build_cable(
             f"the DE line has serial #{de.serial} but the banner says {banner.station} {banner.serial}"
         )
 
-    eo, decl = _read_eo(fields.get("eo"))
+    eo, decl, eo_classifier, note = _read_eo(fields.get("eo"))
+    note = note or fields.get("declassification_note")
     tags = _read_tags(context)
     subject = fields.get("subject") or None
+    if subject and re.search(r"\s*(?:\.\.\.|…)$", subject):
+        subject = re.sub(r"\s*(?:\.\.\.|…)$", "", subject) or None
+        warn("the text is truncated: the record stops after the SUBJECT line ('…')")
     if subject is None:
         warn("no SUBJECT line was found")
     references = _read_references(context, year)
-    classified_by, reason_section, letters = _read_classified_by(fields.get("classified_by"))
+    classified_by, reason_section, letters = _read_classified_by(
+        fields.get("classified_by") or _classified_by_in_paragraphs(context)
+    )
+    if classified_by is None and eo_classifier:
+        classified_by = eo_classifier
     reasons = tuple(
         Reason(letter, meaning) for letter, meaning in decode_reasons(letters, reason_section, eo)
     )
@@ -322,6 +342,9 @@ def _build_cable(
         warn("no numbered paragraphs were found")
     if banner is None:
         warn("no classification banner was found")
+    if "partial_extract" in fields:
+        warn(f"the record says it is incomplete: {fields['partial_extract']!r}")
+    _check_truncation(context, paragraphs)
     if date is None:
         warn("no date-time group was found, so the cable has no date")
 
@@ -355,17 +378,60 @@ def _build_cable(
         serial=banner.serial if banner else None,
         section=banner.section if banner else None,
         source=source,
+        declassification_note=note,
     )
 
 
-def _read_eo(value: str | None) -> tuple[str | None, object]:
+_EO_CLASSIFIER = re.compile(r"\((?P<name>[A-Z][A-Za-z .,'-]{2,60})\)\s*(?P<office>[A-Z][A-Z/-]{0,12})?\s*$")
+
+
+def _read_eo(value: str | None) -> tuple[str | None, object, str | None, str | None]:
+    """(order, declassification date or token, classifier named on the line, note)."""
     if not value:
-        return None, None
+        return None, None, None, None
     match = re.match(r"E\.?\s?O\.?\s?(\d{5})\s*:?\s*(.*)$", value, re.I)
     if match is None:
-        return None, None
+        return None, None, None, None
     order, rest = match.group(1), match.group(2).strip()
-    return order, decode_decl_date(rest) if rest else None
+    if re.search(r"\bDECLASSIFIED\b", rest, re.I):
+        # "AS AMENDED; DECLASSIFIED JUNE 21, 2006": when it was released, not a schedule.
+        return order, None, None, rest
+    classifier = None
+    if found := _EO_CLASSIFIER.search(rest):
+        # E.O. 11652/12065 lines name the classifier: GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P
+        classifier = found.group("name").strip()
+    return order, decode_decl_date(rest) if rest else None, classifier, None
+
+
+_CLASSIFIED_IN_TEXT = re.compile(r"\bClassified\s+by\b:?", re.I)
+
+
+def _classified_by_in_paragraphs(context: ParseContext) -> str | None:
+    """Some cables put "Classified by …" in a numbered paragraph (08STATE103511 ¶2)."""
+    for paragraph in context.fields.get("paragraphs", [])[:3]:
+        if found := _CLASSIFIED_IN_TEXT.search(paragraph.text):
+            raw = context.source.raw
+            position = raw.lower().find("classified", paragraph.start, paragraph.end)
+            if position >= 0:
+                context.segments.append(
+                    Segment("classified_by", position, paragraph.end, "in a paragraph")
+                )
+            return paragraph.text[found.end() :].strip()
+    return None
+
+
+def _check_truncation(context: ParseContext, paragraphs) -> None:
+    """A record that stops mid-sentence (08VLADIVOSTOK68: 'On July 3, Presi...')."""
+    if not paragraphs or context.fields.get("signer"):
+        return
+    last = paragraphs[-1].text.rstrip()
+    if not last:
+        return
+    if last.endswith(("...", "…")) or re.search(r"[A-Za-z0-9,]$", last):
+        tail = last[-40:]
+        context.warn(
+            f"the text seems truncated: it ends mid-sentence ('…{tail}') with no signature"
+        )
 
 
 def _read_tags(context: ParseContext) -> tuple[Tag, ...]:
