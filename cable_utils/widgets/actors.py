@@ -1,0 +1,215 @@
+"""Widgets for lesson 03: the actor explorer and the voice sorter."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as widgets
+
+from ..actors import (
+    VOICES,
+    Gazetteer,
+    Mention,
+    Statement,
+    find_mentions,
+    find_statements,
+    load_gazetteer,
+)
+from ..model import Cable, Segment
+from ..render import OKABE_ITO, highlight_html
+from ._common import Panel, labelled, note_html
+
+__all__ = ["actor_explorer", "mention_highlight_html", "voice_sorter", "voice_reference"]
+
+# Mention highlight colours: one per way of matching, plus a border style as second cue.
+_HOW_COLOURS = {
+    "alias": (OKABE_ITO["sky blue"], "solid"),
+    "possessive": (OKABE_ITO["sky blue"], "double"),
+    "surname back-reference": (OKABE_ITO["bluish green"], "dashed"),
+    "title": (OKABE_ITO["orange"], "solid"),
+    "metonym": (OKABE_ITO["reddish purple"], "dotted"),
+    "pronoun": (OKABE_ITO["yellow"], "dotted"),
+    "said": (OKABE_ITO["grey"], "solid"),
+}
+
+
+def mention_highlight_html(
+    cable: Cable, mentions: list[Mention], statements: list[Statement] = ()
+) -> str:
+    """The raw text with the given mentions (and statement clauses) highlighted; escaped."""
+    segments = [Segment(m.how, m.start, m.end, m.surface) for m in mentions]
+    segments += [Segment("said", s.start, s.end, s.verb) for s in statements]
+    return highlight_html(cable.raw, segments, colours=_HOW_COLOURS)
+
+
+def _legend() -> str:
+    items = "".join(
+        f'<li style="display:inline-block;margin-right:12px"><span style="background:{c}55;'
+        f'border-bottom:2px {b} {c}">&nbsp;{escape(how)}&nbsp;</span></li>'
+        for how, (c, b) in _HOW_COLOURS.items()
+    )
+    return f'<ul class="legend" style="list-style:none;padding-left:0;margin:2px 0">{items}</ul>'
+
+
+def _profile_html(gazetteer: Gazetteer, actor_id: str, mentions, statements) -> str:
+    actor = gazetteer[actor_id]
+    background = actor.background or "not verified"
+    source = actor.background_source if actor.background_source not in ("", "—") else ""
+    if background == "not verified":
+        background_html = (
+            "<em>Not verified: nothing checked is known beyond the cable. "
+            "An open question, not a fact.</em>"
+        )
+    else:
+        background_html = f"{escape(background)} <small>(source: {escape(source or '?')})</small>"
+    forms = sorted({m.surface for m in mentions})
+    hows = {}
+    for m in mentions:
+        hows[m.how] = hows.get(m.how, 0) + 1
+    how_text = ", ".join(f"{n} by {h}" for h, n in sorted(hows.items())) or "none"
+    rows = [
+        ("type", actor.type or "?"),
+        ("role in the cable", actor.role or "?"),
+        ("voice", actor.voice or "?"),
+        ("event-data code", actor.actor_code or "?"),
+        ("mentions", f"{len(mentions)} ({how_text})"),
+        ("written as", "; ".join(forms) or "—"),
+    ]
+    table = "".join(
+        f'<tr><th scope="row" style="text-align:left;padding:1px 8px;vertical-align:top">'
+        f'{escape(k)}</th><td style="text-align:left;padding:1px 8px">{escape(v)}</td></tr>'
+        for k, v in rows
+    )
+    said = "".join(
+        f"<li>¶{s.paragraph}: <strong>{escape(s.verb)}</strong> “{escape(s.text)}” "
+        f"<small>(code {escape(s.code)} {escape(s.code_label)}"
+        f"{'; judgement call' if s.judgement_call else ''})</small></li>"
+        for s in statements
+    )
+    said_html = f"<ol class='statements'>{said}</ol>" if said else "<p>No statement found.</p>"
+    return (
+        f'<section class="actor-profile"><h5 style="margin:2px 0">{escape(actor.name)}</h5>'
+        f"<table>{table}<tr><th scope='row' style='text-align:left;padding:1px 8px'>background"
+        f"</th><td style='text-align:left;padding:1px 8px'>{background_html}</td></tr></table>"
+        f"<p style='margin:4px 0'><strong>Statements ({len(statements)})</strong></p>{said_html}"
+        "</section>"
+    )
+
+
+def actor_explorer(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
+    """Pick an actor: role, background with source, every mention in the text, statements."""
+    gazetteer = gazetteer if gazetteer is not None else load_gazetteer(cable)
+    mentions = find_mentions(cable, gazetteer)
+    statements = find_statements(cable, gazetteer)
+    counted = {a.id: sum(1 for m in mentions if m.actor_id == a.id) for a in gazetteer.actors}
+    options = [
+        (f"{a.name} ({counted[a.id]} mentions)", a.id)
+        for a in sorted(gazetteer.actors, key=lambda a: (-counted[a.id], a.name))
+    ]
+    choice = labelled(widgets.Dropdown(options=options), "Actor:")
+    show_said = labelled(widgets.Checkbox(value=True), "Highlight what they said")
+    view = widgets.HTML()
+    panel = Panel(
+        "Actor explorer",
+        {"actor": choice, "show_said": show_said},
+        view,
+        description=f"Actors from {gazetteer.described}. Pick one to see every mention.",
+    )
+    panel.state["gazetteer"] = gazetteer
+
+    def render(_: object = None) -> None:
+        if not options:
+            view.value = note_html("This gazetteer has no actors.")
+            return
+        actor_id = choice.value
+        own = [m for m in mentions if m.actor_id == actor_id]
+        said = [s for s in statements if s.speaker == actor_id]
+        panel.state.update(actor=actor_id, mentions=own, statements=said)
+        text = mention_highlight_html(cable, own, said if show_said.value else [])
+        view.value = (
+            _profile_html(gazetteer, actor_id, own, said)
+            + _legend()
+            + f'<div style="max-height:28em;overflow:auto;border:1px solid #ccc">{text}</div>'
+        )
+
+    choice.observe(render, names="value")
+    show_said.observe(render, names="value")
+    render()
+    return panel
+
+
+def voice_reference(cable: Cable, gazetteer: Gazetteer | None = None) -> dict[str, str]:
+    """Speaker id → voice from the gazetteer, for every actor with at least one statement."""
+    gazetteer = gazetteer if gazetteer is not None else load_gazetteer(cable)
+    speakers = list(dict.fromkeys(s.speaker for s in find_statements(cable, gazetteer)))
+    return {s: gazetteer[s].voice for s in speakers if gazetteer[s].voice in VOICES}
+
+
+_VOICE_CHOICES = ("official", "unofficial", "embassy", "media", "foreign government")
+
+
+def voice_sorter(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
+    """Classify each speaker (official, unofficial, embassy, media, foreign government)."""
+    gazetteer = gazetteer if gazetteer is not None else load_gazetteer(cable)
+    reference = {k: v for k, v in voice_reference(cable, gazetteer).items() if v != "none"}
+    controls: dict[str, widgets.Widget] = {}
+    for speaker in reference:
+        dropdown = widgets.Dropdown(
+            options=[("— choose —", "")] + [(v, v) for v in _VOICE_CHOICES],
+            value="",
+            layout=widgets.Layout(width="auto"),
+        )
+        controls[speaker] = labelled(dropdown, f"{gazetteer[speaker].name}:")
+    check = widgets.Button(description="Check my sorting", tooltip="Compare with the reference")
+    controls["check"] = check
+    view = widgets.HTML(note_html("Choose a voice for each speaker, then press Check."))
+    panel = Panel(
+        "Voice sorter: who speaks for whom?",
+        controls,
+        view,
+        description=(
+            "Each speaker in the cable: an official of the government, an unofficial voice "
+            "(commentators, the public), the Embassy, the media, or a foreign government?"
+        ),
+    )
+    panel.children[1].layout.flex_flow = "column"
+    panel.state["reference"] = reference
+    if not reference:
+        view.value = note_html(
+            "No speaker has a voice in this gazetteer (a draft gazetteer leaves the voice "
+            "empty): fill the 'voice' column of your own gazetteer first."
+        )
+
+    def run(_: object = None) -> None:
+        answers = {s: controls[s].value for s in reference}
+        wrong = [s for s in reference if answers[s] and answers[s] != reference[s]]
+        right = [s for s in reference if answers[s] == reference[s]]
+        empty = [s for s in reference if not answers[s]]
+        panel.state.update(right=right, wrong=wrong, empty=empty)
+        items = []
+        for s in wrong:
+            actor = gazetteer[s]
+            items.append(
+                f"<li><strong>{escape(actor.name)}</strong>: you chose "
+                f"{escape(answers[s])}. Look again at how the cable introduces them: "
+                f"“{escape(actor.role[:160])}”</li>"
+            )
+        summary = f"{len(right)} of {len(reference)} right"
+        if empty:
+            summary += f", {len(empty)} not chosen yet"
+        colour = "#009E73" if not wrong and not empty else "#D55E00"
+        note = (
+            "<p>All right. Now ask: whose view does each voice carry, and who chose to quote "
+            "it? (Fariz Ismailzade works for the MFA's academy but speaks as a commentator: "
+            "the reference calls him unofficial, and that is a judgement call.)</p>"
+            if not wrong and not empty
+            else ""
+        )
+        view.value = (
+            f'<div class="voice-feedback" role="status" style="border-left:4px solid {colour};'
+            f'padding:4px 8px"><strong>{escape(summary)}</strong>'
+            f"<ul>{''.join(items)}</ul>{note}</div>"
+        )
+
+    check.on_click(run)
+    return panel
