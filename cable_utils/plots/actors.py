@@ -87,11 +87,11 @@ def describe_mentions(gazetteer: Gazetteer, mentions: list[Mention], *, top: int
 
 
 def actor_paragraph_heatmap(gazetteer: Gazetteer, mentions: list[Mention]) -> Any:
-    """Actors × paragraphs: how often each actor is mentioned in each paragraph (numbers printed)."""
+    """Actors × paragraphs: mentions of each actor in each paragraph (numbers printed)."""
     import plotly.graph_objects as go
 
     paragraphs = sorted({m.paragraph for m in mentions if m.paragraph is not None})
-    rows = [r for r in reversed(_counts(gazetteer, mentions))]
+    rows = list(reversed(_counts(gazetteer, mentions)))
     names = [r[1] for r in rows]
     z = [
         [sum(1 for m in mentions if m.actor_id == r[0] and m.paragraph == p) for p in paragraphs]
