@@ -114,7 +114,11 @@ def _body_start(context: ParseContext, first_paragraph: int, front_start: int, e
     if first_paragraph < end:
         # Text between the last front-matter field and paragraph 1 (a KEY POINTS
         # block, an unnumbered summary) is body text.
-        if spans and fields_end < first_paragraph and context.text[fields_end:first_paragraph].strip():
+        if (
+            spans
+            and fields_end < first_paragraph
+            and context.text[fields_end:first_paragraph].strip()
+        ):
             return fields_end
         return first_paragraph
     return fields_end
@@ -141,7 +145,9 @@ _DTG_START = re.compile(
     r"^[ \t]{0,8}(?:[ZOPRY][ \t]{1,4}){1,2}\d{6}Z[ \t]{1,4}[A-Za-z]{3}[ \t]{1,4}\d{2}\b",
     re.MULTILINE,
 )
-_DECLASSIFIED_LINE = re.compile(r"^[ \t]{0,8}(Declassified/Released\b[^\n]{0,200})", re.MULTILINE | re.IGNORECASE)
+_DECLASSIFIED_LINE = re.compile(
+    r"^[ \t]{0,8}(Declassified/Released\b[^\n]{0,200})", re.MULTILINE | re.IGNORECASE
+)
 _PARTIAL_EXTRACT = re.compile(
     r"^[^\n]{0,200}\bpartial extract\b[^\n]{0,300}", re.MULTILINE | re.IGNORECASE
 )
@@ -338,6 +344,9 @@ def _build_cable(
         Reason(letter, meaning) for letter, meaning in decode_reasons(letters, reason_section, eo)
     )
     paragraphs = tuple(fields.get("paragraphs", []))
+    numbers = [p.number for p in paragraphs if p.number is not None]
+    for number in sorted({n for n in numbers if numbers.count(n) > 1}):
+        warn(f"paragraph number {number} is used twice (a numbering slip in the cable)")
     if not any(p.number is not None for p in paragraphs):
         warn("no numbered paragraphs were found")
     if banner is None:
@@ -382,7 +391,9 @@ def _build_cable(
     )
 
 
-_EO_CLASSIFIER = re.compile(r"\((?P<name>[A-Z][A-Za-z .,'-]{2,60})\)\s*(?P<office>[A-Z][A-Z/-]{0,12})?\s*$")
+_EO_CLASSIFIER = re.compile(
+    r"\((?P<name>[A-Z][A-Za-z .,'-]{2,60})\)\s*(?P<office>[A-Z][A-Z/-]{0,12})?\s*$"
+)
 
 
 def _read_eo(value: str | None) -> tuple[str | None, object, str | None, str | None]:
