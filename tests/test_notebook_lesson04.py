@@ -1,0 +1,55 @@
+"""Lesson 04 runs top to bottom on its cable and on two sample cables without claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from nbrun import run_notebook
+
+NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "04_precedent_argument.ipynb"
+PLOTLY = "application/vnd.plotly.v1+json"
+WIDGET = "application/vnd.jupyter.widget-view+json"
+
+pytestmark = [pytest.mark.notebook, pytest.mark.slow]
+
+
+def _outputs(nb, mime: str) -> list:
+    return [
+        o for c in nb.cells if c.cell_type == "code" for o in c.outputs if mime in o.get("data", {})
+    ]
+
+
+def _text(nb) -> str:
+    parts = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            parts.append(output.get("text", ""))
+            parts.extend(str(v) for k, v in output.get("data", {}).items() if k.startswith("text/"))
+    return "\n".join(parts)
+
+
+@pytest.fixture(autouse=True)
+def _work_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the kernel inherits the environment: student work goes to a temp folder
+    monkeypatch.setenv("CABLE_CLASSROOM_WORK", str(tmp_path / "work"))
+
+
+def test_lesson04_runs_on_08BAKU151(tmp_path: Path) -> None:
+    nb = run_notebook(NOTEBOOK)
+    assert len(_outputs(nb, PLOTLY)) >= 4  # map, stance matrix, two timelines
+    assert len(_outputs(nb, WIDGET)) >= 3  # status, explorer, coder
+    text = _text(nb)
+    assert "C5 attacks C3" in text  # the map's text summary
+    assert "▶ this cable (08BAKU151)" in text
+    assert "✅ Correct" in text and "❌ Not yet" in text  # solutions pass, blanks do not
+    assert (tmp_path / "work").is_dir()  # the coder opened its work folder there
+
+
+@pytest.mark.parametrize("cable_id", ["07BERN881", "10PRISTINA84"])
+def test_lesson04_explains_itself_on_a_cable_without_claims(cable_id: str) -> None:
+    nb = run_notebook(NOTEBOOK, cable_id=cable_id)
+    text = _text(nb)
+    assert "There are no curated claims" in text
+    assert "claim_id" in text  # the empty claims template is shown
+    assert "Traceback" not in text
