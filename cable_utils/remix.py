@@ -38,7 +38,13 @@ __all__ = [
     "SampleCable",
     "WarningExplanation",
     "compare_structure",
+    "FALLBACK_WORK_ID",
+    "SavedClaims",
     "era_of",
+    "example_claims",
+    "load_claims",
+    "save_claims",
+    "work_id",
     "explain_warning",
     "load_pasted",
     "load_sample",
@@ -516,3 +522,126 @@ def compare_structure(cable: Cable, reference: Cable | None = None) -> pd.DataFr
     frame.attrs["this_cable"] = cable.id
     frame.attrs["reference"] = other.id
     return frame
+
+
+# --------------------------------------------------------------------------- student work
+
+#: The ID work is saved under when a cable has none (pasted text without a banner).
+FALLBACK_WORK_ID = "my_cable"
+_SAFE_WORK_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def work_id(cable: Cable) -> str:
+    """The ID a remixer's files are saved under: the cable's ID, or ``my_cable``."""
+    return cable.id if cable.id and _SAFE_WORK_ID.match(cable.id) else FALLBACK_WORK_ID
+
+
+def _claims_work(cable_id: str):
+    from .argument import CLAIM_COLUMNS
+    from .storage import WorkFile, work_dir
+
+    if not _SAFE_WORK_ID.match(cable_id or ""):
+        raise CableError(f"{cable_id!r} is not a cable ID (IDs look like 08BAKU151)")
+    return WorkFile.open("claims.csv", columns=CLAIM_COLUMNS, folder=work_dir() / cable_id)
+
+
+@dataclass(frozen=True)
+class SavedClaims:
+    """What :func:`save_claims` wrote, and what it found about each quote."""
+
+    path: Any
+    rows: list[dict[str, str]]
+    problems: list[str]
+    message: str
+
+
+def save_claims(
+    claims: Iterable[Mapping[str, Any]], cable: Cable, cable_id: str | None = None
+) -> SavedClaims:
+    """Save your claims as ``my_work/<ID>/claims.csv`` (the schema of lesson 04's claims.csv).
+
+    Each claim is a dict with ``claim``, ``holder`` (an actor id), ``stance``
+    (FAVOR / AGAINST / NONE) and ``quote`` (exact words from the cable); the
+    paragraph is found from the quote. Rows are saved even when a quote is not
+    found (so no work is lost); ``problems`` lists what to fix. The write is
+    atomic, and a saved file that cannot be read is kept (see ``storage``).
+    """
+    from .argument import STANCES, locate_quote
+
+    the_id = cable_id or work_id(cable)
+    rows, problems = [], []
+    for index, claim in enumerate(claims, start=1):
+        text = " ".join(str(claim.get("claim") or "").split())
+        quote = " ".join(str(claim.get("quote") or "").split())
+        holder = str(claim.get("holder") or "").strip()
+        stance = str(claim.get("stance") or "").strip().upper()
+        if not (text or quote):
+            continue
+        claim_id = str(claim.get("claim_id") or f"C{index}")
+        where = locate_quote(cable, quote) if quote else None
+        paragraph = ""
+        if where is not None:
+            inside = [p.number for p in cable.paragraphs if p.start <= where[0] < p.end]
+            paragraph = str(inside[0]) if inside and inside[0] is not None else ""
+        if not quote:
+            problems.append(f"{claim_id}: there is no quote; copy the words from the cable")
+        elif where is None:
+            problems.append(f"{claim_id}: the quote {quote[:50]!r} does not occur in the cable")
+        if not holder:
+            problems.append(f"{claim_id}: who holds this claim? give an actor id")
+        if stance not in STANCES:
+            problems.append(f"{claim_id}: the stance must be FAVOR, AGAINST or NONE")
+        rows.append(
+            {
+                "claim_id": claim_id,
+                "claim": text,
+                "question": str(claim.get("question") or ""),
+                "holder": holder,
+                "stance": stance,
+                "paragraph": paragraph,
+                "quote": quote,
+                "note": str(claim.get("note") or ""),
+            }
+        )
+    work = _claims_work(the_id)
+    path = work.save(rows)
+    return SavedClaims(path, rows, problems, work.message)
+
+
+def load_claims(cable_id: str) -> list[dict[str, str]]:
+    """The claims saved by :func:`save_claims` for ``cable_id`` (empty when none)."""
+    return list(_claims_work(cable_id).rows)
+
+
+def example_claims(cable: Cable, holder: str | None = None) -> list[dict[str, str]]:
+    """Three example claims for any cable: the first sentence of three paragraphs as evidence.
+
+    Used by the lesson's solution cells to show the shape of an answer; a real
+    claim is a proposition in your own words, which this cannot write for you.
+    """
+    from .actors import load_gazetteer
+    from .argument import locate_quote
+
+    who = holder or (load_gazetteer(cable).ids or ["reporting_post"])[-1]
+    sources = [p for p in cable.paragraphs if p.number is not None] or list(cable.paragraphs)
+    claims = []
+    for paragraph in sources:
+        sentence = re.split(r"(?<=[.!?])\s+", " ".join(paragraph.text.split()))[0]
+        words = sentence.split()
+        # a marked paragraph starts "(C) …": quote the words after the marking
+        while words and re.fullmatch(r"\([A-Z/ -]{1,12}\)[.:]?|\d+\.|¶\d+\.", words[0]):
+            words = words[1:]
+        quote = " ".join(words[:14])
+        if len(words) < 4 or locate_quote(cable, quote) is None:
+            continue
+        claims.append(
+            {
+                "claim": f"Paragraph {paragraph.number} reports: {' '.join(words[:8])} …",
+                "holder": who,
+                "stance": "FAVOR",
+                "quote": quote,
+            }
+        )
+        if len(claims) == 3:
+            break
+    return claims

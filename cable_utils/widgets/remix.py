@@ -1,0 +1,391 @@
+"""Lesson 05 widgets: choose a cable, run the tour on it, start annotating it.
+
+* :func:`cable_chooser`: a sample dropdown, a file upload and a box for pasted
+  text; the chosen cable is in ``panel.state["cable"]``.
+* :func:`remix_tour`: the explorers of lessons 01–04 assembled for any cable;
+  a piece that is missing or does not fit the cable is replaced by a sentence
+  that says why.
+* :func:`gazetteer_editor`: correct the draft actor list and save it as the
+  cable's gazetteer (``my_work/<ID>/actors.csv``, which lesson 03 reloads).
+* :func:`stance_template`: code each actor's stance toward your claims
+  (``my_work/<ID>_stances.csv``, the file lesson 04 reloads).
+
+Every piece of cable or user text shown here is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from html import escape
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..errors import CableError
+from ..model import Cable
+from ..remix import COLLECTION_CABLE, sample_options, try_load, warnings_table, work_id
+from ..render import summary_card_html
+from ._common import Panel, labelled, note_html
+
+__all__ = [
+    "cable_chooser",
+    "chosen_cable",
+    "gazetteer_editor",
+    "remix_tour",
+    "stance_template",
+    "warnings_html",
+]
+
+
+def warnings_html(cable: Cable) -> str:
+    """The cable's warnings with what each means for a historian (an escaped table)."""
+    frame = warnings_table(cable)
+    if frame.empty:
+        return "<p><strong>Warnings:</strong> none. The reader found every part it expected.</p>"
+    rows = "".join(
+        f"<tr><td>{escape(r.topic)}</td><td><code>{escape(r.warning)}</code></td>"
+        f"<td>{escape(r.meaning)}</td><td>{escape(r.what_to_do)}</td></tr>"
+        for r in frame.itertuples()
+    )
+    return (
+        '<table class="remix-warnings" style="border-collapse:collapse">'
+        "<caption style='text-align:left;font-weight:bold'>Warnings, explained</caption>"
+        "<thead><tr><th scope='col'>Topic</th><th scope='col'>What the reader noticed</th>"
+        "<th scope='col'>What it means for a historian</th><th scope='col'>What to do</th></tr>"
+        f"</thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def _card(cable: Cable, message: str) -> str:
+    return (
+        f"<p class='remix-message' role='status'>{escape(message)}</p>"
+        f"{summary_card_html(cable)}{warnings_html(cable)}"
+    )
+
+
+def cable_chooser(initial: str = COLLECTION_CABLE) -> Panel:
+    """Choose a cable three ways; the chosen cable is ``panel.state["cable"]``.
+
+    Picking a sample loads it at once; an uploaded file loads when it arrives;
+    pasted text loads with the button. A problem (not a cable, binary data, an
+    empty box) is shown as a message and the previous cable stays chosen.
+    """
+    options = sample_options()
+    ids = [cable_id for _, cable_id in options]
+    sample = labelled(
+        widgets.Dropdown(
+            options=options,
+            value=initial if initial in ids else COLLECTION_CABLE,
+            layout=widgets.Layout(width="46em"),
+        ),
+        "A sample cable:",
+    )
+    upload = labelled(
+        widgets.FileUpload(accept=".txt,text/plain", multiple=False), "Or upload a .txt file:"
+    )
+    paste = labelled(
+        widgets.Textarea(
+            placeholder="…or paste the full text of a cable here, then press the button",
+            layout=widgets.Layout(width="46em", height="8em"),
+        ),
+        "Or paste text:",
+    )
+    load = widgets.Button(
+        description="Load pasted text", tooltip="Read the text pasted in the box as a cable"
+    )
+    view = widgets.HTML()
+    panel = Panel(
+        "Choose a cable",
+        {"sample": sample, "upload": upload, "paste": paste, "load": load},
+        view,
+        description="Pick one of the collection's cables, upload a file, or paste text.",
+    )
+    panel.state["history"] = []
+
+    def show(source: str, value: Any) -> None:
+        outcome = try_load(source, value)
+        panel.state["outcome"] = outcome
+        panel.state["history"].append((source, outcome.ok))
+        if outcome.cable is not None:
+            panel.state["cable"] = outcome.cable
+            panel.state["source"] = source
+            view.value = _card(outcome.cable, outcome.message)
+            return
+        kept = panel.state.get("cable")
+        still = f" The cable chosen before ({kept.id}) is still chosen." if kept else ""
+        view.value = (
+            f"<p class='remix-error' role='alert' style='color:#B34700'>"
+            f"⚠ {escape(outcome.message)}{escape(still)}</p>" + (view.value if kept else "")
+        )
+
+    sample.observe(lambda change: show("sample", change["new"]), names="value")
+    upload.observe(
+        lambda change: show("upload", change["new"]) if change["new"] else None, names="value"
+    )
+    load.on_click(lambda _button: show("paste", paste.value))
+    show("sample", sample.value)
+    return panel
+
+
+def chosen_cable(chooser: Panel) -> Cable:
+    """The cable a :func:`cable_chooser` holds now (re-run the cells below after a change)."""
+    cable = chooser.state.get("cable")
+    if cable is None:  # pragma: no cover - the chooser always loads its initial sample
+        raise CableError("no cable has been chosen yet: pick a sample, upload or paste one")
+    return cable
+
+
+# --------------------------------------------------------------------------- the tour
+
+
+def _draft_actor_html(cable: Cable) -> str:
+    from ..actors import actors_table, load_gazetteer
+
+    gazetteer = load_gazetteer(cable)
+    frame = actors_table(cable, gazetteer)
+    notes = "".join(note_html(n) for n in gazetteer.notes)
+    columns = [c for c in ("id", "name", "type", "role", "mentions", "statements") if c in frame]
+    return f"<p>This list is {escape(gazetteer.described)}.</p>{notes}" + frame[columns].to_html(
+        index=False, escape=True, border=0
+    )
+
+
+def _template_html(cable: Cable) -> str:
+    from ..actors import load_gazetteer
+    from ..argument import claims_template, has_curated_claims
+
+    gazetteer = load_gazetteer(cable)
+    template = claims_template(cable, gazetteer.ids)
+    curated = (
+        "<p>This cable also has a curated argument: lesson 04 shows it.</p>"
+        if has_curated_claims(cable.id)
+        else "<p>No one has mapped this cable's argument yet: this empty template, "
+        "one row per actor, is where to start (exercise 05.3 below).</p>"
+    )
+    return curated + template.to_html(index=False, escape=True, border=0)
+
+
+def _html(value: str) -> widgets.HTML:
+    return widgets.HTML(value)
+
+
+def _pieces() -> list[tuple[str, str, Callable[[Cable], Any]]]:
+    """(title, where it comes from, builder) for each part of the tour."""
+
+    def widget(module: str, name: str) -> Callable[[Cable], Any]:
+        def build(cable: Cable) -> Any:
+            from importlib import import_module
+
+            return getattr(import_module(f"cable_utils.widgets.{module}"), name)(cable)
+
+        return build
+
+    return [
+        ("Summary", "lesson 00", lambda c: widgets.HTML(_card(c, "The cable at a glance."))),
+        ("Segments", "lesson 01 (segment explorer)", widget("anatomy", "segment_explorer")),
+        ("Paragraphs", "lesson 02 (paragraph browser)", widget("body", "paragraph_browser")),
+        ("Redaction", "lesson 02 (redaction simulator)", widget("body", "redaction_simulator")),
+        ("Actors (draft)", "lesson 03 (draft actors)", lambda c: _html(_draft_actor_html(c))),
+        ("Argument template", "lesson 04 (claims template)", lambda c: _html(_template_html(c))),
+    ]  # fmt: skip
+
+
+def remix_tour(cable: Cable) -> Panel:
+    """The explorers of lessons 01–04 for any cable, one tab each.
+
+    A piece whose module is missing, or that cannot work on this cable, is
+    replaced by a sentence saying why (``panel.state["missing"]``); the rest
+    of the tour still works. ``panel.state["pieces"]`` maps each title to its
+    widget.
+    """
+    pieces: dict[str, Any] = {}
+    missing: dict[str, str] = {}
+    children = []
+    for title, origin, build in _pieces():
+        try:
+            piece = build(cable)
+        except (ImportError, AttributeError) as error:
+            reason = f"this part comes from {origin}, which is not available in this copy ({error})"
+            missing[title] = reason
+            piece = widgets.HTML(note_html(f"{title}: {reason}."))
+        except (CableError, ValueError, KeyError) as error:
+            reason = f"{origin} cannot show this cable: {error}"
+            missing[title] = reason
+            piece = widgets.HTML(note_html(f"{title}: {reason}."))
+        pieces[title] = piece
+        children.append(piece)
+    tabs = widgets.Tab(children=children, titles=[title for title, _, _ in _pieces()])
+    selector = labelled(
+        widgets.Dropdown(options=list(pieces), value="Summary"), "Part of the tour:"
+    )
+
+    def follow(change: dict[str, Any]) -> None:
+        tabs.selected_index = list(pieces).index(change["new"])
+
+    selector.observe(follow, names="value")
+    panel = Panel(
+        f"The tour on {cable.id or 'your cable'}",
+        {"part": selector},
+        tabs,
+        description="Every explorer of lessons 01–04, run on the chosen cable.",
+    )
+    panel.state.update(pieces=pieces, missing=missing, cable=cable)
+    return panel
+
+
+# --------------------------------------------------------------------------- annotating
+
+
+def gazetteer_editor(cable: Cable, cable_id: str | None = None) -> Panel:
+    """Correct the actor list (CSV text) and save it as the cable's gazetteer.
+
+    The box starts with your saved gazetteer, else the curated one, else the
+    draft. "Save" checks the text (every row needs an id and a name) and
+    writes ``my_work/<ID>/actors.csv`` atomically; lessons 03 and 04 load it
+    when ``CABLE_ID`` is set to this ID. Nothing is written when the text has
+    a problem; the message says which line.
+    """
+    from ..actors import gazetteer_csv_text, load_gazetteer, parse_gazetteer_csv, save_gazetteer
+
+    the_id = cable_id or work_id(cable)
+    if cable.id == the_id:
+        start = load_gazetteer(cable)
+    else:  # a cable without a usable ID: saved work lives under the_id
+        try:
+            start = load_gazetteer(the_id, source="yours")
+        except CableError:
+            start = load_gazetteer(cable, source="draft")
+    box = labelled(
+        widgets.Textarea(
+            value=gazetteer_csv_text(start), layout=widgets.Layout(width="60em", height="16em")
+        ),
+        "Actor list (CSV: edit, add or delete rows):",
+    )
+    save = widgets.Button(description="Save my actor list", tooltip=f"Save as {the_id}'s gazetteer")
+    view = widgets.HTML(
+        f"<p>Starting from {escape(start.described)}. Delete rows that are not actors, "
+        "fix names, add who is missing, then press Save.</p>"
+    )
+    panel = Panel(
+        f"Your gazetteer for {the_id}",
+        {"csv": box, "save": save},
+        view,
+        description="Columns: see data/annotations/README.md; id and name are required.",
+    )
+
+    def on_save(_button: object = None) -> None:
+        try:
+            gazetteer = parse_gazetteer_csv(box.value, source="yours", where="your actor list")
+            if not len(gazetteer):
+                raise CableError("your actor list has no rows; nothing was saved")
+            path = save_gazetteer(gazetteer, the_id)
+        except CableError as error:
+            view.value = f"<p role='alert' style='color:#B34700'>⚠ {escape(str(error))}</p>"
+            return
+        except OSError as error:
+            view.value = (
+                f"<p role='alert' style='color:#B34700'>⚠ Could not save ({escape(str(error))});"
+                " your text is still in the box.</p>"
+            )
+            return
+        panel.state.update(path=path, gazetteer=gazetteer)
+        view.value = (
+            f"<p role='status'>Saved {len(gazetteer)} actor(s) to "
+            f"<code>{escape(str(path))}</code>. "
+            f"Lessons 03 and 04 use it when <code>CABLE_ID = {escape(repr(the_id))}</code>.</p>"
+        )
+
+    save.on_click(on_save)
+    panel.state["save"] = on_save
+    return panel
+
+
+def stance_template(
+    cable: Cable,
+    claims: Sequence[dict[str, str]],
+    actors: Sequence[tuple[str, str]],
+    cable_id: str | None = None,
+) -> Panel:
+    """Code each actor's stance toward your claims; saved at every change.
+
+    ``claims``: dicts with ``claim_id`` and ``claim`` (your claims, exercise
+    05.3). ``actors``: ``(name, id)`` pairs (from your gazetteer). Stances go
+    to ``my_work/<ID>_stances.csv`` through
+    :class:`~cable_utils.argument.StanceCoding`, the file lesson 04 reloads.
+    """
+    from ..argument import STANCES, StanceCoding
+
+    the_id = cable_id or work_id(cable)
+    claim_list = [c for c in claims if c.get("claim_id")]
+    view = widgets.HTML()
+    actor_choice = labelled(
+        widgets.Dropdown(options=list(actors) or [("no actors yet", "")], disabled=not actors),
+        "Actor to code:",
+    )
+    controls: dict[str, widgets.Widget] = {"actor": actor_choice}
+    rows = []
+    for claim in claim_list:
+        stance = labelled(
+            widgets.Dropdown(options=[("—", ""), *[(s, s) for s in STANCES]], value=""),
+            f"{claim['claim_id']}:",
+        )
+        reason = widgets.Text(
+            placeholder="one-line justification", layout=widgets.Layout(width="30em")
+        )
+        reason.continuous_update = False
+        controls[f"stance:{claim['claim_id']}"] = stance
+        controls[f"justification:{claim['claim_id']}"] = reason
+        text = widgets.HTML(f"<span>{escape(claim.get('claim', ''))}</span>")
+        rows.append(widgets.HBox([stance, reason, text]))
+    panel = Panel(
+        f"Stance coding for {the_id}",
+        {"actor": actor_choice},
+        view,
+        extra=[widgets.VBox(rows)],
+        description="For each of your claims: is this actor FAVOR, AGAINST or NONE?",
+    )
+    panel.controls.update(controls)
+    if not claim_list or not actors:
+        view.value = note_html(
+            "Write and save your claims (exercise 05.3) and your actor list first; "
+            "then run this cell again."
+        )
+        return panel
+    coding = StanceCoding.open(the_id)
+    panel.state["coding"] = coding
+    loading = {"active": False}
+
+    def fill(_change: object = None) -> None:
+        loading["active"] = True
+        for claim in claim_list:
+            stance, note = coding.get(actor_choice.value, claim["claim_id"])
+            controls[f"stance:{claim['claim_id']}"].value = stance
+            controls[f"justification:{claim['claim_id']}"].value = note
+        loading["active"] = False
+
+    def save(claim_id: str) -> None:
+        if loading["active"]:
+            return
+        path = coding.set(
+            actor_choice.value,
+            claim_id,
+            controls[f"stance:{claim_id}"].value,
+            controls[f"justification:{claim_id}"].value,
+        )
+        warning = f"⚠ {coding.message} " if coding.kept else ""
+        view.value = (
+            f"<p role='status'>{escape(warning)}{len(coding.codes)} stance(s) saved in "
+            f"<code>{escape(str(path))}</code>.</p>"
+        )
+
+    for claim in claim_list:
+        claim_id = claim["claim_id"]
+        for kind in ("stance", "justification"):
+            controls[f"{kind}:{claim_id}"].observe(
+                lambda _c, claim_id=claim_id: save(claim_id), names="value"
+            )
+    actor_choice.observe(fill, names="value")
+    fill()
+    message = f"{coding.message} " if coding.message else ""
+    view.value = note_html(f"{message}Stances are saved in {coding.path}.")
+    return panel
