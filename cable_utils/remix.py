@@ -324,6 +324,14 @@ _EXPLANATIONS: tuple[tuple[re.Pattern[str], str, str, str], ...] = tuple(
             "Describe the subject in your own words and say that the cable has no SUBJECT line.",
         ),
         (
+            r"paragraph number .* (used twice|skipped|out of order)|numbering slip",
+            "Body",
+            "The paragraph numbers repeat or jump: a slip made when the cable was typed, or "
+            "a paragraph lost or inserted in this copy. References such as 'paragraph 4' "
+            "become ambiguous.",
+            "When you cite a paragraph, quote its first words too, so a reader can find it.",
+        ),
+        (
             r"no numbered paragraphs",
             "Body",
             "The body has no numbered paragraphs: an older or very short message, or a copy "
