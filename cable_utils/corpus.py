@@ -1,0 +1,404 @@
+"""Many cables at once: a folder of cable files or a Cablegate ``cables.csv``.
+
+:func:`load_corpus` returns a pandas DataFrame with one row per cable;
+:func:`iter_corpus_rows` yields the same rows one by one, so the command line
+(``python -m cable_utils corpus PATH --out FILE.csv``) can write a corpus of any
+size with flat memory. Input is *streamed*: a ``cables.csv`` is read row by row
+and never held in memory whole.
+
+A cable that cannot be read does not stop the corpus: its row carries the
+problem in the ``error`` column. Parsing can run on several processes
+(``workers=N``); the rows come back in input order and are identical to a
+one-process run.
+
+``cables.csv`` layout (the unofficial full Cablegate dump): eight columns,
+every field double-quoted, backslash escapes (``\\"``), raw newlines inside
+fields: sequence number, date (``M/D/YYYY H:MM``), cable ID, origin,
+classification, references (``|``-separated), header, body. Rows are passed to
+:func:`cable_utils.parser.parse_text` as ``header + "\\n" + body``.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import CableError, CableNotFoundError
+from .loading import MAX_CABLE_BYTES, read_cable_text
+from .model import Cable
+from .paths import CABLE_ID_PATTERN
+
+if TYPE_CHECKING:  # pragma: no cover
+    import argparse
+
+    import pandas as pd
+
+__all__ = [
+    "CORPUS_COLUMNS",
+    "cable_row",
+    "iter_corpus_rows",
+    "load_corpus",
+    "reference_edges",
+    "run_cli",
+    "write_cables_csv",
+    "write_corpus_csv",
+]
+
+#: The columns of a corpus table, in order.
+CORPUS_COLUMNS = (
+    "id",
+    "date",
+    "origin",
+    "classification",
+    "subject",
+    "tags",
+    "references",
+    "reference_labels",
+    "signer",
+    "paragraphs",
+    "warnings",
+    "error",
+    "source",
+)
+#: Columns holding lists; the CSV output joins them (see :data:`LIST_SEPARATORS`).
+LIST_SEPARATORS = {"tags": " ", "references": " ", "reference_labels": " ", "warnings": " | "}
+
+_CSV_FIELDS = 8
+_BATCH_PER_WORKER = 200
+_FILE_SUFFIXES = {".txt", ".text", ""}
+
+Row = tuple[Any, ...]
+Progress = Callable[[int, float], None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    """One cable to parse: its text (or a file to read), or a problem found while reading."""
+
+    source: str
+    text: str | None = None
+    path: str | None = None
+    cable_id: str | None = None
+    origin: str | None = None
+    classification: str | None = None
+    error: str | None = None
+
+
+# -- rows ----------------------------------------------------------------------
+
+
+def cable_row(cable: Cable, *, source: str = "") -> Row:
+    """The corpus row of a parsed cable (a tuple in :data:`CORPUS_COLUMNS` order)."""
+    references = [r for r in cable.references if r.id]
+    return (
+        cable.id,
+        cable.date.isoformat().replace("+00:00", "Z") if cable.date else None,
+        cable.origin,
+        cable.classification,
+        cable.subject,
+        [tag.code for tag in cable.tags],
+        [r.id for r in references],
+        [r.label or "-" for r in references],
+        cable.signer,
+        sum(1 for p in cable.paragraphs if p.number is not None),
+        list(cable.warnings),
+        None,
+        source,
+    )
+
+
+def _error_row(task: _Task, message: str) -> Row:
+    return (
+        task.cable_id,
+        None,
+        task.origin,
+        task.classification,
+        None,
+        [],
+        [],
+        [],
+        None,
+        0,
+        [],
+        message,
+        task.source,
+    )
+
+
+def _parse_task(task: _Task) -> Row:
+    """Parse one task; every failure becomes the row's ``error``."""
+    from .parser import parse_text
+
+    if task.error is not None:
+        return _error_row(task, task.error)
+    try:
+        if task.path is not None:
+            text, notes = read_cable_text(task.path)
+        else:
+            text, notes = task.text or "", []
+        cable = parse_text(text, cable_id=task.cable_id, warnings=notes, source=task.source)
+    except CableError as error:
+        return _error_row(task, f"{type(error).__name__}: {error}")
+    except Exception as error:  # noqa: BLE001 - one bad cable must not stop a corpus
+        return _error_row(task, f"unexpected {type(error).__name__} while parsing: {error}")
+    row = list(cable_row(cable, source=task.source))
+    # Metadata from cables.csv fills what the text did not say.
+    if row[2] is None:
+        row[2] = task.origin
+    if row[3] is None and task.classification:
+        row[3] = task.classification.split("//")[0]
+    return tuple(row)
+
+
+# -- reading the input ---------------------------------------------------------
+
+
+def _folder_tasks(folder: Path) -> Iterator[_Task]:
+    files = sorted(
+        path
+        for path in folder.iterdir()
+        if path.is_file() and not path.name.startswith(".") and path.suffix in _FILE_SUFFIXES
+    )
+    for path in files:
+        stem = path.name.split(".")[0]
+        cable_id = stem if CABLE_ID_PATTERN.match(stem) else None
+        yield _Task(source=path.name, path=str(path), cable_id=cable_id)
+
+
+def _csv_tasks(path: Path) -> Iterator[_Task]:
+    """Rows of a Cablegate ``cables.csv``, read one at a time."""
+    csv.field_size_limit(max(csv.field_size_limit(), 2 * MAX_CABLE_BYTES))
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        reader = csv.reader(handle, escapechar="\\", doublequote=False, strict=False)
+        number = 0
+        while True:
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                number += 1
+                yield _Task(
+                    source=f"{path.name} row {number}",
+                    error=f"row {number} (line {reader.line_num}) is not valid CSV: {error}",
+                )
+                continue
+            number += 1
+            source = f"{path.name} row {number}"
+            if not fields or all(not value.strip() for value in fields):
+                number -= 1  # a blank line between rows is not a cable
+                continue
+            if len(fields) != _CSV_FIELDS:
+                cable_id = fields[2].strip() if len(fields) > 2 else None
+                yield _Task(
+                    source=source,
+                    cable_id=cable_id if cable_id and CABLE_ID_PATTERN.match(cable_id) else None,
+                    error=(
+                        f"row {number} (ending on line {reader.line_num}) has {len(fields)} "
+                        f"fields, not the {_CSV_FIELDS} of the cables.csv layout"
+                    ),
+                )
+                continue
+            _, _, cable_id, origin, classification, _, header, body = fields
+            cable_id = cable_id.strip()
+            yield _Task(
+                source=source,
+                text=f"{header}\n{body}" if header.strip() else body,
+                cable_id=cable_id if CABLE_ID_PATTERN.match(cable_id) else None,
+                origin=origin.strip() or None,
+                classification=classification.strip() or None,
+            )
+
+
+def _tasks(path: str | os.PathLike[str]) -> Iterator[_Task]:
+    location = Path(path)
+    if location.is_dir():
+        return _folder_tasks(location)
+    if location.is_file():
+        return _csv_tasks(location)
+    raise CableNotFoundError(f"no folder or cables.csv at {location}")
+
+
+def _batches(tasks: Iterable[_Task], size: int) -> Iterator[list[_Task]]:
+    batch: list[_Task] = []
+    for task in tasks:
+        batch.append(task)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# -- progress ------------------------------------------------------------------
+
+
+def stderr_progress(every_seconds: float = 2.0) -> Progress:
+    """A progress reporter printing one updating line on stderr (after a quiet start)."""
+    state = {"last": 0.0}
+
+    def report(count: int, elapsed: float) -> None:
+        if elapsed - state["last"] < every_seconds:
+            return
+        state["last"] = elapsed
+        rate = count / elapsed if elapsed else 0.0
+        print(f"\rparsed {count:,} cables ({rate:,.0f}/s)", end="", file=sys.stderr, flush=True)
+
+    return report
+
+
+# -- public API ----------------------------------------------------------------
+
+
+def iter_corpus_rows(
+    path: str | os.PathLike[str],
+    *,
+    workers: int = 1,
+    progress: Progress | bool | None = None,
+) -> Iterator[Row]:
+    """Rows (tuples in :data:`CORPUS_COLUMNS` order) for each cable, in input order."""
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    report: Progress | None = stderr_progress() if progress is True else progress or None
+    tasks = _tasks(path)
+    started = time.perf_counter()
+    count = 0
+    if workers == 1:
+        for task in tasks:
+            yield _parse_task(task)
+            count += 1
+            if report is not None and count % 256 == 0:
+                report(count, time.perf_counter() - started)
+    else:
+        import multiprocessing
+
+        # Bounded batches keep memory flat: Pool.imap would read the whole input ahead.
+        with multiprocessing.get_context("spawn").Pool(workers) as pool:
+            for batch in _batches(tasks, workers * _BATCH_PER_WORKER):
+                yield from pool.map(
+                    _parse_task, batch, chunksize=max(1, len(batch) // (workers * 4))
+                )
+                count += len(batch)
+                if report is not None:
+                    report(count, time.perf_counter() - started)
+
+
+def load_corpus(
+    path: str | os.PathLike[str],
+    workers: int = 1,
+    progress: Progress | bool | None = None,
+) -> pd.DataFrame:
+    """One row per cable of a folder of cable files or a Cablegate ``cables.csv``.
+
+    Columns: ``id, date, origin, classification, subject, tags, references,
+    reference_labels, signer, paragraphs, warnings, error, source``. ``tags``,
+    ``references`` (canonical IDs of the REF entries that are cable numbers),
+    ``reference_labels`` (their letters, ``-`` if none) and ``warnings`` hold
+    lists. A cable that could not be read has its reason in ``error``.
+
+    >>> frame = load_corpus("data/cables/samples")  # doctest: +SKIP
+    >>> frame.loc[frame.id == "09DOHA214", "subject"].item()  # doctest: +SKIP
+    'QATAR: 2009 CI/KR RESPONSE FOR S/CT'
+    """
+    import pandas as pd
+
+    rows = list(iter_corpus_rows(path, workers=workers, progress=progress))
+    frame = pd.DataFrame.from_records(rows, columns=list(CORPUS_COLUMNS))
+    frame["date"] = pd.to_datetime(frame["date"], utc=True, errors="coerce")
+    frame["paragraphs"] = frame["paragraphs"].astype("int64")
+    return frame
+
+
+def reference_edges(frame: pd.DataFrame) -> pd.DataFrame:
+    """The REF graph of a corpus table: one edge per REF entry that names a cable.
+
+    Columns ``source`` (the citing cable), ``target`` (the cited cable's
+    canonical ID) and ``label`` (the REF letter, ``-`` if none). Targets need not
+    be in the corpus; ``in_corpus`` says whether they are.
+    """
+    import pandas as pd
+
+    records = []
+    for source, targets, labels in zip(
+        frame["id"], frame["references"], frame["reference_labels"], strict=True
+    ):
+        if not isinstance(targets, list | tuple):
+            continue
+        for target, label in zip(targets, labels, strict=False):
+            records.append((source, target, label))
+    edges = pd.DataFrame.from_records(records, columns=["source", "target", "label"])
+    known = set(frame["id"].dropna())
+    edges["in_corpus"] = edges["target"].isin(known)
+    return edges
+
+
+def write_cables_csv(rows: Iterable[Iterable[Any]], out: str | os.PathLike[str]) -> int:
+    """Write rows in the Cablegate ``cables.csv`` layout (8 quoted fields, backslash escapes).
+
+    Used to build test and benchmark corpora; returns the number of rows written.
+    """
+    count = 0
+    with Path(out).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(
+            handle, quoting=csv.QUOTE_ALL, escapechar="\\", doublequote=False, lineterminator="\n"
+        )
+        for row in rows:
+            writer.writerow(list(row))
+            count += 1
+    return count
+
+
+def _csv_value(column: str, value: Any) -> Any:
+    if column in LIST_SEPARATORS:
+        return LIST_SEPARATORS[column].join(value or [])
+    return "" if value is None else value
+
+
+def write_corpus_csv(
+    path: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    *,
+    workers: int = 1,
+    progress: Progress | bool | None = None,
+) -> tuple[int, int]:
+    """Stream the corpus rows of ``path`` to the CSV file ``out``; return (rows, errors).
+
+    The file is written next to ``out`` and renamed at the end, so an
+    interrupted run never leaves a half-written table under the final name.
+    """
+    target = Path(out)
+    partial = target.with_name(f".{target.name}.partial")
+    rows = errors = 0
+    with partial.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(CORPUS_COLUMNS)
+        for row in iter_corpus_rows(path, workers=workers, progress=progress):
+            writer.writerow(
+                [
+                    _csv_value(column, value)
+                    for column, value in zip(CORPUS_COLUMNS, row, strict=True)
+                ]
+            )
+            rows += 1
+            errors += row[CORPUS_COLUMNS.index("error")] is not None
+    os.replace(partial, target)
+    return rows, errors
+
+
+def run_cli(args: argparse.Namespace) -> int:
+    """``python -m cable_utils corpus PATH --out FILE.csv [--workers N]``."""
+    rows, errors = write_corpus_csv(
+        args.path, args.out, workers=max(1, int(args.workers)), progress=True
+    )
+    print(
+        f"\rwrote {rows:,} cables to {args.out}"
+        + (f" ({errors:,} could not be read: see the error column)" if errors else ""),
+        file=sys.stderr,
+    )
+    return 0
