@@ -29,7 +29,9 @@ __all__ = [
     "ThreadCable",
     "corpus_thread",
     "edges_table",
+    "load_corpus_thread",
     "load_thread",
+    "neighbourhood",
     "thread_edges",
     "thread_summary",
     "thread_table",
@@ -192,7 +194,14 @@ def thread_summary(cables: Iterable[ThreadCable] | None = None, *, focus: str = 
             f"{len(outside)} cited cable(s) are outside the table ({_and(outside)}): "
             "only their IDs are known here."
         )
-    parts.append("The texts of these cables are not included.")
+    included = [c.id for c in items if c.text_included]
+    if included:
+        parts.append(
+            f"{len(included)} of them are in your corpus (their texts are there); "
+            "the others are known only from REF lines."
+        )
+    else:
+        parts.append("The texts of these cables are not included.")
     return " ".join(parts)
 
 
@@ -238,10 +247,7 @@ def corpus_thread(edges: Any, metadata: Any = None) -> list[ThreadCable]:
     rows = []
     for cable_id in ids:
         record = meta.get(cable_id, {})
-        date = record.get("date")
-        date_text = date.date().isoformat() if hasattr(date, "date") else str(date or "")[:10]
-        if date_text in ("NaT", "None", "nan"):
-            date_text = ""
+        date_text = _date_text(record.get("date"))
         rows.append(
             ThreadCable(
                 id=cable_id,
@@ -258,6 +264,35 @@ def corpus_thread(edges: Any, metadata: Any = None) -> list[ThreadCable]:
             )
         )
     return rows
+
+
+def _date_text(value: Any) -> str:
+    if value is None or value != value:  # None, NaN, NaT (NaT != NaT)
+        return ""
+    if hasattr(value, "date") and callable(value.date):
+        return value.date().isoformat()
+    text = str(value)[:10]
+    return "" if text in ("NaT", "None", "nan") else text
+
+
+def load_corpus_thread(path: str | Path) -> list[ThreadCable]:
+    """The REF trail of a folder of cables or a ``cables.csv`` (via ``cable_utils.corpus``)."""
+    from .corpus import load_corpus, reference_edges
+
+    frame = load_corpus(path)
+    return corpus_thread(
+        reference_edges(frame), frame[frame["error"].isna()] if "error" in frame else frame
+    )
+
+
+def neighbourhood(cables: Iterable[ThreadCable], focus: str, depth: int = 2) -> list[ThreadCable]:
+    """The cables within ``depth`` REF links of ``focus`` (either direction), in input order."""
+    items = list(cables)
+    edges = thread_edges(items)
+    reached = {focus}
+    for _ in range(depth):
+        reached |= {b for a, b in edges if a in reached} | {a for a, b in edges if b in reached}
+    return [c for c in items if c.id in reached]
 
 
 def _edge_pairs(edges: Any) -> list[tuple[str, str]]:

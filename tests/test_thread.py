@@ -141,3 +141,18 @@ def test_edges_table_marks_cited_cables_outside_the_table() -> None:
         "08USUNNEWYORK178",
         "08BAKU275",
     }
+
+
+def test_corpus_thread_from_the_sample_folder() -> None:
+    from cable_utils.thread import load_corpus_thread, neighbourhood
+
+    rows = load_corpus_thread("data/cables/samples")
+    by_id = {r.id: r for r in rows}
+    # 10MOSCOW228's REF line: "REF: MOSCOW 79" (read in the file) -> 10MOSCOW79, not a sample
+    assert by_id["10MOSCOW228"].refs == ("10MOSCOW79",)
+    assert by_id["10MOSCOW228"].text_included and not by_id["10MOSCOW79"].text_included
+    near = neighbourhood(rows, "10MOSCOW228")
+    assert {r.id for r in near} == {"10MOSCOW228", "10MOSCOW79"}
+    summary = thread_summary(near, focus="10MOSCOW228")
+    assert "10MOSCOW228 cites 10MOSCOW79." in summary
+    assert "1 of them are in your corpus" in summary
