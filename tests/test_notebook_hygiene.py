@@ -1,0 +1,117 @@
+"""Structural checks for every lesson notebook (CONTRIBUTING.md, "Notebooks").
+
+One test id per notebook; each lists every problem it finds. These read the
+files only; executing notebooks is the job of the notebook and browser tests.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK_DIR = REPO_ROOT / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+START_HERE = NOTEBOOK_DIR / "00_start_here.ipynb"
+
+# The header card may span several cells; these many leading markdown cells are read.
+HEADER_MARKDOWN_CELLS = 3
+HEADER_PHRASES = ("Learning objectives", "Prerequisites", "Estimated time")
+REQUIRED_SECTIONS = ("Exercises", "Further reading")
+NUMBERED = re.compile(r"^\d\d")
+FENCE = re.compile(r"^\s*(```|~~~)")
+HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
+CABLE_ID_ASSIGNMENT = re.compile(r"^CABLE_ID\s*(?::[^=]+)?=", re.MULTILINE)
+
+
+def test_start_here_exists() -> None:
+    # Without it the parametrized test below would have no cases and pass silently.
+    assert START_HERE.is_file(), f"missing {START_HERE.relative_to(REPO_ROOT)}"
+
+
+def markdown_headings(source: str) -> list[tuple[int, str]]:
+    """(level, text) of the ATX headings in ``source``, skipping fenced code."""
+    headings = []
+    in_fence = False
+    for line in source.splitlines():
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        match = None if in_fence else HEADING.match(line)
+        if match:
+            headings.append((len(match.group(1)), match.group(2)))
+    return headings
+
+
+def tags(cell: nbformat.NotebookNode) -> list[str]:
+    return list(cell.metadata.get("tags", []))
+
+
+def solution_is_hidden(cell: nbformat.NotebookNode) -> bool:
+    if cell.metadata.get("jupyter", {}).get("source_hidden") is True:
+        return True
+    return cell.cell_type == "markdown" and "<details" in cell.source.lower()
+
+
+def hygiene_problems(path: Path) -> list[str]:
+    nb = nbformat.read(path, as_version=4)
+    problems: list[str] = []
+    try:
+        nbformat.validate(nb)
+    except nbformat.ValidationError as exc:
+        problems.append(f"invalid notebook: {exc.message}")
+
+    # Committed clean: `make strip` fixes all three.
+    if "widgets" in nb.metadata:
+        problems.append("notebook metadata holds saved widget state ('widgets'); run make strip")
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        if cell.get("outputs"):
+            problems.append(f"cell {index} has outputs; run make strip")
+        if cell.get("execution_count") is not None:
+            problems.append(f"cell {index} has an execution count; run make strip")
+
+    markdown = [cell for cell in nb.cells if cell.cell_type == "markdown"]
+    headings = [h for cell in markdown for h in markdown_headings(cell.source)]
+    h1 = [text for level, text in headings if level == 1]
+    if len(h1) != 1:
+        problems.append(f"expected exactly one H1 heading, found {len(h1)}: {h1}")
+
+    header = "\n".join(cell.source for cell in markdown[:HEADER_MARKDOWN_CELLS]).lower()
+    for phrase in HEADER_PHRASES:
+        if phrase.lower() not in header:
+            problems.append(
+                f"header card (first {HEADER_MARKDOWN_CELLS} markdown cells) lacks {phrase!r}"
+            )
+
+    heading_texts = [text.lower() for _level, text in headings]
+    for section in REQUIRED_SECTIONS:
+        if not any(section.lower() in text for text in heading_texts):
+            problems.append(f"no section heading containing {section!r}")
+
+    if NUMBERED.match(path.name):
+        parameters = [
+            cell for cell in nb.cells if cell.cell_type == "code" and "parameters" in tags(cell)
+        ]
+        if not parameters:
+            problems.append("no code cell tagged 'parameters' (it sets CABLE_ID)")
+        elif not CABLE_ID_ASSIGNMENT.search(parameters[0].source):
+            problems.append("the first 'parameters' cell does not assign CABLE_ID")
+
+    for index, cell in enumerate(nb.cells):
+        if "solution" in tags(cell) and not solution_is_hidden(cell):
+            problems.append(
+                f"cell {index} is tagged 'solution' but its source is not hidden "
+                "(set metadata jupyter.source_hidden: true, or use a markdown <details> block)"
+            )
+    return problems
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_hygiene(path: Path) -> None:
+    problems = hygiene_problems(path)
+    assert not problems, f"{path.relative_to(REPO_ROOT)}:\n  - " + "\n  - ".join(problems)
