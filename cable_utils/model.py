@@ -230,10 +230,7 @@ class Cable:
     def to_json_dict(self) -> dict[str, Any]:
         """The stable JSON contract of ``python -m cable_utils show --json``."""
         decl: str | None
-        if isinstance(self.decl_date, date):
-            decl = self.decl_date.isoformat()
-        else:
-            decl = self.decl_date
+        decl = self.decl_date.isoformat() if isinstance(self.decl_date, date) else self.decl_date
         return {
             "id": self.id,
             "origin": self.origin,

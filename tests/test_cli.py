@@ -33,14 +33,24 @@ def test_show_json_contract():
     assert data["tags"] == ["PREL", "PGOV", "PBTS", "KPAO", "AJ"]
     assert [r["id"] for r in data["references"]] == ["08BAKU146", "08BAKU129"]
     assert len(data["paragraphs"]) == 5
-    raw = Path(__file__).resolve().parents[1].joinpath("data/cables/08BAKU151.txt").read_text(encoding="utf-8")
+    raw = (
+        Path(__file__)
+        .resolve()
+        .parents[1]
+        .joinpath("data/cables/08BAKU151.txt")
+        .read_text(encoding="utf-8")
+    )
     for segment in data["segments"]:
         assert 0 <= segment["start"] < segment["end"] <= len(raw)
 
 
 @pytest.mark.parametrize(
     ("argument", "words"),
-    [("99NOWHERE1", "no cable with ID"), ("../../etc/passwd", "cable"), ("/etc/hostname", "none of the parts")],
+    [
+        ("99NOWHERE1", "no cable with ID"),
+        ("../../etc/passwd", "cable"),
+        ("/etc/hostname", "none of the parts"),
+    ],
 )
 def test_bad_input_is_one_line_and_non_zero(argument: str, words: str):
     result = run("show", argument)

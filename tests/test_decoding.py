@@ -23,7 +23,9 @@ def test_dtg():
     assert "19 February 2008, 13:47 UTC" in dtg.explanation
 
 
-@pytest.mark.parametrize("bad", ["", "321347Z FEB 08", "191347Z FOO 08", "19134Z FEB 08", "191397Z FEB 08"])
+@pytest.mark.parametrize(
+    "bad", ["", "321347Z FEB 08", "191347Z FOO 08", "19134Z FEB 08", "191397Z FEB 08"]
+)
 def test_bad_dtg_is_none(bad):
     assert decode_dtg(bad) is None
 
@@ -35,10 +37,18 @@ def test_dtg_century():
 
 def test_de_line_agrees_with_dtg():
     de = decode_de_line("DE RUEHKB #0151/01 0501347")
-    assert (de.station, de.serial, de.section, de.day_of_year, de.time) == ("RUEHKB", "0151", "01", 50, "1347")
+    assert (de.station, de.serial, de.section, de.day_of_year, de.time) == (
+        "RUEHKB",
+        "0151",
+        "01",
+        50,
+        "1347",
+    )
     assert de.station_name == "AMEMBASSY BAKU"
     assert de.moment(2008) == datetime(2008, 2, 19, 13, 47, tzinfo=UTC)
-    tokens = explain_header_line("DE RUEHKB #0151/01 0501347", year=2008, dtg=decode_dtg("191347Z FEB 08"))
+    tokens = explain_header_line(
+        "DE RUEHKB #0151/01 0501347", year=2008, dtg=decode_dtg("191347Z FEB 08")
+    )
     text = " ".join(t.meaning for t in tokens)
     assert "day 050" in text and "19 February 2008" in text
     assert "the same moment as the date-time group 191347Z FEB 08" in text

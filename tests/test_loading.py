@@ -97,7 +97,9 @@ def test_unknown_id():
         load_cable("99NOWHERE1")
 
 
-@pytest.mark.parametrize("sneaky", ["../../etc/passwd", "..", "samples/../../x", "08BAKU151.txt/..", "/etc/passwd\x00"])
+@pytest.mark.parametrize(
+    "sneaky", ["../../etc/passwd", "..", "samples/../../x", "08BAKU151.txt/..", "/etc/passwd\x00"]
+)
 def test_ids_cannot_leave_the_data_folder(sneaky: str):
     with pytest.raises(UnsafePathError):
         find_cable_file(sneaky)

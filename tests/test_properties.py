@@ -17,7 +17,13 @@ PROFILE = settings(max_examples=150, deadline=None, suppress_health_check=[Healt
 
 def assert_offsets_inside(cable: Cable) -> None:
     length = len(cable.raw)
-    for part in (*cable.segments, *cable.paragraphs, *cable.addressees, *cable.tags, *cable.references):
+    for part in (
+        *cable.segments,
+        *cable.paragraphs,
+        *cable.addressees,
+        *cable.tags,
+        *cable.references,
+    ):
         assert 0 <= part.start <= part.end <= length, part
 
 

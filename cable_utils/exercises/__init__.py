@@ -41,7 +41,9 @@ class Feedback:
         colour = "#009E73" if self.correct else "#D55E00"
         mark = "✅ Correct" if self.correct else "❌ Not yet"
         hint = (
-            f"<br><strong>Hint:</strong> {escape(self.hint)}" if self.hint and not self.correct else ""
+            f"<br><strong>Hint:</strong> {escape(self.hint)}"
+            if self.hint and not self.correct
+            else ""
         )
         return (
             f'<div class="self-check" role="status" style="border-left:4px solid {colour};'

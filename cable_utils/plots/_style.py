@@ -45,7 +45,11 @@ def accessible_layout(figure: Any, *, title: str, x_title: str | None, y_title: 
 @cache
 def world_topojson() -> dict[str, Any]:
     """The world_110m map data shipped with the package (plotly.js's own, MIT)."""
-    text = resources.files("cable_utils").joinpath("assets/world_110m.json").read_text(encoding="utf-8")
+    text = (
+        resources.files("cable_utils")
+        .joinpath("assets/world_110m.json")
+        .read_text(encoding="utf-8")
+    )
     return json.loads(text)
 
 

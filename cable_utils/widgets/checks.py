@@ -15,12 +15,19 @@ __all__ = ["self_check"]
 def self_check(exercise_id: str, cable: Any = None, *, placeholder: str = "your answer") -> Panel:
     """A small panel to type an answer to exercise ``exercise_id`` and get feedback."""
     item = get_exercise(exercise_id)
-    answer = widgets.Text(placeholder=placeholder, description=f"Answer {exercise_id}:",
-                          style={"description_width": "initial"})
+    answer = widgets.Text(
+        placeholder=placeholder,
+        description=f"Answer {exercise_id}:",
+        style={"description_width": "initial"},
+    )
     button = widgets.Button(description="Check", tooltip=f"Check your answer to {exercise_id}")
     feedback = widgets.HTML("<p><em>Type an answer and press Check (or Enter).</em></p>")
-    panel = Panel(f"Self-check {exercise_id}", {"answer": answer, "check": button}, feedback,
-                  description=item.prompt)
+    panel = Panel(
+        f"Self-check {exercise_id}",
+        {"answer": answer, "check": button},
+        feedback,
+        description=item.prompt,
+    )
 
     def run(_: object = None) -> None:
         result = check(exercise_id, answer.value, cable)
