@@ -12,13 +12,15 @@ START_NOTEBOOK ?= notebooks/00_start_here.ipynb
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab test lint bench strip lock clean distclean
+.PHONY: help install lab test lint bench strip html student lock clean distclean
 
 help:
 	@echo "make lab        open JupyterLab on $(START_NOTEBOOK) (creates $(VENV) on first run)"
 	@echo "make test       run every test in tests/ (unit, notebook, browser)"
 	@echo "make lint       ruff check + ruff format --check (code and notebooks)"
 	@echo "make bench      run the benchmarks in benchmarks/"
+	@echo "make html       build the offline static edition in site/ (read without installing)"
+	@echo "make student    student copies of the lessons without solutions, in student/"
 	@echo "make strip      remove outputs, execution counts and widget state from notebooks/*.ipynb"
 	@echo "make lock       rewrite $(LOCK) from the packages installed in $(VENV)"
 	@echo "make clean      remove caches and generated files (distclean also removes $(VENV))"
@@ -66,7 +68,15 @@ strip: $(STAMP)
 	$(VPY) tools/strip_notebooks.py notebooks/*.ipynb
 
 # ---------------------------------------------------------------- exports
-# (html and student targets go here)
+
+# The static edition: every lesson executed and exported to offline HTML in site/.
+html: $(STAMP)
+	$(VPY) tools/build_site.py --out site
+	@echo "open site/index.html in a browser (no server or internet needed)"
+
+# Student copies: the lessons without the cells tagged `solution`, in student/.
+student: $(STAMP)
+	$(VPY) tools/make_student.py notebooks student
 
 # ---------------------------------------------------------------- maintenance
 
@@ -87,7 +97,7 @@ lock: | $(VPY)
 	@echo "wrote $(LOCK) ($$(grep -c '==' $(LOCK)) pins)"
 
 clean:
-	rm -rf artifacts .pytest_cache .ruff_cache .hypothesis build dist *.egg-info
+	rm -rf artifacts site student .pytest_cache .ruff_cache .hypothesis build dist *.egg-info
 	find . -path ./$(VENV) -prune -o \( -name __pycache__ -o -name .ipynb_checkpoints \) \
 		-type d -prune -exec rm -rf {} +
 
