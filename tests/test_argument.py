@@ -208,6 +208,19 @@ def test_argument_map_separates_support_and_attack_without_colour(data) -> None:
     assert "C5 attacks C3" in describe_argument_map(data)
 
 
+@pytest.mark.parametrize("selected", ["C3", "C12", None])
+def test_fast_map_json_shows_the_same_as_the_figure(data, selected) -> None:
+    import json
+
+    from cable_utils.plots.argument import argument_map_figure, argument_map_json
+
+    argument_map_json(data, "C1")  # warm the cache with another selection first
+    fast = argument_map_json(data, selected)
+    slow = json.loads(argument_map_figure(data, selected=selected).to_json())
+    assert fast["data"] == slow["data"]
+    assert fast["layout"]["annotations"] == slow["layout"]["annotations"]
+
+
 def test_stance_heatmap_has_letters_and_evidence_on_hover(data) -> None:
     from cable_utils.plots.argument import stance_heatmap
 
@@ -246,10 +259,8 @@ def test_explorer_highlights_the_chosen_claims_evidence(cable, data) -> None:
     marks = re.findall(r'<mark class="evidence"[^>]*>(.*?)</mark>', panel.view.value, re.S)
     assert len(marks) == 1 and "wait-and-see" in marks[0]
     assert "Musabeyov" not in panel.view.value.split("<pre")[0]  # not among the holders
-    selected = [
-        t for t in panel.state["figure"].data if t.customdata is not None and "C13" in t.customdata
-    ]
-    assert max(selected[0].marker.size) == 30
+    traces = [t for t in panel.state["figure"]["data"] if "C13" in (t.get("customdata") or [])]
+    assert max(traces[0]["marker"]["size"]) == 30
 
 
 def test_explorer_escapes_cable_text() -> None:

@@ -24,6 +24,7 @@ __all__ = [
     "HOLDER_GROUPS",
     "argument_layout",
     "argument_map_figure",
+    "argument_map_json",
     "describe_argument_map",
     "describe_stance_matrix",
     "describe_timeline",
@@ -180,6 +181,7 @@ def argument_map_figure(data: ArgumentData, selected: str | None = None) -> Any:
                 arrowsize=1.4,
                 arrowwidth=2.5 if emphasised else 1.5,
                 arrowcolor="#000000" if emphasised else "#555555",
+                name=f"{relation.source}->{relation.target}",
             )
         figure.add_trace(
             go.Scatter(
@@ -249,6 +251,45 @@ def argument_map_figure(data: ArgumentData, selected: str | None = None) -> Any:
         x_title="Reasoning order (reasons on the left, what they bear on to the right)",
         y_title="Claims (spread vertically)",
     )
+
+
+_BASE_MAPS: dict[int, tuple[ArgumentData, dict[str, Any]]] = {}
+
+
+def argument_map_json(data: ArgumentData, selected: str | None = None) -> dict[str, Any]:
+    """The argument map as a plotly JSON dict, fast: built once per data, then re-highlighted.
+
+    Equal in what it shows to ``argument_map_figure(data, selected)``; the widget
+    uses it so that choosing a claim does not rebuild and revalidate the figure.
+    """
+    import copy
+    import json
+
+    cached = _BASE_MAPS.get(id(data))
+    if cached is None or cached[0] is not data:
+        base = json.loads(argument_map_figure(data).to_json())
+        _BASE_MAPS.clear()  # one cable at a time; keep memory flat
+        _BASE_MAPS[id(data)] = (data, base)
+    else:
+        base = cached[1]
+    figure = copy.deepcopy(base)
+    linked = {selected} if selected else set()
+    for relation in data.relations:
+        if selected in (relation.source, relation.target):
+            linked.update((relation.source, relation.target))
+    for trace in figure["data"]:
+        members = trace.get("customdata")
+        if not members or trace.get("mode") != "markers+text":
+            continue
+        trace["marker"]["size"] = [30 if m == selected else 22 for m in members]
+        trace["marker"]["line"]["width"] = [4 if m in linked else 1 for m in members]
+    for note in figure["layout"].get("annotations", []):
+        source, _, target = note.get("name", "").partition("->")
+        if target:
+            emphasised = selected in (source, target)
+            note["arrowwidth"] = 2.5 if emphasised else 1.5
+            note["arrowcolor"] = "#000000" if emphasised else "#555555"
+    return figure
 
 
 def describe_argument_map(data: ArgumentData) -> str:

@@ -11,7 +11,7 @@ import ipywidgets as widgets
 
 from ..argument import STANCES, Agreement, ArgumentData, StanceCoding, agreement
 from ..model import Cable
-from ..plots.argument import HOLDER_GROUPS, argument_map_figure
+from ..plots.argument import HOLDER_GROUPS, argument_map_json
 from ..render import OKABE_ITO
 from ._common import Panel, labelled, note_html
 
@@ -135,8 +135,6 @@ def argument_status(cable: Cable, data: ArgumentData) -> widgets.HTML:
 
 def argument_map_explorer(cable: Cable, data: ArgumentData, *, initial: str | None = None) -> Panel:
     """Choose a claim: see its holders, their evidence highlighted in the cable, and the map."""
-    from IPython.display import display
-
     options = _claim_options(data)
     chooser = labelled(
         widgets.Dropdown(options=options or [("no curated claims", "")], disabled=not options),
@@ -162,12 +160,18 @@ def argument_map_explorer(cable: Cable, data: ArgumentData, *, initial: str | No
     def show(claim_id: str) -> None:
         started = time.perf_counter()
         view.value = evidence_html(cable, data, claim_id)
-        figure = argument_map_figure(data, selected=claim_id)
+        figure = argument_map_json(data, selected=claim_id)
         panel.state["figure"] = figure
         panel.state["selected"] = claim_id
-        figure_area.clear_output(wait=True)
-        with figure_area:
-            display(figure)
+        figure.setdefault("config", {})["displaylogo"] = False
+        summary = f"Argument map of {data.cable_id}, claim {claim_id} outlined with its neighbours"
+        figure_area.outputs = (
+            {
+                "output_type": "display_data",
+                "data": {"application/vnd.plotly.v1+json": figure, "text/plain": summary},
+                "metadata": {},
+            },
+        )
         panel.state["seconds"] = time.perf_counter() - started
 
     chooser.observe(lambda change: show(change["new"]), names="value")
