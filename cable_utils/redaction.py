@@ -65,6 +65,7 @@ __all__ = [
     "redaction_table",
     "simulate",
     "simulate_all",
+    "marking_meaning",
 ]
 
 LEVELS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET")
@@ -114,6 +115,14 @@ READERS: dict[str, Reader] = {
         ),
     )
 }
+
+
+def marking_meaning(marking: str | None) -> str:
+    """What a portion marking or banner means, from markings.csv."""
+    if not marking:
+        return "no portion marking"
+    row = reference.markings().get(re.sub(r"\s+", " ", marking.strip().upper()))
+    return row["meaning"] if row else "not in the markings table"
 
 
 def reader_names() -> list[str]:

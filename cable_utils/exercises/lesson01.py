@@ -111,11 +111,12 @@ def why_info(answer: Any, cable: Any) -> Feedback:
             f"Write at least {OPEN_MIN_WORDS} words: name the addressees, quote the "
             "cable, and say what is guesswork.",
         )
-    if names and not mentioned:
+    quoted = bool(re.search(r"[\"“”']", text))
+    if names and not mentioned and not quoted:
         return Feedback(
             False,
-            "your answer does not name any of the INFO addressees.",
-            "Name two of: " + ", ".join(names[:6]),
+            "your answer neither names an INFO addressee nor quotes the cable.",
+            "Name two of: " + ", ".join(names[:6]) + "; quote what in the cable concerns them.",
         )
     return Feedback(
         True,

@@ -6,9 +6,9 @@ import re
 from typing import Any
 
 from ..reading import paragraph_voices
-from ..redaction import simulate
+from ..redaction import marking_meaning, simulate
 from . import Feedback, exercise
-from ._helpers import fold, same_number, same_set
+from ._helpers import fold, same_set
 
 __all__: list[str] = []
 
@@ -42,14 +42,32 @@ def _same_numbers(answer: Any, expected: list[int], *, right: str, hint: str) ->
     return Feedback(False, "Not quite: " + " and ".join(parts) + ".", hint)
 
 
-@exercise("02.1", prompt="Recall: how many numbered paragraphs does the body have?", level="recall")
-def paragraph_count(answer: Any, cable: Any) -> Feedback:
-    numbered = [p for p in cable.paragraphs if p.number is not None]
-    return same_number(
-        answer,
-        len(numbered),
-        right=f"{len(numbered)} numbered paragraphs.",
-        hint="Count the paragraphs that start with a number and a full stop.",
+@exercise(
+    "02.1",
+    prompt="Recall: which portion marking does the first paragraph carry? Give the letters "
+    "inside the brackets (for example U), or 'none'.",
+    level="recall",
+)
+def first_marking(answer: Any, cable: Any) -> Feedback:
+    if not cable.paragraphs:
+        return Feedback(False, "no paragraphs were found in this text.", "")
+    marking = cable.paragraphs[0].marking
+    given = fold(str(answer).strip().strip("()"))
+    if marking is None:
+        ok = given in ("none", "no", "-")
+        return Feedback(
+            ok,
+            "the first paragraph has no portion marking."
+            if ok
+            else "look again: the first paragraph has no marking.",
+            "Answer 'none'.",
+        )
+    if given == fold(marking):
+        return Feedback(True, f"({marking}): {marking_meaning(marking)}.")
+    return Feedback(
+        False,
+        f"{answer!r} is not the marking of the first paragraph.",
+        "The marking is in brackets right after the paragraph number: 1. (X)",
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from html import escape
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
@@ -17,9 +18,13 @@ from ..render import highlight_html, legend_html
 from ._common import Panel, labelled, note_html
 from ._figures import show_figure
 
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
 __all__ = [
     "HEADER_KINDS",
     "addressee_map",
+    "explain_kind",
     "explain_segment",
     "header_decoder",
     "header_lines",
@@ -154,6 +159,18 @@ def explain_segment(cable: Cable, segment: Segment) -> list[tuple[str, str]]:
         rows.append(("heading", segment.label or raw.strip()))
     rows.append(("offsets", f"raw characters {segment.start}–{segment.end}"))
     return rows
+
+
+def explain_kind(cable: Cable, kind: str) -> pd.DataFrame:
+    """The first segment of ``kind`` explained as a table (empty, with a note, if absent)."""
+    import pandas as pd
+
+    found = cable.segments_of(kind)
+    if not found:
+        return pd.DataFrame(
+            [("kind", f"this copy has no {kind} segment")], columns=["item", "what it means"]
+        )
+    return pd.DataFrame(explain_segment(cable, found[0]), columns=["item", "what it means"])
 
 
 def _segment_label(cable: Cable, index: int, segment: Segment) -> str:
