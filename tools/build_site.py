@@ -696,7 +696,10 @@ def build(out: Path, notebooks: list[Path], timeout: int = 300) -> list[PageRepo
 def check_site(out: Path, reports: list[PageReport]) -> list[str]:
     problems = []
     for report in reports:
-        problems += [f"{report.name}: {error}" for error in report.errors]
+        shown = report.errors[:3]  # the first errors explain the rest (NameErrors follow)
+        problems += [f"{report.name}: {error}" for error in shown]
+        if len(report.errors) > len(shown):
+            problems.append(f"{report.name}: ... {len(report.errors) - len(shown)} more error(s)")
     for page in sorted(out.rglob("*.html")):
         for url in remote_references(page.read_text(encoding="utf-8")):
             problems.append(f"{page.relative_to(out)} references a remote resource: {url}")
