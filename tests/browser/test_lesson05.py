@@ -1,0 +1,71 @@
+"""Lesson 05 in a real JupyterLab: choosing a sample changes the card; pasted HTML stays text.
+
+The kernel's work folder is pointed at a temporary folder before Run All, so the
+test never touches a real student's ``my_work/``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from cable_utils.remix import sample_options
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOK = "notebooks/05_remix_your_own_cable.ipynb"
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = "<script>window.__pwned=1</script>"
+IMG = '<img src=x onerror="window.__pwned=2">'
+
+
+def xss_cable() -> str:
+    text = (REPO_ROOT / "data" / "cables" / "08BAKU151.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "SUBJECT: AZERBAIJANI REACTION TO KOSOVO'S INDEPENDENCE", f"SUBJECT: {SCRIPT}"
+    )
+    return text.replace("(U) The Azerbaijani media", f"(U) {IMG} The Azerbaijani media")
+
+
+def _point_kernel_at(lab_page, folder: str) -> None:
+    code = f"import os; os.environ['CABLE_CLASSROOM_WORK'] = {json.dumps(folder)}"
+    lab_page.page.evaluate(
+        """([path, code]) => {
+            const kernel = window.__harness.panel(path).sessionContext.session.kernel;
+            return kernel.requestExecute({code, silent: true}).done.then(() => true);
+        }""",
+        [lab_page.path, code],
+    )
+
+
+def test_lesson_05_choose_a_sample_and_paste_xss(lab_page, lab_server) -> None:
+    lab_page.open(NOTEBOOK)
+    _point_kernel_at(lab_page, str(lab_server.root / "lesson05_work"))
+    lab_page.run_all(timeout=240)
+    lab_page.assert_no_errors()
+
+    chooser = lab_page.locator(".cable-panel").first
+    card = chooser.locator(".widget-html .cable-card").first
+    expect(card).to_contain_text("AZERBAIJANI REACTION TO KOSOVO'S INDEPENDENCE")
+
+    # choose a sample in the dropdown: the card changes
+    labels = dict((cable_id, label) for label, cable_id in sample_options())
+    chooser.locator(".widget-dropdown select").first.select_option(label=labels["10MOSCOW228"])
+    expect(card).to_contain_text("RUSSIAN DRAFT BILL WOULD REQUIRE ON-SHORE CREDIT CARD PROCESSING")
+    expect(card).not_to_contain_text("AZERBAIJANI REACTION")
+
+    # paste a cable carrying script and onerror payloads: shown literally, never run
+    chooser.locator(".widget-textarea textarea").first.fill(xss_cable())
+    chooser.locator("button", has_text="Load pasted text").click()
+    expect(card).to_contain_text(SCRIPT)
+    assert lab_page.page.evaluate("() => typeof window.__pwned") == "undefined"
+    assert chooser.locator("script").count() == 0
+    assert lab_page.locator('img[src="x"]').count() == 0
+    lab_page.page.wait_for_timeout(500)  # give an injected onerror a chance to fire
+    assert lab_page.page.evaluate("() => typeof window.__pwned") == "undefined"
+    lab_page.assert_no_errors()
+    lab_page.assert_offline()
+    lab_page.screenshot("lesson05_xss_pasted")
