@@ -179,7 +179,7 @@ def test_head_noun_of_another_name_is_not_a_mention(mentions):
 
 
 def test_folding_matches_diacritics_and_case():
-    text = open(ROOT / "data" / "cables" / "08BAKU151.txt", encoding="utf-8").read()
+    text = (ROOT / "data" / "cables" / "08BAKU151.txt").read_text(encoding="utf-8")
     changed = text.replace("Khazar Ibrahim's", "XAZAR İBRAHİM's")
     cable = load_cable(changed)
     gazetteer = load_gazetteer("08BAKU151", source="curated")
