@@ -148,7 +148,7 @@ def test_corpus_thread_from_the_sample_folder() -> None:
 
     rows = load_corpus_thread("data/cables/samples")
     by_id = {r.id: r for r in rows}
-    # 10MOSCOW228's REF line: "REF: MOSCOW 79" (read in the file) -> 10MOSCOW79, not a sample
+    # 10MOSCOW228 has "REF: MOSCOW 00079" (read in the file) -> 10MOSCOW79, not a sample
     assert by_id["10MOSCOW228"].refs == ("10MOSCOW79",)
     assert by_id["10MOSCOW228"].text_included and not by_id["10MOSCOW79"].text_included
     near = neighbourhood(rows, "10MOSCOW228")

@@ -75,9 +75,7 @@ def missing_parts(answer: Any, cable: Any) -> Feedback:
     if missing:
         parts.append(f"{len(missing)} missing")
     if extra:
-        parts.append(
-            f"{len(extra)} not on the list ({', '.join(sorted(extra))})"
-        )
+        parts.append(f"{len(extra)} not on the list ({', '.join(sorted(extra))})")
     return Feedback(
         False,
         "Not quite: " + " and ".join(parts) + ".",

@@ -1,0 +1,122 @@
+"""Lesson 05 widgets driven in-kernel: chooser, tour, gazetteer editor, stance template."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from cable_utils import load_cable
+from cable_utils.remix import example_claims, load_claims, save_claims
+from cable_utils.widgets import cable_chooser, gazetteer_editor, remix_tour, stance_template
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = "<script>window.__pwned=1</script>"
+
+
+@pytest.fixture(autouse=True)
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CABLE_CLASSROOM_WORK", str(tmp_path))
+    return tmp_path
+
+
+def test_chooser_loads_the_initial_sample_and_follows_the_dropdown() -> None:
+    panel = cable_chooser("08BAKU151")
+    assert panel.state["cable"].id == "08BAKU151"
+    assert "AZERBAIJANI REACTION" in panel.view.value
+    panel.controls["sample"].value = "10MOSCOW228"
+    assert panel.state["cable"].id == "10MOSCOW228"
+    assert "RUSSIAN DRAFT BILL" in panel.view.value
+    assert "AZERBAIJANI REACTION" not in panel.view.value
+
+
+def test_a_bad_upload_keeps_the_previous_cable_and_says_why() -> None:
+    panel = cable_chooser("10MOSCOW228")
+    panel.controls["upload"].value = (
+        {"name": "x.png", "type": "image/png", "size": 9, "content": memoryview(b"\x89PNG\x00\x00\x00\x00\x01"), "last_modified": datetime(2026, 1, 1)},
+    )  # fmt: skip
+    assert panel.state["cable"].id == "10MOSCOW228"
+    assert "binary" in panel.view.value
+    assert "still chosen" in panel.view.value
+    assert panel.state["history"][-1] == ("upload", False)
+
+
+def test_pasted_script_is_escaped_in_the_card() -> None:
+    text = (REPO_ROOT / "data" / "cables" / "08BAKU151.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "SUBJECT: AZERBAIJANI REACTION TO KOSOVO'S INDEPENDENCE", f"SUBJECT: {SCRIPT}"
+    )
+    panel = cable_chooser()
+    panel.controls["paste"].value = text
+    panel.controls["load"].click()
+    assert panel.state["source"] == "paste"
+    assert panel.state["cable"].subject == SCRIPT
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in panel.view.value
+    assert "<script>" not in panel.view.value
+
+
+@pytest.mark.parametrize("cable_id", ["08BAKU151", "72TEHRAN1164", "09ABUDHABI1151", "10MOSCOW228"])
+def test_tour_has_every_piece(cable_id: str) -> None:
+    tour = remix_tour(load_cable(cable_id))
+    assert tour.state["missing"] == {}
+    assert list(tour.state["pieces"]) == [
+        "Summary", "Segments", "Paragraphs", "Redaction", "Actors (draft)", "Argument template",
+    ]  # fmt: skip
+    tour.controls["part"].value = "Redaction"
+    assert tour.view.selected_index == 3
+
+
+def test_tour_degrades_when_a_lesson_module_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cable_utils.widgets.remix as remix_widgets
+
+    original = remix_widgets._pieces
+
+    def without_segments():
+        pieces = original()
+
+        def missing(_cable):
+            raise ImportError("No module named 'cable_utils.widgets.anatomy'")
+
+        return [(t, o, missing if t == "Segments" else b) for t, o, b in pieces]
+
+    monkeypatch.setattr(remix_widgets, "_pieces", without_segments)
+    tour = remix_tour(load_cable("10MOSCOW228"))
+    assert set(tour.state["missing"]) == {"Segments"}
+    assert "lesson 01" in tour.state["missing"]["Segments"]
+    assert "lesson 01" in tour.state["pieces"]["Segments"].value
+
+
+def test_gazetteer_editor_refuses_a_broken_list_and_saves_a_good_one(work: Path) -> None:
+    cable = load_cable("10MOSCOW228")
+    editor = gazetteer_editor(cable)
+    assert "matthias_mitman" in editor.controls["csv"].value
+    editor.controls["csv"].value = "id,name\nx_1,\n"
+    editor.controls["save"].click()
+    assert "has no name" in editor.view.value
+    assert not (work / "10MOSCOW228" / "actors.csv").exists()
+    editor.controls["csv"].value = "id,name,type\nminfin,Ministry of Finance,government body\n"
+    editor.controls["save"].click()
+    saved = (work / "10MOSCOW228" / "actors.csv").read_text(encoding="utf-8")
+    assert "minfin,Ministry of Finance" in saved
+    # reopened, the editor starts from the saved list
+    assert "minfin" in gazetteer_editor(cable).controls["csv"].value
+
+
+def test_stance_template_saves_each_change(work: Path) -> None:
+    cable = load_cable("09ABUDHABI1151")
+    save_claims(example_claims(cable), cable)
+    claims = load_claims("09ABUDHABI1151")
+    assert len(claims) == 3
+    panel = stance_template(cable, claims, [("Daniel Poneman", "daniel_poneman")])
+    panel.controls["stance:C2"].value = "AGAINST"
+    panel.controls["justification:C2"].value = "he rejects it"
+    text = (work / "09ABUDHABI1151_stances.csv").read_text(encoding="utf-8")
+    assert "daniel_poneman,C2,AGAINST,he rejects it" in text
+    again = stance_template(cable, claims, [("Daniel Poneman", "daniel_poneman")])
+    assert again.controls["stance:C2"].value == "AGAINST"
+
+
+def test_stance_template_without_claims_explains() -> None:
+    panel = stance_template(load_cable("10MOSCOW228"), [], [])
+    assert "Write and save your claims" in panel.view.value
