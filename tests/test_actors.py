@@ -94,8 +94,6 @@ def test_every_actor_has_the_hand_counted_number_of_mentions(mentions):
         for key in set(found) | set(expected)
         if found[key] != expected[key]
     }
-    # day_az: see test_day_az_title below (the hand count leaves out a listed title).
-    wrong.pop(("day_az", "name"), None)
     assert not wrong, f"(actor, kind): (found, hand count) {wrong}"
 
 
