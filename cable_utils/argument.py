@@ -140,6 +140,11 @@ class ArgumentData:
     actors: dict[str, dict[str, str]] = field(default_factory=dict)
     reference: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     folder: Path | None = None
+    problems: tuple[str, ...] = ()  # why a student's own claims could not be used
+
+    @property
+    def from_student_work(self) -> bool:
+        return self.folder is not None and self.folder != annotation_folder(self.cable_id)
 
     @property
     def curated(self) -> bool:
@@ -208,6 +213,16 @@ def annotation_folder(cable_id: str) -> Path:
     return Path(DATA_DIR) / "annotations" / cable_id
 
 
+def student_claims_folder(cable_id: str) -> Path | None:
+    """``my_work/<ID>/`` when a student saved claims for this cable there (lesson 05)."""
+    from .storage import work_dir
+
+    if not cable_id:
+        return None
+    folder = work_dir() / cable_id
+    return folder if (folder / "claims.csv").is_file() else None
+
+
 def has_curated_claims(cable_id: str | None) -> bool:
     """True when ``data/annotations/<id>/claims.csv`` exists."""
     return bool(cable_id) and (annotation_folder(cable_id) / "claims.csv").is_file()
@@ -266,6 +281,16 @@ def load_argument(
     """
     the_id = cable_id or cable.id or ""
     base = folder or annotation_folder(the_id)
+    if folder is None and not (base / "claims.csv").is_file():
+        own = student_claims_folder(the_id)
+        if own is not None:
+            # A remixer's own claims (lesson 05 saves them in my_work/<ID>/).
+            # Problems in a student's file must not stop the lesson: report them
+            # in plain words and carry on with an empty argument.
+            try:
+                return load_argument(cable, the_id, folder=own)
+            except AnnotationError as error:
+                return ArgumentData(the_id, folder=own, problems=(str(error),))
     problems: list[str] = []
     actors = _read_actors(base, problems)
     if not (base / "claims.csv").is_file():

@@ -113,7 +113,19 @@ def _claim_options(data: ArgumentData) -> list[tuple[str, str]]:
 def argument_status(cable: Cable, data: ArgumentData) -> widgets.HTML:
     """What the lesson can show for this cable, in plain words."""
     name = escape(data.cable_id)
-    if data.curated:
+    if data.problems:
+        text = (
+            f"<p><strong>Your saved claims for {name} could not be used yet.</strong> "
+            f"The file is kept as it is; fix these and run the lesson again:</p>"
+            f"<pre style='white-space:pre-wrap'>{escape(data.problems[0])}</pre>"
+        )
+    elif data.curated and data.from_student_work:
+        text = (
+            f"<p><strong>{name}</strong>: {len(data.claims)} claims from <em>your own work</em> "
+            f"(<code>{escape(str(data.folder))}</code>), {len(data.relations)} relations. "
+            "There is no reference coding to compare with: discuss yours with others.</p>"
+        )
+    elif data.curated:
         text = (
             f"<p><strong>{name}</strong>: {len(data.claims)} curated claims, "
             f"{len(data.relations)} relations, {len(data.reference)} reference codings "
