@@ -29,7 +29,7 @@ class Panel(widgets.VBox):
         header = widgets.HTML(label_html(title, description))
         control_box = widgets.Box(
             list(controls.values()),
-            layout=widgets.Layout(flex_flow="row wrap", gap="8px", align_items="flex-start"),
+            layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start", grid_gap="8px"),
         )
         super().__init__([header, control_box, view, *(extra or [])])
         self.title = title
