@@ -281,7 +281,7 @@ def bench_first_figure(work: Path) -> list[str]:
     lines = [
         f"### The first plotly figure in a fresh kernel ({RUNS} runs, seconds)",
         "",
-        "| how it is shown | median s | min–max s | imports nbformat/jsonschema? |",
+        "| how it is shown | median s | min–max s | imported nbformat / rfc3987_syntax? |",
         "|---|---|---|---|",
     ]
     for label, show in FIRST_FIGURE.items():
