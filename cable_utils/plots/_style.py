@@ -14,6 +14,8 @@ __all__ = [
     "OKABE_ITO_SEQUENCE",
     "PATTERN_SHAPES",
     "accessible_layout",
+    "as_lesson_figure",
+    "plotly_bundle",
     "offline_geo_script",
     "world_topojson",
 ]
@@ -26,20 +28,95 @@ PATTERN_SHAPES = ["", "/", ".", "x", "\\", "+", "-", "|"]
 MARKER_SYMBOLS = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon"]
 
 
+@cache
+def _light_template() -> Any:
+    """A small white template, built once.
+
+    ``template="plotly_white"`` copies and validates plotly's whole template on
+    every figure (14–33 ms each, measured in benchmarks/results.md), which made
+    widget callbacks slow; these few settings give the same look.
+    """
+    import plotly.graph_objects as go
+
+    axis = {
+        "gridcolor": "#E5E5E5",
+        "linecolor": "#444444",
+        "ticks": "outside",
+        "zeroline": False,
+        "automargin": True,
+    }
+    return go.layout.Template(
+        layout={
+            "paper_bgcolor": "white",
+            "plot_bgcolor": "white",
+            "xaxis": axis,
+            "yaxis": axis,
+            "hoverlabel": {"font": {"size": 14}},
+        }
+    )
+
+
 def accessible_layout(figure: Any, *, title: str, x_title: str | None, y_title: str | None) -> Any:
-    """Give a figure a title, axis titles, a readable font and the palette; return it."""
+    """Give a figure a title, axis titles, a readable font and the palette; return it.
+
+    The figure also learns to display itself cheaply (see :class:`LessonFigure`).
+    """
     figure.update_layout(
         title={"text": title, "x": 0},
         font={"size": 14},
         colorway=OKABE_ITO_SEQUENCE,
-        template="plotly_white",
+        template=_light_template(),
         margin={"l": 60, "r": 20, "t": 60, "b": 60},
     )
     if x_title is not None:
         figure.update_xaxes(title_text=x_title)
     if y_title is not None:
         figure.update_yaxes(title_text=y_title)
+    return as_lesson_figure(figure)
+
+
+def plotly_bundle(figure: Any) -> dict[str, Any]:
+    """The mime bundle JupyterLab renders: plotly JSON plus a text twin (the title)."""
+    payload = json.loads(figure.to_json())
+    payload.setdefault("config", {})["displaylogo"] = False
+    title = figure.layout.title.text or "a figure"
+    return {
+        "application/vnd.plotly.v1+json": payload,
+        "text/plain": f"[interactive figure] {title}",
+    }
+
+
+def as_lesson_figure(figure: Any) -> Any:
+    """Make a ``go.Figure`` display through :func:`plotly_bundle`; return the same object.
+
+    plotly's own display path imports ``plotly.io._renderers``, which imports
+    nbformat and jsonschema's grammar compiler: about 2 s on the first figure of
+    every lesson (measured in benchmarks/results.md). The bundle it would send
+    is the same JSON, so lesson figures send it directly.
+    """
+    import plotly.graph_objects as go
+
+    if type(figure) is go.Figure:
+        figure.__class__ = _lesson_figure_class()
     return figure
+
+
+@cache
+def _lesson_figure_class() -> type:
+    import plotly.graph_objects as go
+
+    class LessonFigure(go.Figure):
+        """A ``go.Figure`` that displays without plotly's renderer machinery."""
+
+        def _repr_mimebundle_(self, include: Any = None, exclude: Any = None, **kwargs: Any):
+            return plotly_bundle(self)
+
+        def _ipython_display_(self) -> None:
+            from IPython.display import display
+
+            display(plotly_bundle(self), raw=True)
+
+    return LessonFigure
 
 
 @cache

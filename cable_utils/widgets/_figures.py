@@ -8,25 +8,19 @@ before the figure (send it once; later updates replace only the figure).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import ipywidgets as widgets
 
-from ..plots._style import offline_geo_script
+from ..plots._style import offline_geo_script, plotly_bundle
 
 __all__ = ["figure_bundle", "show_figure"]
 
 
 def figure_bundle(figure: Any, summary: str) -> dict[str, Any]:
     """A display_data output for ``figure``: plotly JSON plus a text twin."""
-    payload = json.loads(figure.to_json())
-    payload.setdefault("config", {})["displaylogo"] = False
-    return {
-        "output_type": "display_data",
-        "data": {"application/vnd.plotly.v1+json": payload, "text/plain": summary},
-        "metadata": {},
-    }
+    data = plotly_bundle(figure) | {"text/plain": summary}
+    return {"output_type": "display_data", "data": data, "metadata": {}}
 
 
 def show_figure(
