@@ -51,7 +51,8 @@ def tags(cell: nbformat.NotebookNode) -> list[str]:
 
 
 def solution_is_hidden(cell: nbformat.NotebookNode) -> bool:
-    if cell.metadata.get("jupyter", {}).get("source_hidden") is True:
+    hidden = cell.metadata.get("jupyter", {})
+    if hidden.get("source_hidden") is True and hidden.get("outputs_hidden") is True:
         return True
     return cell.cell_type == "markdown" and "<details" in cell.source.lower()
 
@@ -105,8 +106,9 @@ def hygiene_problems(path: Path) -> list[str]:
     for index, cell in enumerate(nb.cells):
         if "solution" in tags(cell) and not solution_is_hidden(cell):
             problems.append(
-                f"cell {index} is tagged 'solution' but its source is not hidden "
-                "(set metadata jupyter.source_hidden: true, or use a markdown <details> block)"
+                f"cell {index} is tagged 'solution' but its source or output is not hidden "
+                "(make strip sets jupyter.source_hidden and outputs_hidden; "
+                "or use a markdown <details> block)"
             )
     return problems
 

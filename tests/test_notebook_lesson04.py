@@ -42,7 +42,7 @@ def test_lesson04_runs_on_08BAKU151(tmp_path: Path) -> None:
     text = _text(nb)
     assert "C5 attacks C3" in text  # the map's text summary
     assert "▶ this cable (08BAKU151)" in text
-    assert "✅ Correct" in text and "❌ Not yet" in text  # solutions pass, blanks do not
+    assert "✔ Correct" in text and "✘ Not yet" in text  # solutions pass, blanks do not
     assert (tmp_path / "work").is_dir()  # the coder opened its work folder there
 
 

@@ -39,6 +39,14 @@ def strip(nb: nbformat.NotebookNode) -> bool:
             if cell.get("execution_count") is not None:
                 cell.execution_count = None
                 changed = True
+            if "solution" in cell.metadata.get("tags", []):
+                # A solution stays hidden until a student opens it: its source
+                # and, after Run All, its output (which would give the answer away).
+                hidden = cell.metadata.setdefault("jupyter", {})
+                for key in ("source_hidden", "outputs_hidden"):
+                    if hidden.get(key) is not True:
+                        hidden[key] = True
+                        changed = True
         elif "attachments" in cell and not cell.attachments:
             del cell["attachments"]
             changed = True

@@ -31,7 +31,7 @@ class Feedback:
     hint: str = ""
 
     def __str__(self) -> str:
-        mark = "✅ Correct" if self.correct else "❌ Not yet"
+        mark = "✔ Correct" if self.correct else "✘ Not yet"
         hint = f"\nHint: {self.hint}" if self.hint and not self.correct else ""
         return f"{mark}: {self.message}{hint}"
 
@@ -39,7 +39,7 @@ class Feedback:
 
     def _repr_html_(self) -> str:
         colour = "#009E73" if self.correct else "#D55E00"
-        mark = "✅ Correct" if self.correct else "❌ Not yet"
+        mark = "✔ Correct" if self.correct else "✘ Not yet"
         hint = (
             f"<br><strong>Hint:</strong> {escape(self.hint)}"
             if self.hint and not self.correct
