@@ -39,15 +39,19 @@ class Feedback:
 
     def _repr_html_(self) -> str:
         colour = "#009E73" if self.correct else "#D55E00"
-        mark = "✔ Correct" if self.correct else "✘ Not yet"
-        hint = (
-            f"<br><strong>Hint:</strong> {escape(self.hint)}"
-            if self.hint and not self.correct
-            else ""
-        )
+        style = f"border-left:4px solid {colour};padding:4px 8px"
+        if self.correct:
+            # The explanation repeats the answer: keep it folded, so that a
+            # solution cell's output does not give the answer away at a glance.
+            return (
+                f'<div class="self-check" role="status" style="{style}"><details>'
+                f"<summary><strong>✔ Correct</strong> (open to see why)</summary>"
+                f"{escape(self.message)}</details></div>"
+            )
+        hint = f"<br><strong>Hint:</strong> {escape(self.hint)}" if self.hint else ""
         return (
-            f'<div class="self-check" role="status" style="border-left:4px solid {colour};'
-            f'padding:4px 8px"><strong>{mark}</strong>: {escape(self.message)}{hint}</div>'
+            f'<div class="self-check" role="status" style="{style}">'
+            f"<strong>✘ Not yet</strong>: {escape(self.message)}{hint}</div>"
         )
 
 
