@@ -25,20 +25,22 @@ def _spaced(word: str) -> str:
 
 
 _LEVELS = (
-    rf"(?P<level>{_spaced('TOP')}\s+{_spaced('SECRET')}|{_spaced('CONFIDENTIAL')}|{_spaced('SECRET')}"
-    rf"|{_spaced('UNCLASSIFIED')}|{_spaced('UNCLAS')}|LIMITED\s+OFFICIAL\s+USE)"
+    rf"(?P<level>{_spaced('TOP')}[ \t]{1, 4}{_spaced('SECRET')}|{_spaced('CONFIDENTIAL')}|{_spaced('SECRET')}"
+    rf"|{_spaced('UNCLASSIFIED')}|{_spaced('UNCLAS')}|LIMITED[ \t]{1, 4}OFFICIAL[ \t]{1, 4}USE)"
 )
-BANNER = re.compile(
-    rf"(?:^|(?<=\t))[ \t]*{_LEVELS}(?:[ \t]*//?[ \t]*(?P<caveat>NOFORN|SBU|FOUO|EXDIS|NODIS))?"
-    r"(?:[ \t]+(?:SECTION[ \t]+(?P<section>\d{1,3})[ \t]+OF[ \t]+(?P<of>\d{1,3})))?"
-    r"[ \t]+(?P<station>[A-Z][A-Z. ]{1,30}?)[ \t]+(?P<serial>\d{2,7})\b",
-    re.MULTILINE | re.IGNORECASE,
+# Bounded repeats only: a line of 200,000 tabs or spaces must not make the
+# search quadratic.
+_BANNER_BODY = (
+    rf"{_LEVELS}(?:[ \t]{{0,8}}//?[ \t]{{0,8}}(?P<caveat>NOFORN|SBU|FOUO|EXDIS|NODIS))?"
+    r"(?:[ \t]{1,8}(?:SECTION[ \t]{1,8}(?P<section>\d{1,3})[ \t]{1,8}OF[ \t]{1,8}(?P<of>\d{1,3})))?"
+    r"[ \t]{1,8}(?P<station>[A-Z][A-Z. ]{1,30}?)[ \t]{1,8}(?P<serial>\d{2,7})\b"
 )
+BANNER = re.compile(rf"(?:^[ \t]{{0,20}}|(?<=\t)){_BANNER_BODY}", re.MULTILINE | re.IGNORECASE)
 
 _FIELD_STARTS = {
     "caveat": r"\b(?:SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|STADIS)\b",
     "handling": r"\b(?:SENSITIVE(?: BUT UNCLASSIFIED)?|FOR OFFICIAL USE ONLY)\b",
-    "office": r"(?:^|(?<=\s\s))(?:[A-Z]{2,12}\s+)?FOR\s+(?=[A-Z/,. -]*\b[A-Z]{2,}/)",
+    "office": r"(?:^|(?<=\s\s))(?:[A-Z]{2,12}[ \t]{1,8})?FOR[ \t]{1,8}(?=[A-Z/,. -]{0,80}\b[A-Z]{2,}/)",
     "eo": r"\bE\.?\s?O\.?\s?\d{5}\b",
     "tags": r"\bTAGS?\b:?",
     "subject": r"\bSUBJ(?:ECT)?\s*:",
@@ -63,15 +65,16 @@ _REF_LABEL = re.compile(
     r"(?:^|(?<=[\s,;:]))(?:\((?P<paren>[A-Z])\)[ \t]*|(?P<label>[A-Z])(?:\.[ \t\n]+|\)[ \t]+))(?=\S)"
 )
 # REFs without letters, separated by colons or semicolons (TEHRAN 1091: TEHRAN 263).
-_REF_SEPARATOR = re.compile(r"[ \t]*[:;][ \t\n]*")
+_REF_SEPARATOR = re.compile(r"(?<![ \t])[ \t]*[:;][ \t\n]*")
 _REF_ID = re.compile(
     r"^(?:(?P<year>\d{4}|\d{2})\s{1,4})?(?P<station>[A-Z][A-Z ]{0,30}?[A-Z])\s{1,4}0*(?P<serial>\d{1,6})\b"
     r"(?:\s{0,4}\((?P<year_after>\d{2}|\d{4})\))?"
 )
 _HEADING_RULE = re.compile(r"^[ \t]*-{3,}(?:[ \t]{1,4}-{3,}){0,3}[ \t]*$")
 _END_MARKERS = re.compile(
-    r"^\s*(?:NNNN|NNN|END CABLE TEXT|BT|"
-    r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS)(?:\s*//\s*NOFORN)?)\s*\.?\s*$",
+    r"^[ \t]*(?:NNNN|NNN|END CABLE TEXT|BT|"
+    r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS)(?:[ \t]{0,8}//[ \t]{0,8}NOFORN)?)"
+    r"[ \t]*(?:\.[ \t]*)?$",
     re.IGNORECASE,
 )
 _SIGNATURE = re.compile(r"^\s*[A-Z][A-Z'.-]+(?:[ ][A-Z][A-Z'.-]+){0,2}\s*$")
@@ -118,9 +121,7 @@ def find_banner(context: ParseContext, start: int = 0) -> Banner | None:
     )
 
 
-_BANNER_ANYWHERE = re.compile(
-    BANNER.pattern.replace("(?:^|(?<=\\t))", "(?<![A-Za-z])", 1), re.IGNORECASE
-)
+_BANNER_ANYWHERE = re.compile(rf"(?<![A-Za-z]){_BANNER_BODY}", re.IGNORECASE)
 
 
 def find_banner_anywhere(context: ParseContext, start: int, end: int) -> Banner | None:
@@ -277,7 +278,7 @@ def canonical_reference_id(text: str, default_year: int | None) -> str | None:
     return f"{year}{station}{int(match.group('serial'))}"
 
 
-_TRAILING_RULE = re.compile(r"[ \t]*-{3,}[ \t]*$")
+_TRAILING_RULE = re.compile(r"(?<![ \t])[ \t]{0,40}-{3,}[ \t]{0,40}$")
 _LEADING_MARK = re.compile(r"^\((?:U|C|S|SBU|TS|[CS]/NF|S/REL[A-Z ]{0,20})\)[ \t]*")
 
 
@@ -499,9 +500,13 @@ def _is_section_word(line: str) -> bool:
     return bool(re.match(r"^\s*(?:END\s+)?(?:COMMENT|SUMMARY|NOTE)\.?\s*$", line, re.I))
 
 
+# Starts only where a whitespace run starts, so long runs stay linear.
+_LINE_BREAK = re.compile(r"(?<![ \t])[ \t]*\n[ \t]*")
+
+
 def _make_paragraph(context: ParseContext, item: dict) -> Paragraph:
     raw_start, raw_end = context.raw_span(item["start"], item["end"])
-    body = re.sub(r"[ \t]*\n[ \t]*", " ", context.text[item["body_start"] : item["end"]]).strip()
+    body = _LINE_BREAK.sub(" ", context.text[item["body_start"] : item["end"]]).strip()
     label = f"¶{item['number']}" if item["number"] is not None else "unnumbered text"
     kind = "paragraph" if item["number"] is not None else "text"
     context.segments.append(Segment(kind, raw_start, raw_end, label))

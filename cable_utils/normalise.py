@@ -39,6 +39,41 @@ _PAGE_PATTERN = re.compile(
     """,
     re.VERBOSE | re.MULTILINE,
 )
+# Cheap literal hints: the page pattern only runs in small windows around them,
+# so a long cable without page markers costs two fast scans.
+_PAGE_HINTS = (re.compile(r"PAGE[ \t]{1,20}\d"), re.compile(r"OF[ \t]{1,4}\d{3}"))
+
+
+def _page_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of page headers and page markers in ``text`` (sorted, disjoint)."""
+    hints = sorted(m.start() for pattern in _PAGE_HINTS for m in pattern.finditer(text))
+    spans: list[tuple[int, int]] = []
+    covered = 0
+    for hint in hints:
+        if hint < covered:
+            continue
+        window_start = text.rfind("\n", max(0, hint - 400), hint) + 1
+        if text.startswith("PAGE", hint):
+            if text[window_start:hint].strip():
+                continue  # a PAGE header starts its line
+        elif "000" not in text[max(0, hint - 40) : hint]:
+            continue  # a page marker has a zero-padded serial before "OF"
+        window_start = text.rfind("\n", 0, hint) + 1
+        for _ in range(6):  # classification and blank lines before a PAGE header
+            if window_start == 0:
+                break
+            window_start = text.rfind("\n", 0, window_start - 1) + 1
+        window_start = max(window_start, covered, hint - 400)
+        line_end = text.find("\n", hint, hint + 200)
+        window_end = min(len(text), (hint + 200 if line_end == -1 else line_end) + 200)
+        for match in _PAGE_PATTERN.finditer(text, window_start, window_end):
+            if match.end() > match.start() and match.start() >= covered and match.end() > hint:
+                spans.append((match.start(), match.end()))
+                covered = match.end()
+                break
+    return spans
+
+
 # Characters that start an artifact; text without any of them (and without a
 # page marker) needs no rewriting, which is the common case in a corpus.
 _ARTIFACT_CHARS = re.compile(r"[\[\u00b6\r\ufeff&<\\]|[ \t]{2}\n")
@@ -47,16 +82,19 @@ _ARTIFACT_CHARS = re.compile(r"[\[\u00b6\r\ufeff&<\\]|[ \t]{2}\n")
 # a bare bracket, CRLF over CR.
 _ARTIFACT_PATTERN = re.compile(
     r"""
+    (?=[\[\u00b6 \t\\\r\ufeff&<])                            # fail fast on ordinary characters
+    (?:
       (?P<marker>\[\d{1,3}\]\(\#[^)\n]{0,40}\))              # [1](#): paragraph link marker
     | \[(?P<linktext>[^\]\n]{1,60})\]\(\#[^)\n]{0,40}\)       # [PREL](#): a link around a word
     | (?P<pilcrow>\u00b6)                                      # pilcrow left from an HTML anchor
-    | (?P<hardbreak>[ \t]{2,}(?=\r?\n))                        # markdown hard line break
-    | (?P<continuation>[ \t]*\\(?=\r?\n))                      # backslash-continued line
+    | (?<![ \t])(?P<hardbreak>[ \t]{2,}(?=\r?\n))              # markdown hard line break
+    | (?<![ \t])(?P<continuation>[ \t]*\\(?=\r?\n))            # backslash-continued line
     | (?P<crlf>\r(?=\n))                                       # CRLF line ending
     | (?P<cr>\r)                                               # old Mac line ending
     | (?P<bom>\ufeff)                                          # byte-order mark
     | (?P<entity>&(?:\#[xX][0-9a-fA-F]{1,6}|\#\d{1,7}|[A-Za-z]{2,8});)
     | (?P<tag></?(?:a|code|pre|br|span|div|p|b|i|em|strong|font|tt|html|body|head)\b[^<>\n]{0,300}>)
+    )
     """,
     re.VERBOSE,
 )
@@ -218,7 +256,7 @@ def normalise(raw: str) -> NormalisedText:
         pieces, runs, artifacts = _first_pass(raw)
         text = "".join(pieces)
     if "OF " in text or "PAGE" in text:
-        spans = [(m.start(), m.end()) for m in _PAGE_PATTERN.finditer(text) if m.end() > m.start()]
+        spans = _page_spans(text)
         if spans:
             probe = NormalisedText(raw, text, runs, ())
             for start, end in spans:

@@ -39,7 +39,7 @@ _LETTER_LIST = re.compile(
     r"\(?\s*\b([a-hA-H])\s*\)?(?:\s*(?:,|and|/|&)\s*\(?\s*\b[a-hA-H]\b\s*\)?)+\s*\.?\s*$"
 )
 _OFFICIAL_END = re.compile(
-    r"\s*(?:[,;:]?\s*\b(?:for\s+)?reasons?\b|[,;:]\s*1\s*\.\s*[45]\b|,\s*\(?[a-h]\)?\s*(?:and|,|/))",
+    r"(?<!\s)\s*(?:[,;:]?\s*\b(?:for\s+)?reasons?\b|[,;:]\s*1\s*\.\s*[45]\b|,\s*\(?[a-h]\)?\s*(?:and|,|/))",
     re.I,
 )
 
@@ -329,8 +329,8 @@ def _build_cable(
     note = note or fields.get("declassification_note")
     tags = _read_tags(context)
     subject = fields.get("subject") or None
-    if subject and re.search(r"\s*(?:\.\.\.|…)$", subject):
-        subject = re.sub(r"\s*(?:\.\.\.|…)$", "", subject) or None
+    if subject and subject.endswith(("...", "…")):
+        subject = subject.rstrip(".… ").rstrip() or None
         warn("the text is truncated: the record stops after the SUBJECT line ('…')")
     if subject is None:
         warn("no SUBJECT line was found")
@@ -480,7 +480,7 @@ def _read_classified_by(value: str | None) -> tuple[str | None, str | None, list
     if section_match:
         letters_text = value[section_match.end() :]
     else:
-        tail = _LETTER_LIST.search(value)
+        tail = _LETTER_LIST.search(value[-120:])  # bounded: the letters end the line
         letters_text = tail.group() if tail else ""
     letters = list(dict.fromkeys(letter.lower() for letter in _REASON_LETTER.findall(letters_text)))
     official_end = _OFFICIAL_END.search(value)

@@ -199,3 +199,42 @@ PATHOLOGICAL = {
 def test_pathological_long_lines_are_fast(kind, prefix):
     parse_timed(prefix + PATHOLOGICAL[kind])
     parse_timed(prefix + PATHOLOGICAL[kind] + "\n1. (C) text\n")
+
+
+KEYWORDS = [
+    "CONFIDENTIAL",
+    "TO ",
+    "INFO ",
+    "FM ",
+    "REF: ",
+    "SUBJECT: ",
+    "TAGS ",
+    "Classified By: ",
+    "E.O. 12958: ",
+    "1. (C) ",
+    "¶",
+    "FOR ",
+    "PAGE 01 ",
+    "VZCZC",
+    "DE RUEHKB #",
+    "A. ",
+    "-----",
+    "END COMMENT",
+    "O 191347Z FEB 08 ",
+    "INFO LOG-00 ",
+    "2006-01-19 06THEHAGUE131 ",
+]
+FILLERS = [" ", "\t", "A", "(", "1", ". ", "A ", "- "]
+HEADER = (
+    "P 191347Z FEB 08\nFM AMEMBASSY BAKU\nTO RUEHC/SECSTATE WASHDC\n"
+    "C O N F I D E N T I A L BAKU 000151\nTAGS: PREL\nSUBJECT: X\n"
+)
+
+
+@pytest.mark.parametrize("keyword", KEYWORDS)
+def test_keyword_followed_by_a_long_run_is_fast(keyword):
+    """A cable keyword followed by 60,000 characters of one kind, with and without a header."""
+    for filler in FILLERS:
+        run = filler * (60_000 // len(filler))
+        parse_timed(keyword + run + "[")
+        parse_timed(HEADER + keyword + run + "\n1. (C) x\nDERSE\n")
