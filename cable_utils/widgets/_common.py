@@ -51,5 +51,6 @@ def note_html(text: str) -> str:
 def labelled(widget: widgets.Widget, description: str) -> widgets.Widget:
     """Give a control a visible label that is not cut off."""
     widget.description = description
-    widget.style = {"description_width": "initial"}
+    if widget.style.has_trait("description_width"):  # buttons show their description inside
+        widget.style.description_width = "initial"
     return widget
