@@ -418,23 +418,24 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
 
 def _is_inner_heading(block: list[tuple[str, int, int]], position: int) -> bool:
     """A heading between rules inside a block (``--------`` / ``SUMMARY`` / ``--------``)."""
+    ruled_below = position + 1 < len(block) and _is_rule(block[position + 1][0])
+    ruled_above = position > 0 and _is_rule(block[position - 1][0])
+    if not (ruled_above or ruled_below):
+        return False  # the common case, decided without any regex
     line = block[position][0]
     if PARAGRAPH_START.match(line):
         return False
+    if ruled_above and ruled_below:
+        return len(line.strip()) <= 80  # a title between two rules, however long
     if not _is_heading([line]):
-        return bool(
-            0 < position < len(block) - 1
-            and _HEADING_RULE.match(block[position - 1][0])
-            and _HEADING_RULE.match(block[position + 1][0])
-            and len(line.strip()) <= 80
-        )
-    ruled_below = position + 1 < len(block) and _HEADING_RULE.match(block[position + 1][0])
-    ruled_above = position > 0 and _HEADING_RULE.match(block[position - 1][0])
-    if ruled_above and ruled_below and len(line.strip()) <= 80 and not PARAGRAPH_START.match(line):
-        return True  # a title between two rules, however long
-    return bool(ruled_below and (ruled_above or position == 0)) or bool(
+        return False
+    return bool(ruled_below and position == 0) or bool(
         ruled_above and position + 1 < len(block) and PARAGRAPH_START.match(block[position + 1][0])
     )
+
+
+def _is_rule(line: str) -> bool:
+    return "---" in line and _HEADING_RULE.match(line) is not None
 
 
 _SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]\s*$")

@@ -82,7 +82,7 @@ _ARTIFACT_CHARS = re.compile(r"[\[\u00b6\r\ufeff&<\\]|[ \t]{2}\n")
 # a bare bracket, CRLF over CR.
 _ARTIFACT_PATTERN = re.compile(
     r"""
-    (?=[\[\u00b6 \t\\\r\ufeff&<])                            # fail fast on ordinary characters
+    (?=[\[\u00b6\\\r\ufeff&<]|(?<![ \t])[ \t]+\\?\r?\n)     # fail fast on ordinary characters
     (?:
       (?P<marker>\[\d{1,3}\]\(\#[^)\n]{0,40}\))              # [1](#): paragraph link marker
     | \[(?P<linktext>[^\]\n]{1,60})\]\(\#[^)\n]{0,40}\)       # [PREL](#): a link around a word

@@ -1,0 +1,115 @@
+"""Corpus throughput and peak memory on a synthetic Cablegate ``cables.csv``.
+
+The corpus is built from the 24 samples plus 08BAKU151, cycled to the wanted
+size and written in the cables.csv layout (8 quoted fields, backslash escapes).
+Each measurement runs in a fresh subprocess, which reports its wall time and
+peak RSS (``resource.getrusage(RUSAGE_SELF).ru_maxrss``). Prints Markdown.
+
+Targets (issue 3): ≥ 3,000 cables/s on one core; peak RSS ≤ 200 MB and flat
+from 50,000 to 200,000 cables.
+
+    python benchmarks/bench_corpus.py [--sizes 50000 200000] [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from itertools import cycle, islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+PROBE = """
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+mode, path, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
+started = time.perf_counter()
+if mode == "stream":  # what `python -m cable_utils corpus` does: rows straight to a CSV file
+    from cable_utils.corpus import write_corpus_csv
+    rows, errors = write_corpus_csv(path, path + f".out{{workers}}.csv", workers=workers)
+else:  # load_corpus: the whole table as a DataFrame
+    from cable_utils.corpus import load_corpus
+    frame = load_corpus(path, workers=workers)
+    rows, errors = len(frame), int(frame["error"].notna().sum())
+elapsed = time.perf_counter() - started
+peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+child_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({{"rows": rows, "errors": errors, "seconds": elapsed,
+                  "rss_mb": peak_kib / 1024, "child_rss_mb": child_kib / 1024}}))
+"""
+
+
+def build_csv(path: Path, size: int) -> int:
+    from cable_utils.corpus import write_cables_csv
+    from cable_utils.loading import decode_bytes
+
+    files = [ROOT / "data" / "cables" / "08BAKU151.txt"] + sorted(
+        (ROOT / "data" / "cables" / "samples").glob("*.txt")
+    )
+    texts = [(p.stem, decode_bytes(p.read_bytes())[0]) for p in files]
+    rows = (
+        [str(n + 1), "", cable_id, "", "", "", "", text]
+        for n, (cable_id, text) in enumerate(islice(cycle(texts), size))
+    )
+    write_cables_csv(rows, path)
+    return path.stat().st_size
+
+
+def measure(mode: str, path: Path, workers: int) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(root=str(ROOT)), mode, str(path), str(workers)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[50_000, 200_000])
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+
+    print("## Corpus loading (`bench_corpus.py`)\n")
+    with tempfile.TemporaryDirectory() as folder:
+        results = []
+        for size in args.sizes:
+            path = Path(folder) / f"cables_{size}.csv"
+            started = time.perf_counter()
+            nbytes = build_csv(path, size)
+            print(
+                f"- synthetic cables.csv of {size:,} cables: {nbytes / 1e6:,.0f} MB "
+                f"(built in {time.perf_counter() - started:.0f} s)"
+            )
+            repeats = args.repeats if size == min(args.sizes) else 1
+            for mode, workers in (("stream", 1), ("stream", 2), ("frame", 1)):
+                for _ in range(repeats):
+                    outcome = measure(mode, path, workers)
+                    results.append((size, mode, workers, outcome))
+            path.unlink()
+        print(
+            "\n| cables | mode | workers | seconds | cables/s | cables/s per core | peak RSS main (MB) "
+            "| peak RSS worker (MB) | errors |\n|---|---|---|---|---|---|---|---|---|"
+        )
+        for size, mode, workers, r in results:
+            rate = r["rows"] / r["seconds"]
+            print(
+                f"| {size:,} | {'CLI stream to CSV' if mode == 'stream' else 'load_corpus DataFrame'} "
+                f"| {workers} | {r['seconds']:.1f} | {rate:,.0f} | {rate / workers:,.0f} "
+                f"| {r['rss_mb']:.0f} | {r['child_rss_mb']:.0f} | {r['errors']} |"
+            )
+        single = [r["rows"] / r["seconds"] for s, m, w, r in results if m == "stream" and w == 1]
+        print(
+            f"\nOne core, streaming: median {statistics.median(single):,.0f} cables/s "
+            f"(spread {min(single):,.0f}–{max(single):,.0f}; target 3,000).\n"
+        )
+
+
+if __name__ == "__main__":
+    main()
