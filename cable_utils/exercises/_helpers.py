@@ -49,3 +49,32 @@ def same_set(answer: Any, expected: Iterable[str], *, right: str, hint: str) -> 
     if extra:
         parts.append(f"{len(extra)} that should not be there ({', '.join(sorted(extra))})")
     return Feedback(False, "Not quite: " + " and ".join(parts) + ".", hint)
+
+
+#: The shortest answer to an open question that can make a case.
+OPEN_MIN_WORDS = 25
+_CITATION = re.compile(r"[\"“”']|¶|\bpara")
+
+
+def short_answer(answer: Any, hint: str, *, minimum: int = OPEN_MIN_WORDS) -> Feedback | None:
+    """Feedback when an open answer is too short to argue a case, else ``None``."""
+    words = len(str(answer).split())
+    if words < minimum:
+        return Feedback(False, f"{words} words: too short to make a case.", hint)
+    return None
+
+
+def argued_answer(answer: Any, *, right: str, example: str = "¶2, para 3") -> Feedback:
+    """An open answer: long enough, and citing the text (a quotation or a paragraph)."""
+    too_short = short_answer(
+        answer, f"Write at least {OPEN_MIN_WORDS} words with at least one quotation or ¶ number."
+    )
+    if too_short is not None:
+        return too_short
+    if not _CITATION.search(str(answer)):
+        return Feedback(
+            False,
+            f"quote the cable or point to a paragraph ({example}).",
+            "An argument about a text cites the text.",
+        )
+    return Feedback(True, right)

@@ -6,11 +6,9 @@ import re
 from typing import Any
 
 from . import Feedback, exercise
-from ._helpers import fold, same_number, same_set, same_text
+from ._helpers import OPEN_MIN_WORDS, fold, same_number, same_set, same_text
 
 __all__: list[str] = []
-
-OPEN_MIN_WORDS = 25
 
 
 @exercise(

@@ -8,11 +8,9 @@ from typing import Any
 from ..reading import paragraph_voices
 from ..redaction import marking_meaning, simulate
 from . import Feedback, exercise
-from ._helpers import fold, same_set
+from ._helpers import argued_answer, fold, same_set
 
 __all__: list[str] = []
-
-OPEN_MIN_WORDS = 25
 
 
 def _numbers(answer: Any) -> set[str] | None:
@@ -170,22 +168,9 @@ def comment_paragraphs(answer: Any, cable: Any) -> Feedback:
     level="open",
 )
 def embassy_voice(answer: Any, cable: Any) -> Feedback:
-    text = str(answer)
-    words = len(text.split())
-    if words < OPEN_MIN_WORDS:
-        return Feedback(
-            False,
-            f"{words} words: too short to make a case.",
-            f"Write at least {OPEN_MIN_WORDS} words with at least one quotation.",
-        )
-    if not re.search(r"[\"“”']|¶|\bpara", text):
-        return Feedback(
-            False,
-            "quote the cable or point to a paragraph (¶2, para 3).",
-            "An argument about a text cites the text.",
-        )
-    return Feedback(
-        True,
-        "a case made from the text. There is no single right answer: "
+    return argued_answer(
+        answer,
+        right="a case made from the text. There is no single right answer: "
         "compare word choices such as 'respected' or 'fulsome' with a classmate.",
+        example="¶2, para 3",
     )

@@ -6,11 +6,9 @@ import re
 from typing import Any
 
 from . import Feedback, exercise
-from ._helpers import fold, same_number
+from ._helpers import argued_answer, fold, same_number
 
 __all__: list[str] = []
-
-OPEN_MIN_WORDS = 25
 
 
 def _gazetteer_and_mentions(cable: Any):
@@ -153,22 +151,9 @@ def baku_metonym(answer: Any, cable: Any) -> Feedback:
     needs_cable=False,
 )
 def who_speaks(answer: Any, cable: Any) -> Feedback:
-    text = str(answer)
-    words = len(text.split())
-    if words < OPEN_MIN_WORDS:
-        return Feedback(
-            False,
-            f"{words} words: too short to make a case.",
-            f"Write at least {OPEN_MIN_WORDS} words with at least one quotation or ¶ number.",
-        )
-    if not re.search(r"[\"“”']|¶|\bpara", text):
-        return Feedback(
-            False,
-            "quote the cable or point to a paragraph (¶2, para 4).",
-            "An argument about a text cites the text.",
-        )
-    return Feedback(
-        True,
-        "a case made from the text. There is no single right answer; compare yours with the "
+    return argued_answer(
+        answer,
+        right="a case made from the text. There is no single right answer; compare yours with the "
         "voice sorter's reference and a classmate's.",
+        example="¶2, para 4",
     )
