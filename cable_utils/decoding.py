@@ -376,7 +376,7 @@ def _address_tokens(text: str) -> list[Token]:
         tokens.append(
             Token(
                 match.group("serial"),
-                "message number in the sending post's series for this addressee",
+                "message control number for this addressee (usually read as a running count of the post's messages to it)",
             )
         )
     return tokens
