@@ -67,5 +67,28 @@ def test_lesson_05_choose_a_sample_and_paste_xss(lab_page, lab_server) -> None:
     lab_page.page.wait_for_timeout(500)  # give an injected onerror a chance to fire
     assert lab_page.page.evaluate("() => typeof window.__pwned") == "undefined"
     lab_page.assert_no_errors()
-    lab_page.assert_offline()
     lab_page.screenshot("lesson05_xss_pasted")
+
+    # The tour: choosing a part shows that lesson's explorer.
+    tour = (
+        lab_page.locator(".cable-panel")
+        .filter(has=lab_page.page.locator("h4", has_text="The tour on"))
+        .first
+    )
+    tour.locator(".widget-dropdown select").first.select_option("Paragraphs")
+    expect(tour.locator(".cable-panel h4", has_text="Paragraph browser")).to_be_visible()
+
+    # The gazetteer editor saves the actor list into the (temporary) work folder.
+    editor = (
+        lab_page.locator(".cable-panel")
+        .filter(has=lab_page.page.locator("h4", has_text="Your gazetteer for"))
+        .first
+    )
+    editor.locator("button", has_text="Save my actor list").click()
+    expect(editor.locator("[role=status]")).to_contain_text("Saved")
+    saved = list((lab_server.root / "lesson05_work").rglob("actors.csv"))
+    assert saved, "the gazetteer was not written to the work folder"
+
+    lab_page.assert_no_errors()
+    lab_page.assert_offline()
+    lab_page.screenshot("lesson05")
