@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from .context import ParseContext
-from .header import iter_lines
 from .model import Paragraph, Segment
 
 __all__ = ["BANNER", "find_banner", "read_body", "read_front_matter"]
@@ -282,9 +281,14 @@ _TRAILING_RULE = re.compile(r"(?<![ \t])[ \t]{0,40}-{3,}[ \t]{0,40}$")
 _LEADING_MARK = re.compile(r"^\((?:U|C|S|SBU|TS|[CS]/NF|S/REL[A-Z ]{0,20})\)[ \t]*")
 
 
+def _without_trailing_rule(line: str) -> str:
+    # A rule needs "---": the check spares a regex scan of every long line.
+    return _TRAILING_RULE.sub("", line) if "---" in line else line
+
+
 def _section_name(heading: str) -> str | None:
     """``COMMENT:`` → ``COMMENT``; ``To Join ---------`` → ``To Join``; END … → ``None``."""
-    name = _LEADING_MARK.sub("", _TRAILING_RULE.sub("", heading).strip()).rstrip(".:").strip()
+    name = _LEADING_MARK.sub("", _without_trailing_rule(heading).strip()).rstrip(".:").strip()
     if re.match(r"^END\b", name, re.I):
         return None
     return re.sub(r"^BEGIN\s+", "", name, flags=re.I).strip() or None
@@ -292,10 +296,10 @@ def _section_name(heading: str) -> str | None:
 
 def _is_heading(lines: list[str]) -> bool:
     """A short, unpunctuated block (``Media Reaction``), possibly underlined with dashes."""
-    content = [line for line in lines if not _HEADING_RULE.match(line)]
+    content = [line for line in lines if not _is_rule(line)]
     if len(content) != 1:
         return False
-    line = _LEADING_MARK.sub("", _TRAILING_RULE.sub("", content[0]).strip())
+    line = _LEADING_MARK.sub("", _without_trailing_rule(content[0]).strip())
     if PARAGRAPH_START.match(line) or len(line) > 60 or not line:
         return False
     if line.endswith((".", ",", ";", ")")) and not re.match(
@@ -309,12 +313,15 @@ def _blocks(text: str, start: int, end: int) -> list[list[tuple[str, int, int]]]
     """Groups of consecutive non-blank lines in ``text[start:end]``."""
     blocks: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
-    for line in iter_lines(text, start, end):
-        if line.text.strip():
-            current.append((line.text, line.start, line.end))
+    line_start = start
+    for line in text[start:end].split("\n"):  # as header.iter_lines, without objects
+        line_end = line_start + len(line)
+        if line.strip():
+            current.append((line, line_start, line_end))
         elif current:
             blocks.append(current)
             current = []
+        line_start = line_end + 1
     if current:
         blocks.append(current)
     return blocks
@@ -340,9 +347,9 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
         if kind == "end":
             context.add_segment("end", block_start, block_end)
             continue
-        if all(_HEADING_RULE.match(line) for line, _, _ in block):
+        if all(_is_rule(line) for line, _, _ in block):
             # A rule of dashes under a heading, separated from it by a blank line.
-            if previous_was_heading:
+            if previous_was_heading and not context.fields_only:
                 heading_segment = context.segments.pop()
                 raw_start, raw_end = context.raw_span(block_start, block_end)
                 context.segments.append(
@@ -367,11 +374,12 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
             context.add_segment("section_heading", block_start, block_end, heading)
             continue
         closed = False  # a heading or rule inside the block ends the paragraph before it
+        has_rule = any("---" in line for line in lines_only)  # else no rules, no inner headings
         for position, (line_text, line_start, line_end) in enumerate(block):
-            if _HEADING_RULE.match(line_text):
+            if has_rule and _is_rule(line_text):
                 closed = True
                 continue
-            if _is_inner_heading(block, position):
+            if has_rule and _is_inner_heading(block, position):
                 section = _section_name(line_text)
                 context.add_segment("section_heading", line_start, line_end, line_text.strip())
                 closed = True
@@ -413,7 +421,14 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
                 )
     if paragraphs and "signer" not in context.fields:
         _inline_signature(context, paragraphs[-1])
-    context.fields["paragraphs"] = [_make_paragraph(context, item) for item in paragraphs]
+    if context.fields_only:
+        # Only the last paragraph's text is read again (the truncation check).
+        context.fields["paragraphs"] = [
+            Paragraph(item["number"], item["marking"], item["section"], "", 0, 0)
+            for item in paragraphs[:-1]
+        ] + [_make_paragraph(context, item) for item in paragraphs[-1:]]
+    else:
+        context.fields["paragraphs"] = [_make_paragraph(context, item) for item in paragraphs]
 
 
 def _is_inner_heading(block: list[tuple[str, int, int]], position: int) -> bool:
@@ -506,8 +521,10 @@ _LINE_BREAK = re.compile(r"(?<![ \t])[ \t]*\n[ \t]*")
 
 
 def _make_paragraph(context: ParseContext, item: dict) -> Paragraph:
-    raw_start, raw_end = context.raw_span(item["start"], item["end"])
     body = _LINE_BREAK.sub(" ", context.text[item["body_start"] : item["end"]]).strip()
+    if context.fields_only:
+        return Paragraph(item["number"], item["marking"], item["section"], body, 0, 0)
+    raw_start, raw_end = context.raw_span(item["start"], item["end"])
     label = f"¶{item['number']}" if item["number"] is not None else "unnumbered text"
     kind = "paragraph" if item["number"] is not None else "text"
     context.segments.append(Segment(kind, raw_start, raw_end, label))

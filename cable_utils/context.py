@@ -23,6 +23,9 @@ class ParseContext:
     segments: list[Segment] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     fields: dict[str, Any] = field(default_factory=dict)
+    #: Corpus rows need fields and warnings only: readers then skip segments,
+    #: raw offsets, addressees and paragraph texts (see ``parser.parse_fields``).
+    fields_only: bool = False
     _starts: list[int] | None = field(default=None, repr=False)
 
     @property
@@ -58,7 +61,9 @@ class ParseContext:
             self._starts = [artifact.start for artifact in self.source.artifacts]
         return self._starts
 
-    def add_segment(self, kind: str, start: int, end: int, label: str = "") -> Segment:
+    def add_segment(self, kind: str, start: int, end: int, label: str = "") -> Segment | None:
+        if self.fields_only:
+            return None
         raw_start, raw_end = self.raw_span(start, end)
         segment = Segment(kind, raw_start, raw_end, label)
         self.segments.append(segment)

@@ -131,10 +131,16 @@ def _error_row(task: _Task, message: str) -> Row:
     )
 
 
-def _parse_task(task: _Task) -> Row:
-    """Parse one task; every failure becomes the row's ``error``."""
-    from .parser import parse_text
+def _parse_task(task: _Task, *, full: bool = False) -> Row:
+    """Parse one task; every failure becomes the row's ``error``.
 
+    Rows come from :func:`~cable_utils.parser.parse_fields`, which skips what a
+    row does not use; ``full=True`` uses :func:`~cable_utils.parser.parse_text`
+    instead (the tests check both give identical rows).
+    """
+    from .parser import parse_fields, parse_text
+
+    parse = parse_text if full else parse_fields
     if task.error is not None:
         return _error_row(task, task.error)
     try:
@@ -142,7 +148,7 @@ def _parse_task(task: _Task) -> Row:
             text, notes = read_cable_text(task.path)
         else:
             text, notes = task.text or "", []
-        cable = parse_text(text, cable_id=task.cable_id, warnings=notes, source=task.source)
+        cable = parse(text, cable_id=task.cable_id, warnings=notes, source=task.source)
     except CableError as error:
         return _error_row(task, f"{type(error).__name__}: {error}")
     except Exception as error:  # noqa: BLE001 - one bad cable must not stop a corpus

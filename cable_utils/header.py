@@ -71,6 +71,8 @@ def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[He
 def _addressee(
     context: ParseContext, role: str, line: HeaderLine, body: str, offset: int
 ) -> Addressee | None:
+    if context.fields_only:
+        return None  # addressees are not a corpus field
     body = body.strip()
     match = _ADDRESSEE.match(body)
     if not body or match is None:

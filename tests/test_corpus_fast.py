@@ -8,14 +8,24 @@ results. Speed is measured in ``benchmarks/bench_corpus.py``, never here.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cable_utils.corpus import (
+    CORPUS_COLUMNS,
+    _csv_tasks,
+    _parse_task,
+    _Task,
+    iter_corpus_rows,
+    write_cables_csv,
+)
 from cable_utils.loading import decode_bytes
 from cable_utils.normalise import _ARTIFACT_PATTERN, _artifact_matches
+from cable_utils.parser import parse_fields, parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CABLE_FILES = [ROOT / "data" / "cables" / "08BAKU151.txt"] + sorted(
@@ -47,3 +57,107 @@ def test_artifact_scan_matches_finditer_on_every_sample(name):
 @given(st.lists(_PIECES, max_size=60).map("".join))
 def test_artifact_scan_matches_finditer_on_artifact_soup(text):
     assert _spans(_artifact_matches(text)) == _spans(_ARTIFACT_PATTERN.finditer(text))
+
+
+# -- corpus rows: fast path against the full parse -------------------------------
+
+
+def _both_rows(task: _Task) -> tuple[tuple, tuple]:
+    return _parse_task(task, full=True), _parse_task(task)
+
+
+def _text_task(text: str, cable_id: str | None = None) -> _Task:
+    return _Task(source="test", text=text, cable_id=cable_id)
+
+
+def test_the_fast_path_is_really_used():
+    # Guard against a test that compares the full parse with itself.
+    cable = parse_fields(TEXTS["08BAKU151"], cable_id="08BAKU151")
+    assert cable.segments == () and cable.to == ()
+    full = parse_text(TEXTS["08BAKU151"], cable_id="08BAKU151")
+    assert full.segments and full.to
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_rows_are_identical_for_every_sample(name):
+    path = next(p for p in CABLE_FILES if p.stem == name)
+    task = _Task(source=path.name, path=str(path), cable_id=name)
+    full, fast = _both_rows(task)
+    assert full[CORPUS_COLUMNS.index("error")] is None
+    assert fast == full
+    # Without the file name's ID, the banner and date give it.
+    full, fast = _both_rows(_text_task(TEXTS[name]))
+    assert fast == full
+
+
+def test_rows_are_identical_for_the_synthetic_corpus(tmp_path):
+    """The benchmark's corpus, and a header/body split with metadata as Cablegate stores it."""
+    rows = []
+    for number, (name, text) in enumerate(sorted(TEXTS.items())):
+        rows.append([str(number), "", name, "", "", "", "", text])
+        banner = re.search(r"^\s*(?:C O N|S E C|U N C|UNCLAS|CONFIDENTIAL|SECRET)", text, re.M)
+        if banner:
+            header, body = text[: banner.start()].rstrip("\n"), text[banner.start() :]
+            rows.append(
+                [
+                    str(number),
+                    "1/1/2009 0:00",
+                    name,
+                    "Embassy X",
+                    "SECRET//NOFORN",
+                    "",
+                    header,
+                    body,
+                ]
+            )
+    rows.append(["99", "1/1/2009 0:00", "09NOWHERE1", "", "", "", "", "not a cable\nat all"])
+    rows.append(["100", "too few fields"])
+    path = tmp_path / "cables.csv"
+    write_cables_csv(rows, path)
+    tasks = list(_csv_tasks(path))
+    assert len(tasks) >= 40
+    for task in tasks:
+        full, fast = _both_rows(task)
+        assert fast == full, task.source
+    streamed = list(iter_corpus_rows(path))
+    assert streamed == [_parse_task(task, full=True) for task in tasks]
+
+
+_MUTATION = st.sampled_from(["truncate", "delete", "duplicate", "insert", "crlf", "swap"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=st.sampled_from(sorted(TEXTS)),
+    steps=st.lists(
+        st.tuples(_MUTATION, st.floats(0, 1), st.floats(0, 1), st.text(max_size=20)),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_rows_are_identical_for_mutated_cables(name, steps):
+    text = TEXTS[name]
+    for kind, where, size, noise in steps:
+        lines = text.split("\n")
+        at = int(where * len(lines))
+        if kind == "truncate":
+            text = text[: int(where * len(text))]
+        elif kind == "delete":
+            del lines[at : at + 1 + int(size * 5)]
+            text = "\n".join(lines)
+        elif kind == "duplicate":
+            lines[at:at] = lines[at : at + 1 + int(size * 5)]
+            text = "\n".join(lines)
+        elif kind == "insert":
+            position = int(where * len(text))
+            text = text[:position] + noise + text[position:]
+        elif kind == "crlf":
+            text = text.replace("\n", "\r\n")
+        else:  # swap two lines
+            other = int(size * len(lines))
+            if lines and at < len(lines) and other < len(lines):
+                lines[at], lines[other] = lines[other], lines[at]
+            text = "\n".join(lines)
+    for cable_id in (None, name):
+        full, fast = _both_rows(_text_task(text, cable_id))
+        assert fast == full
