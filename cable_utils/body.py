@@ -50,6 +50,28 @@ _FIELD_PATTERN = re.compile(
     "|".join(f"(?P<{name}>{pattern})" for name, pattern in _FIELD_STARTS.items()),
     re.MULTILINE | re.IGNORECASE,
 )
+# Every field keyword starts at a word start (after a non-word character) or at
+# "(" ("(U) Classified By"); trying the pattern only there is what finditer
+# would find, at a fraction of the cost of trying it at every character.
+_FIELD_CANDIDATES = re.compile(r"\b\w|\(")
+
+
+def _field_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of ``_FIELD_PATTERN.finditer(text, start, end)``."""
+    matches = []
+    position = start
+    match_at = _FIELD_PATTERN.match
+    for candidate in _FIELD_CANDIDATES.finditer(text, start, end):
+        at = candidate.start()
+        if at < position:
+            continue
+        match = match_at(text, at, end)
+        if match is not None:
+            matches.append(match)
+            position = match.end() if match.end() > at else at + 1
+    return matches
+
+
 # Handling caveats and the office line must stand on a line of their own (or
 # be separated by wide spaces): "for" is also an ordinary English word.
 _LINE_ONLY_FIELDS = {"handling", "office"}
@@ -151,7 +173,7 @@ def read_front_matter(context: ParseContext, start: int, end: int) -> None:
     """Find the front-matter fields in ``text[start:end]`` and record them."""
     text = context.text
     hits = []
-    for match in _FIELD_PATTERN.finditer(text, start, end):
+    for match in _field_matches(text, start, end):
         kind = match.lastgroup or ""
         if kind in _LINE_ONLY_FIELDS and not _line_only_ok(text, match.start(), match.end()):
             continue

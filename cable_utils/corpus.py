@@ -69,6 +69,12 @@ CORPUS_COLUMNS = (
 #: Columns holding lists; the CSV output joins them (see :data:`LIST_SEPARATORS`).
 LIST_SEPARATORS = {"tags": " ", "references": " ", "reference_labels": " ", "warnings": " | "}
 
+_SHARED_COLUMNS = frozenset(
+    CORPUS_COLUMNS.index(name) for name in ("date", "origin", "classification", "signer")
+)
+_SHARED_LIST_COLUMNS = frozenset(
+    CORPUS_COLUMNS.index(name) for name in ("tags", "references", "reference_labels", "warnings")
+)
 _CSV_FIELDS = 8
 _BATCH_PER_WORKER = 200
 _FILE_SUFFIXES = {".txt", ".text", ""}
@@ -314,8 +320,20 @@ def load_corpus(
     """
     import pandas as pd
 
-    rows = list(iter_corpus_rows(path, workers=workers, progress=progress))
-    frame = pd.DataFrame.from_records(rows, columns=list(CORPUS_COLUMNS))
+    # Column by column, never a list of rows: the table is the only copy. Values
+    # that repeat across a corpus (classifications, origins, TAGS, cited IDs,
+    # REF letters, signers, warnings, dates) share one string object each.
+    columns: list[list[Any]] = [[] for _ in CORPUS_COLUMNS]
+    shared: dict[str, str] = {}
+    for row in iter_corpus_rows(path, workers=workers, progress=progress):
+        for index, value in enumerate(row):
+            if index in _SHARED_COLUMNS and value is not None:
+                value = shared.setdefault(value, value)
+            elif index in _SHARED_LIST_COLUMNS:
+                value = [shared.setdefault(item, item) for item in value]
+            columns[index].append(value)
+    frame = pd.DataFrame(dict(zip(CORPUS_COLUMNS, columns, strict=True)))
+    del columns, shared
     frame["date"] = pd.to_datetime(frame["date"], utc=True, errors="coerce")
     frame["paragraphs"] = frame["paragraphs"].astype("int64")
     return frame

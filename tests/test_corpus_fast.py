@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cable_utils.body import _FIELD_PATTERN, _field_matches
 from cable_utils.corpus import (
     CORPUS_COLUMNS,
     _csv_tasks,
@@ -161,3 +162,49 @@ def test_rows_are_identical_for_mutated_cables(name, steps):
     for cable_id in (None, name):
         full, fast = _both_rows(_text_task(text, cable_id))
         assert fast == full
+
+
+# -- the front-matter keyword scan ------------------------------------------------
+
+_FRONT_PIECES = st.sampled_from(
+    ["TAGS", "TAGS:", "SUBJECT:", "SUBJ:", "REF:", "REFTEL", "E.O. 12958", "EO 12958", "(U)",
+     "Classified By", "classified by:", "SIPDIS", "NOFORN", "SENSITIVE BUT UNCLASSIFIED",
+     "FOR OFFICIAL USE ONLY", "STATE FOR EUR/CARC", "FOR NEA/ARP", " ", "  ", "\n", "\t", "(",
+     ")", "x", "1", "_", "ſ", "K", "é", ".", "-", "/"]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_field_scan_matches_finditer_on_every_sample(name):
+    text = TEXTS[name]
+    for start, end in ((0, len(text)), (len(text) // 3, len(text) // 2)):
+        assert _spans(_field_matches(text, start, end)) == _spans(
+            _FIELD_PATTERN.finditer(text, start, end)
+        )
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_FRONT_PIECES, max_size=40).map("".join), st.integers(0, 5), st.integers(0, 5))
+def test_field_scan_matches_finditer_on_keyword_soup(text, cut_start, cut_end):
+    start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    assert _spans(_field_matches(text, start, end)) == _spans(
+        _FIELD_PATTERN.finditer(text, start, end)
+    )
+
+
+def test_load_corpus_frame_is_the_table_of_the_full_rows(tmp_path):
+    """Column-wise building with shared strings gives the frame of the full-parse rows."""
+    import pandas as pd
+
+    from cable_utils.corpus import _folder_tasks, load_corpus
+
+    folder = ROOT / "data" / "cables" / "samples"
+    rows = [_parse_task(task, full=True) for task in _folder_tasks(folder)]
+    expected = pd.DataFrame.from_records(rows, columns=list(CORPUS_COLUMNS))
+    expected["date"] = pd.to_datetime(expected["date"], utc=True, errors="coerce")
+    expected["paragraphs"] = expected["paragraphs"].astype("int64")
+    frame = load_corpus(folder)
+    pd.testing.assert_frame_equal(frame, expected)
+    # Shared strings must not mean shared lists: editing one row leaves the others alone.
+    tags = frame["tags"]
+    assert len({id(value) for value in tags}) == len(tags)
