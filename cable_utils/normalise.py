@@ -75,10 +75,6 @@ def _page_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# Characters that start an artifact; text without any of them (and without a
-# page marker) needs no rewriting, which is the common case in a corpus.
-_ARTIFACT_CHARS = re.compile(r"[\[\u00b6\r\ufeff&<\\]|[ \t]{2}\n")
-
 # One alternation, scanned once. The order matters: a link marker must win over
 # a bare bracket, CRLF over CR.
 _ARTIFACT_PATTERN = re.compile(
@@ -302,11 +298,8 @@ def _remove_spans(
 
 def normalise(raw: str) -> NormalisedText:
     """Return the clean text of ``raw`` with an offset map back to it."""
-    if _ARTIFACT_CHARS.search(raw) is None:
-        text, runs, artifacts = raw, [(0, len(raw), 0, len(raw), True)], []
-    else:
-        pieces, runs, artifacts = _first_pass(raw)
-        text = "".join(pieces)
+    pieces, runs, artifacts = _first_pass(raw)
+    text = pieces[0] if len(pieces) == 1 else "".join(pieces)
     if "OF " in text or "PAGE" in text:
         spans = _page_spans(text)
         if spans:
