@@ -17,6 +17,8 @@ from .model import Paragraph, Segment
 
 __all__ = ["BANNER", "find_banner", "read_body", "read_front_matter"]
 
+_WHITESPACE = re.compile(r"\s+")  # compiled once: it runs for every field
+
 
 def _spaced(word: str) -> str:
     """A pattern for a word that may be letter-spaced (``C O N F I D E N T I A L``)."""
@@ -116,7 +118,7 @@ class Banner:
 
 
 def _level_name(raw_level: str) -> str:
-    level = re.sub(r"\s+", " ", raw_level.upper().replace(" ", "")).strip()
+    level = _WHITESPACE.sub(" ", raw_level.upper().replace(" ", "")).strip()
     level = {"UNCLAS": "UNCLASSIFIED", "TOPSECRET": "TOP SECRET"}.get(level, level)
     if level.startswith("LIMITEDOFFICIAL"):
         return "LIMITED OFFICIAL USE"
@@ -134,7 +136,7 @@ def find_banner(context: ParseContext, start: int = 0) -> Banner | None:
     return Banner(
         level=_level_name(match.group("level")),
         caveat=(match.group("caveat") or "").upper() or None,
-        station=re.sub(r"\s+", " ", match.group("station")).strip().upper(),
+        station=_WHITESPACE.sub(" ", match.group("station")).strip().upper(),
         serial=match.group("serial"),
         section=section,
         start=match.start(),
@@ -153,7 +155,7 @@ def find_banner_anywhere(context: ParseContext, start: int, end: int) -> Banner 
     return Banner(
         level=_level_name(match.group("level")),
         caveat=(match.group("caveat") or "").upper() or None,
-        station=re.sub(r"\s+", " ", match.group("station")).strip().upper(),
+        station=_WHITESPACE.sub(" ", match.group("station")).strip().upper(),
         serial=match.group("serial"),
         section=None,
         start=match.start(),
@@ -181,12 +183,12 @@ def read_front_matter(context: ParseContext, start: int, end: int) -> None:
     for index, (kind, field_start, value_start) in enumerate(hits):
         limit = hits[index + 1][1] if index + 1 < len(hits) else end
         value_end = _value_end(text, kind, value_start, limit)
-        value = re.sub(r"\s+", " ", text[value_start:value_end]).strip(" :;")
+        value = _WHITESPACE.sub(" ", text[value_start:value_end]).strip(" :;")
         if kind in ("handling", "caveat"):
             line_end = text.find("\n", value_start, end)
             line_end = end if line_end == -1 else line_end
             context.fields["front_end"] = max(context.fields.get("front_end", 0), line_end)
-            value = re.sub(r"\s+", " ", text[field_start:value_start]).upper()
+            value = _WHITESPACE.sub(" ", text[field_start:value_start]).upper()
             context.fields.setdefault("handling", []).append(value)
             context.add_segment("handling", field_start, value_start)
             continue
@@ -195,11 +197,11 @@ def read_front_matter(context: ParseContext, start: int, end: int) -> None:
             context.fields.setdefault("ref_spans", []).append((value_start, value_end))
         elif kind == "office":
             context.fields.setdefault(
-                "office", re.sub(r"\s+", " ", text[field_start:value_end]).strip()
+                "office", _WHITESPACE.sub(" ", text[field_start:value_end]).strip()
             )
         elif kind == "eo":
             context.fields.setdefault(
-                "eo", re.sub(r"\s+", " ", text[field_start:value_end]).strip()
+                "eo", _WHITESPACE.sub(" ", text[field_start:value_end]).strip()
             )
             context.fields.setdefault("eo_span", (value_start, value_end))
         else:
@@ -417,7 +419,7 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
                 paragraphs.append(
                     {
                         "number": int(match.group("number")),
-                        "marking": re.sub(r"\s+", " ", marking).strip().upper()
+                        "marking": _WHITESPACE.sub(" ", marking).strip().upper()
                         if marking
                         else None,
                         "section": section,

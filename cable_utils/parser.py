@@ -33,6 +33,8 @@ from .normalise import normalise
 
 __all__ = ["parse_text"]
 
+_WHITESPACE = re.compile(r"\s+")  # compiled once: it runs for every field
+
 _REASON_SECTION = re.compile(r"\b1\s*\.\s*([45])\b")
 _REASON_LETTER = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
 _LETTER_LIST = re.compile(
@@ -503,7 +505,7 @@ def _read_references(context: ParseContext, year: int | None) -> tuple[Reference
     for start, end in context.fields.get("ref_spans", []):
         value = context.text[start:end]
         for label, item, item_start, item_end in parse_reference_entries(value):
-            text = re.sub(r"\s+", " ", item)
+            text = _WHITESPACE.sub(" ", item)
             if context.fields_only:
                 references.append(Reference(label, text, canonical_reference_id(text, year), 0, 0))
                 continue
