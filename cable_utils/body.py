@@ -52,10 +52,12 @@ _FIELD_PATTERN = re.compile(
     "|".join(f"(?P<{name}>{pattern})" for name, pattern in _FIELD_STARTS.items()),
     re.MULTILINE | re.IGNORECASE,
 )
-# Every field keyword starts at a word start (after a non-word character) or at
-# "(" ("(U) Classified By"); trying the pattern only there is what finditer
-# would find, at a fraction of the cost of trying it at every character.
-_FIELD_CANDIDATES = re.compile(r"\b\w|\(")
+# Every field keyword starts at "(" ("(U) Classified By") or at a word start
+# with one of the keywords' first letters; only the office line ("STATE FOR
+# EUR/CARC") may start with any letter, and then at a line start or after two
+# blanks. Trying the pattern only there is what finditer would find, at a
+# fraction of the cost of trying it at every character.
+_FIELD_CANDIDATES = re.compile(r"\b[SNELFTRC]|\(|^\w|(?<=\s\s)\w", re.IGNORECASE | re.MULTILINE)
 
 
 def _field_matches(text: str, start: int, end: int) -> list[re.Match[str]]:

@@ -200,14 +200,18 @@ def _candidate_positions(raw: str) -> list[int]:
     return positions
 
 
-def _artifact_matches(raw: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_ARTIFACT_PATTERN.finditer(raw)``, found faster.
+_Found = tuple[str, int, int, "re.Match[str] | None"]  # kind, start, end, match
+
+
+def _artifact_matches(raw: str) -> Iterator[_Found]:
+    """What ``_ARTIFACT_PATTERN.finditer(raw)`` finds, found faster.
 
     A match can only start at a candidate character or where a run of blanks
     before a line end (a backslash, a carriage return or a newline) starts; the
     pattern is tried at those positions in order, skipping what a match already
     covered, which is what ``finditer`` does (checked against it in
-    ``tests/test_corpus_fast.py``).
+    ``tests/test_corpus_fast.py``). Blanks before a newline need no pattern: two
+    or more are a hard break, one is nothing (the match is then ``None``).
     """
     position = 0
     match_at = _ARTIFACT_PATTERN.match
@@ -217,15 +221,21 @@ def _artifact_matches(raw: str) -> Iterator[re.Match[str]]:
             run_start = candidate - 1
             while run_start > position and raw[run_start - 1] in " \t":
                 run_start -= 1
+            if character == "\n":
+                whole_run = run_start == 0 or raw[run_start - 1] not in " \t"
+                if whole_run and candidate - run_start >= 2:
+                    yield "hardbreak", run_start, candidate, None
+                    position = candidate
+                continue
             match = match_at(raw, run_start)
             if match is not None:
-                yield match
+                yield match.lastgroup or "", match.start(), match.end(), match
                 position = match.end()
         if character == "\n" or candidate < position:
             continue
         match = match_at(raw, candidate)
         if match is not None:
-            yield match
+            yield match.lastgroup or "", match.start(), match.end(), match
             position = match.end()
 
 
@@ -243,11 +253,12 @@ def _first_pass(raw: str) -> tuple[list[str], list[_Run], list[Artifact]]:
             runs.append((clean_length, b - a, a, b, True))
             clean_length += b - a
 
-    for match in _artifact_matches(raw):
-        kind = match.lastgroup or ""
-        keep(position, match.start())
-        position = match.end()
-        artifacts.append(Artifact(kind, match.start(), match.end()))
+    for kind, start, end, match in _artifact_matches(raw):
+        keep(position, start)
+        position = end
+        artifacts.append(Artifact(kind, start, end))
+        if match is None:  # a hard break, removed
+            continue
         if kind == "linktext":
             keep(match.start("linktext"), match.end("linktext"))
         elif kind in ("cr", "entity"):
@@ -255,7 +266,7 @@ def _first_pass(raw: str) -> tuple[list[str], list[_Run], list[Artifact]]:
             decoded = "\n" if kind == "cr" else html.unescape(match.group())
             if decoded:
                 pieces.append(decoded)
-                runs.append((clean_length, len(decoded), match.start(), match.end(), False))
+                runs.append((clean_length, len(decoded), start, end, False))
                 clean_length += len(decoded)
     keep(position, len(raw))
     return pieces, runs, artifacts

@@ -236,7 +236,13 @@ def _frame(context: ParseContext, cable_id: str | None) -> tuple[int, int]:
         context.add_segment("other_record", row.start(), len(text), row.group("id"))
         end = row.start()
         break
-    if match := _PARTIAL_EXTRACT.search(text, start, min(end, start + 2000)):
+    window_end = min(end, start + 2000)
+    # "xtract" in the lower-cased window: a cheap test that holds whenever the
+    # case-insensitive pattern can match (no other character lower-cases to
+    # x, t, r, a or c).
+    if "xtract" in text[start:window_end].lower() and (
+        match := _PARTIAL_EXTRACT.search(text, start, window_end)
+    ):
         context.add_segment("preamble", match.start(), match.end(), "note")
         context.fields["partial_extract"] = match.group().strip()
     return start, end
@@ -362,8 +368,17 @@ def _build_cable(
             f"the DE line has serial #{de.serial} but the banner says {banner.station} {banner.serial}"
         )
 
-    eo, decl, eo_classifier, note = _read_eo(fields.get("eo"))
+    # E.O., declassification, classifier and reasons are no corpus fields, and
+    # reading them warns about nothing: a corpus row skips them.
+    eo, decl, eo_classifier, note = (
+        (None, None, None, None) if context.fields_only else _read_eo(fields.get("eo"))
+    )
     note = note or fields.get("declassification_note")
+    classification_details = (
+        (None, None, ())
+        if context.fields_only
+        else _classification_details(context, eo, eo_classifier)
+    )
     tags = _read_tags(context)
     subject = fields.get("subject") or None
     if subject and subject.endswith(("...", "…")):
@@ -372,15 +387,7 @@ def _build_cable(
     if subject is None:
         warn("no SUBJECT line was found")
     references = _read_references(context, year)
-    classified_by, reason_section, letters = _read_classified_by(
-        fields.get("classified_by")
-        or (None if context.fields_only else _classified_by_in_paragraphs(context))
-    )
-    if classified_by is None and eo_classifier:
-        classified_by = eo_classifier
-    reasons = tuple(
-        Reason(letter, meaning) for letter, meaning in decode_reasons(letters, reason_section, eo)
-    )
+    classified_by, reason_section, reasons = classification_details
     paragraphs = tuple(fields.get("paragraphs", []))
     numbers = [p.number for p in paragraphs if p.number is not None]
     for number in sorted({n for n in numbers if numbers.count(n) > 1}):
@@ -427,6 +434,21 @@ def _build_cable(
         source=source,
         declassification_note=note,
     )
+
+
+def _classification_details(
+    context: ParseContext, eo: str | None, eo_classifier: str | None
+) -> tuple[str | None, str | None, tuple[Reason, ...]]:
+    """(classifying official, reason section, reasons) from Classified By or the E.O. line."""
+    classified_by, reason_section, letters = _read_classified_by(
+        context.fields.get("classified_by") or _classified_by_in_paragraphs(context)
+    )
+    if classified_by is None and eo_classifier:
+        classified_by = eo_classifier
+    reasons = tuple(
+        Reason(letter, meaning) for letter, meaning in decode_reasons(letters, reason_section, eo)
+    )
+    return classified_by, reason_section, reasons
 
 
 _EO_CLASSIFIER = re.compile(
