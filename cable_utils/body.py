@@ -103,8 +103,9 @@ _END_MARKERS = re.compile(
     re.IGNORECASE,
 )
 _SIGNATURE = re.compile(r"^\s*[A-Z][A-Z'.-]+(?:[ ][A-Z][A-Z'.-]+){0,2}\s*$")
-_INLINE_SECTION = re.compile(
-    r"^(?P<name>BEGIN SUMMARY|SUMMARY|COMMENT|END COMMENT)\s*[:.]", re.IGNORECASE
+# Used as .match(text, start, end): no "^", which would not match at start.
+_INLINE_SECTION_AT = re.compile(
+    r"(?P<name>BEGIN SUMMARY|SUMMARY|COMMENT|END COMMENT)\s*[:.]", re.IGNORECASE
 )
 
 
@@ -373,7 +374,9 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
         if kind == "end":
             context.add_segment("end", block_start, block_end)
             continue
-        if all(_is_rule(line) for line, _, _ in block):
+        lines_only = [line for line, _, _ in block]
+        has_rule = any("---" in line for line in lines_only)  # else no rules, no inner headings
+        if has_rule and all(_is_rule(line) for line in lines_only):
             # A rule of dashes under a heading, separated from it by a blank line.
             if previous_was_heading and not context.fields_only:
                 heading_segment = context.segments.pop()
@@ -384,13 +387,16 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
                     )
                 )
             continue
-        lines_only = [line for line, _, _ in block]
-        previous_was_heading = _is_heading(lines_only) or (
-            len(lines_only) in (3, 4)
-            and _HEADING_RULE.match(lines_only[0]) is not None
-            and _HEADING_RULE.match(lines_only[-1]) is not None
-            and not any(PARAGRAPH_START.match(line) for line in lines_only[1:-1])
-            and sum(len(line.strip()) for line in lines_only[1:-1]) <= 100
+        # Without a rule, a heading is a single line (see _is_heading).
+        previous_was_heading = (has_rule or len(lines_only) == 1) and (
+            _is_heading(lines_only)
+            or (
+                len(lines_only) in (3, 4)
+                and _HEADING_RULE.match(lines_only[0]) is not None
+                and _HEADING_RULE.match(lines_only[-1]) is not None
+                and not any(PARAGRAPH_START.match(line) for line in lines_only[1:-1])
+                and sum(len(line.strip()) for line in lines_only[1:-1]) <= 100
+            )
         )
         if previous_was_heading:
             heading = " ".join(
@@ -400,7 +406,6 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
             context.add_segment("section_heading", block_start, block_end, heading)
             continue
         closed = False  # a heading or rule inside the block ends the paragraph before it
-        has_rule = any("---" in line for line in lines_only)  # else no rules, no inner headings
         for position, (line_text, line_start, line_end) in enumerate(block):
             if has_rule and _is_rule(line_text):
                 closed = True
@@ -413,7 +418,7 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
             match = PARAGRAPH_START.match(line_text)
             if match:
                 body_start = line_start + match.end()
-                inline = _INLINE_SECTION.match(text[body_start:line_end])
+                inline = _INLINE_SECTION_AT.match(text, body_start, line_end)
                 if inline:
                     name = inline.group("name").upper()
                     section = None if name.startswith("END") else name.replace("BEGIN ", "").title()
