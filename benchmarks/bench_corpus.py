@@ -77,6 +77,7 @@ def main() -> None:
     args = parser.parse_args()
 
     print("## Corpus loading (`bench_corpus.py`)\n")
+    print(f"- load average before: {_load_average()}")
     with tempfile.TemporaryDirectory() as folder:
         results = []
         for size in args.sizes:
@@ -104,11 +105,30 @@ def main() -> None:
                 f"| {workers} | {r['seconds']:.1f} | {rate:,.0f} | {rate / workers:,.0f} "
                 f"| {r['rss_mb']:.0f} | {r['child_rss_mb']:.0f} | {r['errors']} |"
             )
+        print("\n| cables | mode | workers | runs | median cables/s | spread | peak RSS (MB) |")
+        print("|---|---|---|---|---|---|---|")
+        for key in dict.fromkeys((s, m, w) for s, m, w, _ in results):
+            runs = [r for s, m, w, r in results if (s, m, w) == key]
+            rates = [r["rows"] / r["seconds"] for r in runs]
+            peaks = [r["rss_mb"] for r in runs]
+            size, mode, workers = key
+            print(
+                f"| {size:,} | {mode} | {workers} | {len(runs)} | {statistics.median(rates):,.0f} "
+                f"| {min(rates):,.0f}–{max(rates):,.0f} | {max(peaks):.0f} |"
+            )
         single = [r["rows"] / r["seconds"] for s, m, w, r in results if m == "stream" and w == 1]
         print(
             f"\nOne core, streaming: median {statistics.median(single):,.0f} cables/s "
-            f"(spread {min(single):,.0f}–{max(single):,.0f}; target 3,000).\n"
+            f"(spread {min(single):,.0f}–{max(single):,.0f}; target 3,000). "
+            f"Load average after: {_load_average()}.\n"
         )
+
+
+def _load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:  # not Linux
+        return "unknown"
 
 
 if __name__ == "__main__":
