@@ -15,7 +15,10 @@ one-process run.
 every field double-quoted, backslash escapes (``\\"``), raw newlines inside
 fields: sequence number, date (``M/D/YYYY H:MM``), cable ID, origin,
 classification, references (``|``-separated), header, body. Rows are passed to
-:func:`cable_utils.parser.parse_text` as ``header + "\\n" + body``.
+:func:`cable_utils.parser.parse_fields` as ``header + "\\n" + body``: the same
+readers as :func:`~cable_utils.parser.parse_text`, without the segments,
+offsets and paragraph texts a row does not use (``tests/test_corpus_fast.py``
+checks the rows are identical; ``benchmarks/README.md`` has the speed).
 """
 
 from __future__ import annotations
