@@ -333,7 +333,8 @@ def load_corpus(
             if index in _SHARED_COLUMNS and value is not None:
                 value = shared.setdefault(value, value)
             elif index in _SHARED_LIST_COLUMNS:
-                value = [shared.setdefault(item, item) for item in value]
+                # list(tuple) allocates the exact size (a comprehension over-allocates)
+                value = list(tuple(map(shared.setdefault, value, value)))
             columns[index].append(value)
     frame = pd.DataFrame(dict(zip(CORPUS_COLUMNS, columns, strict=True)))
     del columns, shared
