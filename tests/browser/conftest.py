@@ -449,6 +449,27 @@ class LabPage:
     def outputs(self):
         return self.locator(".jp-OutputArea-output")
 
+    def panel(self, title: str):
+        """The cable_utils panel (``.cable-panel``) whose heading is exactly ``title``."""
+        return self.locator(".cable-panel").filter(
+            has=self.page.locator(f"h4:text-is({json.dumps(title)})")
+        )
+
+    def dropdown(self, label: str):
+        """The ``<select>`` of the ipywidgets Dropdown labelled ``label`` (e.g. "Actor:")."""
+        return self.locator(f".widget-dropdown:has(> label:text-is({json.dumps(label)})) select")
+
+    def use_work_folder(self, folder: str | Path) -> None:
+        """Point the kernel's student-work folder at ``folder`` (never a real my_work/)."""
+        code = f"import os; os.environ['CABLE_CLASSROOM_WORK'] = {json.dumps(str(folder))}"
+        self.page.evaluate(
+            """([path, code]) => {
+                const kernel = window.__harness.panel(path).sessionContext.session.kernel;
+                return kernel.requestExecute({code, silent: true}).done.then(() => true);
+            }""",
+            [self.path, code],
+        )
+
     def plotly_figures(self):
         """Locator of the rendered plotly figures (``.js-plotly-plot``), in cell order."""
         return self.locator(".js-plotly-plot")

@@ -25,9 +25,7 @@ def test_lesson00_runs_and_the_self_check_answers(lab_page) -> None:
     expect(card).to_contain_text("AZERBAIJANI REACTION TO KOSOVO'S INDEPENDENCE")
     expect(card).to_contain_text("19 February 2008, 13:47 UTC")
 
-    checker = lab_page.locator(".cable-panel").filter(
-        has=lab_page.page.locator("h4:text-is('Self-check 00.1')")
-    )
+    checker = lab_page.panel("Self-check 00.1")
     feedback = checker.locator(".widget-html").last
     expect(feedback).to_contain_text("Type an answer")
 

@@ -12,12 +12,6 @@ pytestmark = pytest.mark.browser
 NOTEBOOK = "notebooks/01_anatomy_of_a_cable.ipynb"
 
 
-def panel(lab_page, title: str):
-    return lab_page.locator(".cable-panel").filter(
-        has=lab_page.page.locator(f"h4:text-is('{title}')")
-    )
-
-
 def test_lesson01_runs_renders_and_responds(lab_page) -> None:
     started = time.perf_counter()
     lab_page.open(NOTEBOOK)
@@ -30,7 +24,7 @@ def test_lesson01_runs_renders_and_responds(lab_page) -> None:
     assert texts and all("[" in t and "]" in t and "[ ]" not in t for t in texts), texts
 
     # The map: countries drawn from the shipped data, with the addressees on it.
-    where = panel(lab_page, "Where did it go?")
+    where = lab_page.panel("Where did it go?")
     expect(where.locator(".js-plotly-plot")).to_have_count(1, timeout=30_000)
     # Borders and land are drawn only if plotly.js found world_110m without the CDN;
     # with showcountries each layer is one long path.
@@ -49,7 +43,7 @@ def test_lesson01_runs_renders_and_responds(lab_page) -> None:
     expect(where.locator(".widget-html").nth(1)).to_contain_text("SECSTATE WASHDC")
 
     # Segment explorer: a toggle adds a highlight; the drop-down explains the DTG.
-    explorer = panel(lab_page, "Segment explorer")
+    explorer = lab_page.panel("Segment explorer")
     view = explorer.locator(".widget-html").last
     expect(view.locator("mark.seg-subject")).to_have_count(0)
     round_trip = time.perf_counter()
@@ -64,7 +58,7 @@ def test_lesson01_runs_renders_and_responds(lab_page) -> None:
     expect(view.locator(".segment-explanation")).to_contain_text("19 February 2008, 13:47 UTC")
 
     # Header decoder: choose the security line.
-    decoder = panel(lab_page, "Header decoder")
+    decoder = lab_page.panel("Header decoder")
     decoder_view = decoder.locator(".widget-html").last
     expect(decoder_view).to_contain_text("same moment as the date-time group 191347Z FEB 08")
     decoder.locator(".widget-dropdown select").select_option("ZNY CCCCC ZZH")
@@ -77,7 +71,7 @@ def test_lesson01_runs_renders_and_responds(lab_page) -> None:
     artifact.focus()
     lab_page.page.keyboard.press("Space")
     expect(view.locator("mark.seg-artifact")).to_have_count(0)
-    checker = panel(lab_page, "Self-check 01.1")
+    checker = lab_page.panel("Self-check 01.1")
     checker.locator("input[type=text]").focus()
     lab_page.page.keyboard.type("AMEMBASSY BAKU")
     lab_page.page.keyboard.press("Tab")

@@ -12,12 +12,6 @@ pytestmark = pytest.mark.browser
 NOTEBOOK = "notebooks/02_reading_the_body.ipynb"
 
 
-def panel(lab_page, title: str):
-    return lab_page.locator(".cable-panel").filter(
-        has=lab_page.page.locator(f"h4:text-is('{title}')")
-    )
-
-
 def test_lesson02_runs_renders_and_responds(lab_page) -> None:
     started = time.perf_counter()
     lab_page.open(NOTEBOOK)
@@ -32,7 +26,7 @@ def test_lesson02_runs_renders_and_responds(lab_page) -> None:
     expect(lengths.locator(".barlayer .point")).to_have_count(5, timeout=30_000)
 
     # Paragraph browser: by section → Comment → ¶5.
-    browser = panel(lab_page, "Paragraph browser")
+    browser = lab_page.panel("Paragraph browser")
     view = browser.locator(".widget-html").last
     expect(view).to_contain_text("¶1")
     browser.locator(".widget-toggle-buttons button", has_text="section").click()
@@ -42,7 +36,7 @@ def test_lesson02_runs_renders_and_responds(lab_page) -> None:
     expect(view).to_contain_text("Embassy's own comment")
 
     # Redaction simulator: the cleared reader sees everything.
-    simulator = panel(lab_page, "Redaction simulator")
+    simulator = lab_page.panel("Redaction simulator")
     sim_view = simulator.locator(".widget-html").nth(1)
     expect(sim_view.locator(".withheld")).to_have_count(3)
     expect(sim_view).to_contain_text("69%")
@@ -55,7 +49,7 @@ def test_lesson02_runs_renders_and_responds(lab_page) -> None:
     expect(chart.locator(".annotation-text")).to_contain_text("selected")
 
     # Self-check by keyboard: type into the box, Tab to the Check button, press Space.
-    checker = panel(lab_page, "Self-check 02.1")
+    checker = lab_page.panel("Self-check 02.1")
     checker.locator("input[type=text]").focus()
     lab_page.page.keyboard.type("U")
     lab_page.page.keyboard.press("Tab")

@@ -6,7 +6,6 @@ student's own gazetteer in ``my_work/`` cannot change what the lesson shows.
 
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
@@ -17,25 +16,10 @@ pytestmark = pytest.mark.browser
 NOTEBOOK = "notebooks/03_actors.ipynb"
 
 
-def _dropdown(lab_page, label: str):
-    return lab_page.locator(f'.widget-dropdown:has(> label:text-is("{label}")) select')
-
-
-def _point_kernel_at(lab_page, folder: str) -> None:
-    code = f"import os; os.environ['CABLE_CLASSROOM_WORK'] = {json.dumps(folder)}"
-    lab_page.page.evaluate(
-        """([path, code]) => {
-            const kernel = window.__harness.panel(path).sessionContext.session.kernel;
-            return kernel.requestExecute({code, silent: true}).done.then(() => true);
-        }""",
-        [lab_page.path, code],
-    )
-
-
 def test_lesson_03_figures_explorer_and_voice_sorter(lab_page, lab_server) -> None:
     started = time.perf_counter()
     lab_page.open(NOTEBOOK)
-    _point_kernel_at(lab_page, str(lab_server.root / "lesson03_work"))
+    lab_page.use_work_folder(str(lab_server.root / "lesson03_work"))
     lab_page.run_all(timeout=180)
     lab_page.assert_no_errors()
 
@@ -47,7 +31,7 @@ def test_lesson_03_figures_explorer_and_voice_sorter(lab_page, lab_server) -> No
     expect(figures.nth(2).locator(".scatterlayer .point").first).to_be_attached()
 
     # actor explorer: the most mentioned actor first, then Vafa Guluzade by mouse
-    actor = _dropdown(lab_page, "Actor:")
+    actor = lab_page.dropdown("Actor:")
     profile = lab_page.locator(".widget-html .actor-profile").first
     expect(profile.locator("h5")).to_have_text("Kosovo")
     explorer = lab_page.locator(".widget-html:has(.actor-profile)").first
@@ -63,9 +47,9 @@ def test_lesson_03_figures_explorer_and_voice_sorter(lab_page, lab_server) -> No
 
     # voice sorter: one right, one wrong by mouse; then, by keyboard alone, Tab from the
     # last speaker's dropdown to the Check button and press Enter: feedback names the wrong one
-    _dropdown(lab_page, "Khazar Ibrahimov:").select_option(label="official")
-    _dropdown(lab_page, "Ilgar Mammadov:").select_option(label="official")
-    _dropdown(lab_page, "U.S. Embassy Baku:").focus()
+    lab_page.dropdown("Khazar Ibrahimov:").select_option(label="official")
+    lab_page.dropdown("Ilgar Mammadov:").select_option(label="official")
+    lab_page.dropdown("U.S. Embassy Baku:").focus()
     lab_page.page.keyboard.press("Tab")
     lab_page.page.keyboard.press("Enter")
     feedback = lab_page.locator(".voice-feedback").first

@@ -6,7 +6,6 @@ test never touches a real student's ``my_work/``.
 
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
@@ -17,26 +16,11 @@ pytestmark = pytest.mark.browser
 NOTEBOOK = "notebooks/04_precedent_argument.ipynb"
 
 
-def _dropdown(lab_page, label: str):
-    return lab_page.locator(f'.widget-dropdown:has(> label:text-is("{label}")) select')
-
-
-def _point_kernel_at(lab_page, folder: str) -> None:
-    code = f"import os; os.environ['CABLE_CLASSROOM_WORK'] = {json.dumps(folder)}"
-    lab_page.page.evaluate(
-        """([path, code]) => {
-            const kernel = window.__harness.panel(path).sessionContext.session.kernel;
-            return kernel.requestExecute({code, silent: true}).done.then(() => true);
-        }""",
-        [lab_page.path, code],
-    )
-
-
 def test_lesson_04_map_explorer_and_coder(lab_page, lab_server) -> None:
     started = time.perf_counter()
     work = lab_server.root / "lesson04_work"
     lab_page.open(NOTEBOOK)
-    _point_kernel_at(lab_page, str(work))
+    lab_page.use_work_folder(str(work))
     lab_page.run_all(timeout=180)
     lab_page.assert_no_errors()
 
@@ -48,7 +32,7 @@ def test_lesson_04_map_explorer_and_coder(lab_page, lab_server) -> None:
     expect(figures.nth(2).locator(".hm").first).to_be_attached()  # the heatmap layer
 
     # explorer: choose a claim, its evidence is highlighted
-    claim = _dropdown(lab_page, "Claim:")
+    claim = lab_page.dropdown("Claim:")
     card = lab_page.locator(".widget-html .claim-card").first
     expect(card).to_contain_text("C3: Kosovo is not a precedent")
     expect(card.locator("mark.evidence")).to_have_count(7)
@@ -60,8 +44,8 @@ def test_lesson_04_map_explorer_and_coder(lab_page, lab_server) -> None:
     round_trip = time.perf_counter() - round_trip
 
     # coder: a stance by mouse, a reason by keyboard alone (Tab from the stance, type, Enter)
-    _dropdown(lab_page, "Actor to code:").select_option(label="Ilgar Mammadov")
-    stance = _dropdown(lab_page, "C3:")
+    lab_page.dropdown("Actor to code:").select_option(label="Ilgar Mammadov")
+    stance = lab_page.dropdown("C3:")
     stance.select_option("AGAINST")
     status = lab_page.locator(".save-status").first
     expect(status).to_contain_text("Saved Ilgar Mammadov × C3")

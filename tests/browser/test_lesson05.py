@@ -6,7 +6,6 @@ test never touches a real student's ``my_work/``.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -30,20 +29,9 @@ def xss_cable() -> str:
     return text.replace("(U) The Azerbaijani media", f"(U) {IMG} The Azerbaijani media")
 
 
-def _point_kernel_at(lab_page, folder: str) -> None:
-    code = f"import os; os.environ['CABLE_CLASSROOM_WORK'] = {json.dumps(folder)}"
-    lab_page.page.evaluate(
-        """([path, code]) => {
-            const kernel = window.__harness.panel(path).sessionContext.session.kernel;
-            return kernel.requestExecute({code, silent: true}).done.then(() => true);
-        }""",
-        [lab_page.path, code],
-    )
-
-
 def test_lesson_05_choose_a_sample_and_paste_xss(lab_page, lab_server) -> None:
     lab_page.open(NOTEBOOK)
-    _point_kernel_at(lab_page, str(lab_server.root / "lesson05_work"))
+    lab_page.use_work_folder(str(lab_server.root / "lesson05_work"))
     lab_page.run_all(timeout=240)
     lab_page.assert_no_errors()
 
