@@ -69,7 +69,7 @@ CORPUS_COLUMNS = (
     "error",
     "source",
 )
-#: Columns holding lists; the CSV output joins them (see :data:`LIST_SEPARATORS`).
+#: Columns holding sequences (lists in rows, tuples in :func:`load_corpus`); the CSV output joins them (see :data:`LIST_SEPARATORS`).
 LIST_SEPARATORS = {"tags": " ", "references": " ", "reference_labels": " ", "warnings": " | "}
 
 _SHARED_COLUMNS = frozenset(
@@ -77,6 +77,9 @@ _SHARED_COLUMNS = frozenset(
 )
 _SHARED_LIST_COLUMNS = frozenset(
     CORPUS_COLUMNS.index(name) for name in ("tags", "references", "reference_labels", "warnings")
+)
+_SHARED_TUPLE_COLUMNS = frozenset(
+    CORPUS_COLUMNS.index(name) for name in ("tags", "reference_labels", "warnings")
 )
 _CSV_FIELDS = 8
 _BATCH_PER_WORKER = 200
@@ -315,7 +318,9 @@ def load_corpus(
     reference_labels, signer, paragraphs, warnings, error, source``. ``tags``,
     ``references`` (canonical IDs of the REF entries that are cable numbers),
     ``reference_labels`` (their letters, ``-`` if none) and ``warnings`` hold
-    lists. A cable that could not be read has its reason in ``error``.
+    sequences (tuples, ``()`` when empty; :func:`iter_corpus_rows` gives lists).
+    A cable that could not be read has its reason in ``error`` (``None`` if it
+    was read).
 
     >>> frame = load_corpus("data/cables/samples")  # doctest: +SKIP
     >>> frame.loc[frame.id == "09DOHA214", "subject"].item()  # doctest: +SKIP
@@ -325,21 +330,42 @@ def load_corpus(
 
     # Column by column, never a list of rows: the table is the only copy. Values
     # that repeat across a corpus (classifications, origins, TAGS, cited IDs,
-    # REF letters, signers, warnings, dates) share one string object each.
+    # REF letters, signers, warnings, dates) share one string object each. List
+    # cells become tuples: every empty cell is the one empty tuple, and the TAGS,
+    # REF letters and warnings of a cable share one tuple with every other cable
+    # that has the same ones (tuples cannot be edited, so sharing them is safe).
     columns: list[list[Any]] = [[] for _ in CORPUS_COLUMNS]
     shared: dict[str, str] = {}
+    shared_tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
     for row in iter_corpus_rows(path, workers=workers, progress=progress):
         for index, value in enumerate(row):
             if index in _SHARED_COLUMNS and value is not None:
                 value = shared.setdefault(value, value)
             elif index in _SHARED_LIST_COLUMNS:
-                # list(tuple) allocates the exact size (a comprehension over-allocates)
-                value = list(tuple(map(shared.setdefault, value, value)))
+                if not value:
+                    value = ()
+                else:
+                    value = tuple(map(shared.setdefault, value, value))
+                    if index in _SHARED_TUPLE_COLUMNS:
+                        value = shared_tuples.setdefault(value, value)
             columns[index].append(value)
-    frame = pd.DataFrame(dict(zip(CORPUS_COLUMNS, columns, strict=True)))
-    del columns, shared
-    frame["date"] = pd.to_datetime(frame["date"], utc=True, errors="coerce")
-    frame["paragraphs"] = frame["paragraphs"].astype("int64")
+    del shared, shared_tuples
+    # Each column becomes an array and its list is freed before the next one.
+    arrays: dict[str, Any] = {}
+    for name, values in zip(CORPUS_COLUMNS, columns, strict=True):
+        if name == "date":
+            arrays[name] = pd.to_datetime(
+                pd.Series(values, dtype=object), utc=True, errors="coerce"
+            )
+        elif name == "paragraphs":
+            arrays[name] = pd.Series(values, dtype="int64")
+        elif name in LIST_SEPARATORS:
+            arrays[name] = pd.Series(values, dtype=object)
+        else:
+            arrays[name] = pd.Series(values)
+        values.clear()
+    del columns
+    frame = pd.DataFrame(arrays, copy=False)
     return frame
 
 

@@ -206,15 +206,24 @@ def test_load_corpus_frame_is_the_table_of_the_full_rows(tmp_path):
     """Column-wise building with shared strings gives the frame of the full-parse rows."""
     import pandas as pd
 
-    from cable_utils.corpus import _folder_tasks, load_corpus
+    from cable_utils.corpus import LIST_SEPARATORS, _folder_tasks, load_corpus
 
     folder = ROOT / "data" / "cables" / "samples"
     rows = [_parse_task(task, full=True) for task in _folder_tasks(folder)]
     expected = pd.DataFrame.from_records(rows, columns=list(CORPUS_COLUMNS))
+    for column in LIST_SEPARATORS:  # list cells of a row are tuples in the frame
+        expected[column] = pd.Series([tuple(value) for value in expected[column]], dtype=object)
     expected["date"] = pd.to_datetime(expected["date"], utc=True, errors="coerce")
     expected["paragraphs"] = expected["paragraphs"].astype("int64")
     frame = load_corpus(folder)
     pd.testing.assert_frame_equal(frame, expected)
-    # Shared strings must not mean shared lists: editing one row leaves the others alone.
+    # assert_frame_equal does not tell a list from a tuple: check the cell types.
+    for column in LIST_SEPARATORS:
+        assert all(type(value) is tuple for value in frame[column]), column
+        assert all(value == e for value, e in zip(frame[column], expected[column], strict=True))
+    # Every empty cell is the one empty tuple; equal TAGS share one tuple.
+    for column in LIST_SEPARATORS:
+        assert len({id(value) for value in frame[column] if not value}) <= 1, column
+    assert any(not value for value in frame["warnings"])
     tags = frame["tags"]
-    assert len({id(value) for value in tags}) == len(tags)
+    assert len({id(value) for value in tags}) == len(set(tags))
