@@ -8,13 +8,18 @@ peak RSS (``resource.getrusage(RUSAGE_SELF).ru_maxrss``). Prints Markdown.
 Targets (issue 3): ≥ 3,000 cables/s on one core; peak RSS ≤ 200 MB and flat
 from 50,000 to 200,000 cables.
 
-    python benchmarks/bench_corpus.py [--sizes 50000 200000] [--repeats 3]
+    python benchmarks/bench_corpus.py [--sizes 50000 200000] [--repeats 3] [--artifacts without]
+
+``--artifacts without`` strips the WikiLeaks web-copy artifacts (``[1](#)``,
+``[PREL](#)``, ``¶``, blanks at line ends) from the samples first: rows of the
+real Cablegate ``cables.csv`` have none.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -46,7 +51,23 @@ print(json.dumps({{"rows": rows, "errors": errors, "seconds": elapsed,
 """
 
 
-def build_csv(path: Path, size: int) -> int:
+_NUMBER_LINK = re.compile(r"\[\d+\]\(#\)")
+_TEXT_LINK = re.compile(r"\[([^\]\n]*)\]\(#\)")
+_TRAILING_BLANKS = re.compile(r"[ \t]+(?=\r?\n|\Z)")
+
+
+def without_artifacts(text: str) -> str:
+    """A sample text without the web-copy artifacts a Cablegate ``cables.csv`` row lacks.
+
+    ``[1](#)`` anchors and ``¶`` go, ``[PREL](#)`` keeps its text, and blanks at
+    line ends (the web copy's hard breaks) go; the line breaks stay.
+    """
+    text = _NUMBER_LINK.sub("", text)
+    text = _TEXT_LINK.sub(r"\1", text)
+    return _TRAILING_BLANKS.sub("", text.replace("\u00b6", ""))
+
+
+def build_csv(path: Path, size: int, *, artifacts: bool = True) -> int:
     from cable_utils.corpus import write_cables_csv
     from cable_utils.loading import decode_bytes
 
@@ -54,6 +75,8 @@ def build_csv(path: Path, size: int) -> int:
         (ROOT / "data" / "cables" / "samples").glob("*.txt")
     )
     texts = [(p.stem, decode_bytes(p.read_bytes())[0]) for p in files]
+    if not artifacts:
+        texts = [(cable_id, without_artifacts(text)) for cable_id, text in texts]
     rows = (
         [str(n + 1), "", cable_id, "", "", "", "", text]
         for n, (cable_id, text) in enumerate(islice(cycle(texts), size))
@@ -74,7 +97,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[50_000, 200_000])
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--artifacts",
+        choices=["with", "without"],
+        default="with",
+        help="keep the web-copy artifacts of the samples (default) or strip them first",
+    )
     args = parser.parse_args()
+    artifacts = args.artifacts == "with"
 
     print("## Corpus loading (`bench_corpus.py`)\n")
     print(f"- load average before: {_load_average()}")
@@ -83,9 +113,10 @@ def main() -> None:
         for size in args.sizes:
             path = Path(folder) / f"cables_{size}.csv"
             started = time.perf_counter()
-            nbytes = build_csv(path, size)
+            nbytes = build_csv(path, size, artifacts=artifacts)
             print(
-                f"- synthetic cables.csv of {size:,} cables: {nbytes / 1e6:,.0f} MB "
+                f"- synthetic cables.csv of {size:,} cables, {args.artifacts} web-copy "
+                f"artifacts: {nbytes / 1e6:,.0f} MB "
                 f"(built in {time.perf_counter() - started:.0f} s)"
             )
             repeats = args.repeats if size == min(args.sizes) else 1
