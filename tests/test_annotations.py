@@ -6,10 +6,9 @@ with the cable text itself: every quote must be findable, every speaker and
 holder must be a known actor, and every "plain count" in mentions_expected.csv
 must equal a mechanical count.
 
-This file deliberately does not import ``cable_utils`` (written concurrently).
-``_clean`` below is a small stand-in for ``cable_utils.normalise``: it removes
-the scrape artifacts ``[1](#)`` and ``¶`` and unwraps markdown links
-``[X](#)`` -> ``X`` (e.g. the TAGS line).
+Quotes are matched against the text as ``cable_utils.normalise`` cleans it, and
+the allowed values (actor types, voices, stances, relations) are the library's
+own, so the data and the code that reads it cannot drift apart.
 """
 
 from __future__ import annotations
@@ -20,21 +19,18 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from cable_utils import actors as actors_module
+from cable_utils import argument as argument_module
+from cable_utils.normalise import normalise
+
 ROOT = Path(__file__).resolve().parents[1]
 ANNOTATIONS = ROOT / "data" / "annotations" / "08BAKU151"
 CABLE_PATH = ROOT / "data" / "cables" / "08BAKU151.txt"
 
-ACTOR_TYPES = {
-    "person",
-    "government body",
-    "state",
-    "international organisation",
-    "media outlet",
-    "reporting embassy",
-}
-VOICES = {"official", "unofficial", "embassy", "media", "foreign government", "none"}
-STANCES = {"FAVOR", "AGAINST", "NONE"}
-RELATIONS = {"support", "attack"}
+ACTOR_TYPES = set(actors_module.ACTOR_TYPES)
+VOICES = set(actors_module.VOICES)
+STANCES = set(argument_module.STANCES)
+RELATIONS = set(argument_module.RELATION_KINDS)
 # Only the CAMEO codes listed in notes/background-facts.md.
 CAMEO_CODES = {"010", "012", "052", "054", "110", "111", "112", "120", "1661"}
 MENTION_KINDS = {"name", "title", "metonym", "pronoun"}
@@ -43,10 +39,8 @@ PARAGRAPH_START = re.compile(r"^([1-5])\. \((?:C|U|S|SBU)\)", re.MULTILINE)
 
 
 def _clean(raw: str) -> str:
-    """Stand-in normaliser: drop scrape artifacts, unwrap ``[X](#)`` links."""
-    text = raw.replace("\r\n", "\n")
-    text = text.replace("[1](#)", "").replace("¶", "")
-    return re.sub(r"\[([^\]\n]*)\]\(#\)", r"\1", text)
+    """The cable as the library reads it: scrape artifacts removed."""
+    return normalise(raw).text
 
 
 def _read(name: str) -> pd.DataFrame:
@@ -57,8 +51,7 @@ def _read(name: str) -> pd.DataFrame:
 def cable_text() -> str:
     if not CABLE_PATH.is_file():
         raise FileNotFoundError(f"the annotated cable is missing: {CABLE_PATH}")
-    # utf-8-sig: a BOM must not shift the text the quotes are matched against.
-    return _clean(CABLE_PATH.read_text(encoding="utf-8-sig"))
+    return _clean(CABLE_PATH.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
