@@ -10,6 +10,7 @@ numbered paragraph, whichever comes first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .context import ParseContext
@@ -313,12 +314,16 @@ def _without_trailing_rule(line: str) -> str:
     return _TRAILING_RULE.sub("", line) if "---" in line else line
 
 
+_END_WORD = re.compile(r"^END\b", re.I)
+_BEGIN_WORD = re.compile(r"^BEGIN\s+", re.I)
+
+
 def _section_name(heading: str) -> str | None:
     """``COMMENT:`` → ``COMMENT``; ``To Join ---------`` → ``To Join``; END … → ``None``."""
     name = _LEADING_MARK.sub("", _without_trailing_rule(heading).strip()).rstrip(".:").strip()
-    if re.match(r"^END\b", name, re.I):
+    if _END_WORD.match(name):
         return None
-    return re.sub(r"^BEGIN\s+", "", name, flags=re.I).strip() or None
+    return _BEGIN_WORD.sub("", name).strip() or None
 
 
 def _is_heading(lines: list[str]) -> bool:
@@ -327,7 +332,7 @@ def _is_heading(lines: list[str]) -> bool:
     if len(content) != 1:
         return False
     line = _LEADING_MARK.sub("", _without_trailing_rule(content[0]).strip())
-    if PARAGRAPH_START.match(line) or len(line) > 60 or not line:
+    if not line or len(line) > 60 or PARAGRAPH_START.match(line):
         return False
     if line.endswith((".", ",", ";", ")")) and not re.match(
         r"^(?:END )?(?:COMMENT|SUMMARY)\.$", line, re.I
@@ -336,34 +341,60 @@ def _is_heading(lines: list[str]) -> bool:
     return line[0].isupper() and len(line.split()) <= 8
 
 
-def _blocks(text: str, start: int, end: int) -> list[list[tuple[str, int, int]]]:
-    """Groups of consecutive non-blank lines in ``text[start:end]``."""
-    blocks: list[list[tuple[str, int, int]]] = []
-    current: list[tuple[str, int, int]] = []
+_Line = tuple[str, int, int]  # the line, its start and end offsets in the text
+
+
+@dataclass(frozen=True, slots=True)
+class _BodyLines:
+    """The lines of a body grouped into blocks, plus where paragraphs may start.
+
+    ``digit_starts`` (sorted) are the starts of the lines whose first character
+    after blanks is a digit; ``digit_lines`` maps each of them to its line. Only
+    those lines can start a numbered paragraph (:data:`PARAGRAPH_START` needs a
+    digit there, and ``str.isdigit`` accepts every character ``\\d`` does).
+    """
+
+    blocks: list[list[_Line]]
+    digit_starts: list[int]
+    digit_lines: dict[int, _Line]
+
+
+def _body_lines(text: str, start: int, end: int) -> _BodyLines:
+    """Split ``text[start:end]`` into blocks of consecutive non-blank lines."""
+    blocks: list[list[_Line]] = []
+    current: list[_Line] = []
+    digit_starts: list[int] = []
+    digit_lines: dict[int, _Line] = {}
     line_start = start
     for line in text[start:end].split("\n"):  # as header.iter_lines, without objects
         line_end = line_start + len(line)
         if line.strip():
             current.append((line, line_start, line_end))
+            if line.lstrip(" \t")[:1].isdigit():
+                digit_starts.append(line_start)
+                digit_lines[line_start] = current[-1]
         elif current:
             blocks.append(current)
             current = []
         line_start = line_end + 1
     if current:
         blocks.append(current)
-    return blocks
+    return _BodyLines(blocks, digit_starts, digit_lines)
 
 
 def read_body(context: ParseContext, start: int, end: int) -> None:
     """Numbered paragraphs, section headings, the signature and end markers."""
     text = context.text
-    blocks = _blocks(text, start, end)
+    body_lines = _body_lines(text, start, end)
+    blocks = body_lines.blocks
     tail_kinds = _classify_tail(blocks)
     if "signature" not in tail_kinds.values():
         blocks, tail_kinds = _split_signature_line(blocks, tail_kinds)
     paragraphs: list[dict] = []
     section: str | None = None
     previous_was_heading = False
+    # Most bodies have no rule of dashes at all; then no block needs the rule checks.
+    body_has_rules = "---" in text[start:end]
     for index, block in enumerate(blocks):
         kind = tail_kinds.get(index)
         block_start, block_end = block[0][1], block[-1][2]
@@ -374,8 +405,16 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
         if kind == "end":
             context.add_segment("end", block_start, block_end)
             continue
+        # Without "---" a block has no rules and no inner headings. (A block's
+        # lines are consecutive lines of the text, and "---" holds no newline.)
+        has_rule = body_has_rules and "---" in text[block_start:block_end]
+        if not has_rule and (len(block) > 1 or _starts_paragraph(block[0][0])):
+            # The common case: several lines, or a numbered paragraph on one
+            # line, so no heading (see below); only the line loop is left.
+            previous_was_heading = False
+            section = _read_plain_block(text, block, body_lines, paragraphs, section)
+            continue
         lines_only = [line for line, _, _ in block]
-        has_rule = any("---" in line for line in lines_only)  # else no rules, no inner headings
         if has_rule and all(_is_rule(line) for line in lines_only):
             # A rule of dashes under a heading, separated from it by a blank line.
             if previous_was_heading and not context.fields_only:
@@ -417,49 +456,114 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
                 continue
             match = PARAGRAPH_START.match(line_text)
             if match:
-                body_start = line_start + match.end()
-                inline = _INLINE_SECTION_AT.match(text, body_start, line_end)
-                if inline:
-                    name = inline.group("name").upper()
-                    section = None if name.startswith("END") else name.replace("BEGIN ", "").title()
-                marking = match.group("mark") or match.group("bare")
-                paragraphs.append(
-                    {
-                        "number": int(match.group("number")),
-                        "marking": _WHITESPACE.sub(" ", marking).strip().upper()
-                        if marking
-                        else None,
-                        "section": section,
-                        "start": line_start,
-                        "body_start": body_start,
-                        "end": line_end,
-                    }
-                )
+                section = _start_paragraph(text, match, line_start, line_end, paragraphs, section)
                 closed = False
             elif paragraphs and not closed:
                 paragraphs[-1]["end"] = line_end
             else:
                 closed = False
-                paragraphs.append(
-                    {
-                        "number": None,
-                        "marking": None,
-                        "section": section,
-                        "start": line_start,
-                        "body_start": line_start,
-                        "end": line_end,
-                    }
-                )
+                paragraphs.append(_unnumbered(line_start, line_end, section))
     if paragraphs and "signer" not in context.fields:
         _inline_signature(context, paragraphs[-1])
     if context.fields_only:
-        # Only the last paragraph's text is read again (the truncation check).
+        # Only the last paragraph's text is read again, by the truncation check,
+        # and only when there is no signature.
+        text_needed_at = len(paragraphs) - 1 if not context.fields.get("signer") else None
         context.fields["paragraphs"] = [
-            Paragraph(item["number"], item["marking"], item["section"], "", 0, 0)
-            for item in paragraphs[:-1]
-        ] + [_make_paragraph(context, item) for item in paragraphs[-1:]]
+            _make_paragraph(context, item)
+            if index == text_needed_at
+            else Paragraph(item["number"], item["marking"], item["section"], "", 0, 0)
+            for index, item in enumerate(paragraphs)
+        ]
     else:
         context.fields["paragraphs"] = [_make_paragraph(context, item) for item in paragraphs]
+
+
+def _read_plain_block(
+    text: str,
+    block: list[_Line],
+    body_lines: _BodyLines,
+    paragraphs: list[dict],
+    section: str | None,
+) -> str | None:
+    """The lines of a block with no rule: each starts a paragraph or continues one.
+
+    Only the lines that may start a paragraph are looked at (found by bisecting
+    ``body_lines.digit_starts``); the lines between them continue the paragraph
+    before, which then ends one character (the newline) before the next start.
+    This is what the line loop of :func:`read_body` does, without visiting
+    every line. Returns the section in force after the block.
+    """
+    block_start, block_end = block[0][1], block[-1][2]
+    digit_starts = body_lines.digit_starts
+    first = bisect_left(digit_starts, block_start)
+    last = bisect_right(digit_starts, block_end)
+    unread = block_start  # the start of the first line not yet given to a paragraph
+    for line_start in digit_starts[first:last]:
+        line_text, _, line_end = body_lines.digit_lines[line_start]
+        match = PARAGRAPH_START.match(line_text)
+        if match is None:
+            continue
+        if line_start > unread:
+            _continue_paragraph(paragraphs, unread, line_start - 1, section)
+        section = _start_paragraph(text, match, line_start, line_end, paragraphs, section)
+        unread = line_end + 1
+    if unread <= block_end:
+        _continue_paragraph(paragraphs, unread, block_end, section)
+    return section
+
+
+def _continue_paragraph(paragraphs: list[dict], start: int, end: int, section: str | None) -> None:
+    """Lines that start no paragraph: the last paragraph goes on, or unnumbered text begins."""
+    if paragraphs:
+        paragraphs[-1]["end"] = end
+    else:
+        paragraphs.append(_unnumbered(start, end, section))
+
+
+def _starts_paragraph(line: str) -> bool:
+    # isdigit() accepts every character \d does: the cheap test never hides a match.
+    return line.lstrip(" \t")[:1].isdigit() and PARAGRAPH_START.match(line) is not None
+
+
+def _start_paragraph(
+    text: str,
+    match: re.Match[str],
+    line_start: int,
+    line_end: int,
+    paragraphs: list[dict],
+    section: str | None,
+) -> str | None:
+    """Add the numbered paragraph ``match`` found; return the section it is in."""
+    body_start = line_start + match.end()
+    inline = _INLINE_SECTION_AT.match(text, body_start, line_end)
+    if inline:
+        name = inline.group("name").upper()
+        section = None if name.startswith("END") else name.replace("BEGIN ", "").title()
+    marking = match.group("mark") or match.group("bare")
+    paragraphs.append(
+        {
+            "number": int(match.group("number")),
+            "marking": _WHITESPACE.sub(" ", marking).strip().upper() if marking else None,
+            "section": section,
+            "start": line_start,
+            "body_start": body_start,
+            "end": line_end,
+        }
+    )
+    return section
+
+
+def _unnumbered(line_start: int, line_end: int, section: str | None) -> dict:
+    """Text outside any numbered paragraph, kept as a paragraph without a number."""
+    return {
+        "number": None,
+        "marking": None,
+        "section": section,
+        "start": line_start,
+        "body_start": line_start,
+        "end": line_end,
+    }
 
 
 def _is_inner_heading(block: list[tuple[str, int, int]], position: int) -> bool:

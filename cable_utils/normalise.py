@@ -129,6 +129,7 @@ class Artifact:
 # raw[raw_start:raw_start+length]; a rewritten run (a decoded entity, a lone CR)
 # maps every clean character to the whole raw span raw[raw_start:raw_end].
 _Run = tuple[int, int, int, int, bool]  # clean_start, length, raw_start, raw_end, exact
+_ArtifactSpan = tuple[str, int, int]  # kind, raw start, raw end (an Artifact's fields)
 
 
 class NormalisedText:
@@ -139,17 +140,42 @@ class NormalisedText:
     character when asked.
     """
 
-    __slots__ = ("raw", "text", "artifacts", "_runs", "_run_starts")
+    __slots__ = ("raw", "text", "_artifact_spans", "_artifacts", "_runs", "_cuts", "_run_starts")
 
-    def __init__(self, raw: str, text: str, runs: list[_Run], artifacts: tuple[Artifact, ...]):
+    def __init__(
+        self,
+        raw: str,
+        text: str,
+        runs: list[_Run],
+        artifact_spans: list[_ArtifactSpan],
+        cuts: list[tuple[int, int]] | None = None,
+    ) -> None:
         self.raw = raw
         self.text = text
-        self.artifacts = artifacts
+        # ``runs`` map the text as it was before ``cuts`` (page headers) were
+        # removed from it. The runs are re-based, and the artifacts built, on first
+        # use: a corpus parse needs neither for most cables, and building them
+        # eagerly was a third of normalising.
         self._runs = runs
-        self._run_starts = [run[0] for run in runs]
+        self._cuts = cuts
+        self._run_starts: list[int] | None = None
+        self._artifact_spans = artifact_spans
+        self._artifacts: tuple[Artifact, ...] | None = None
+
+    @property
+    def artifacts(self) -> tuple[Artifact, ...]:
+        """What was removed or rewritten, in raw-text order."""
+        if self._artifacts is None:
+            self._artifacts = tuple(Artifact(*span) for span in self._artifact_spans)
+        return self._artifacts
 
     def _raw_of(self, position: int) -> tuple[int, int]:
         """The raw span of clean character ``position`` (0 <= position < len(text))."""
+        if self._run_starts is None:
+            if self._cuts:
+                self._runs = _rebase_runs(self._runs, self._cuts)
+                self._cuts = None
+            self._run_starts = [run[0] for run in self._runs]
         run = self._runs[bisect_right(self._run_starts, position) - 1]
         clean_start, _, raw_start, raw_end, exact = run
         if exact:
@@ -183,18 +209,24 @@ class NormalisedText:
 # (memchr speed); the full pattern is then tried only there (a plain finditer
 # tries it at every character, which was three quarters of a corpus parse).
 _ARTIFACT_STARTS = ("[", "\u00b6", "\\", "\r", "\ufeff", "&", "<")
-# " \n" and "\t\n": the newline is the candidate; the run before it is found from there.
-_LINE_END_AFTER_BLANK = (" \n", "\t\n")
+# A hard break is two or more blanks before a newline, so it ends in one of these
+# pairs; the newline is the candidate and the run is found back from it. (A
+# single blank before a newline is no artifact: looking for pairs skips the many
+# lines that end in one space.)
+_LINE_END_AFTER_BLANKS = ("  \n", "\t \n", "\t\n")
 
 
 def _candidate_positions(raw: str) -> list[int]:
     positions: list[int] = []
     find = raw.find
-    for needle in _ARTIFACT_STARTS + _LINE_END_AFTER_BLANK:
+    append = positions.append
+    for needle in _ARTIFACT_STARTS + _LINE_END_AFTER_BLANKS:
+        if needle not in raw:
+            continue  # one C scan settles the common case of no such character
         shift = len(needle) - 1
         found = find(needle)
         while found != -1:
-            positions.append(found + shift)
+            append(found + shift)
             found = find(needle, found + 1 + shift)
     positions.sort()
     return positions
@@ -239,28 +271,26 @@ def _artifact_matches(raw: str) -> Iterator[_Found]:
             position = match.end()
 
 
-def _first_pass(raw: str) -> tuple[list[str], list[_Run], list[Artifact]]:
+def _first_pass(raw: str) -> tuple[list[str], list[_Run], list[_ArtifactSpan]]:
     pieces: list[str] = []
     runs: list[_Run] = []
-    artifacts: list[Artifact] = []
+    found: list[_ArtifactSpan] = []
     position = 0
     clean_length = 0
-
-    def keep(a: int, b: int) -> None:
-        nonlocal clean_length
-        if b > a:
-            pieces.append(raw[a:b])
-            runs.append((clean_length, b - a, a, b, True))
-            clean_length += b - a
-
     for kind, start, end, match in _artifact_matches(raw):
-        keep(position, start)
+        if start > position:  # keep the text before the artifact (inlined: this loop is hot)
+            pieces.append(raw[position:start])
+            runs.append((clean_length, start - position, position, start, True))
+            clean_length += start - position
         position = end
-        artifacts.append(Artifact(kind, start, end))
+        found.append((kind, start, end))
         if match is None:  # a hard break, removed
             continue
         if kind == "linktext":
-            keep(match.start("linktext"), match.end("linktext"))
+            kept_start, kept_end = match.span("linktext")
+            pieces.append(raw[kept_start:kept_end])
+            runs.append((clean_length, kept_end - kept_start, kept_start, kept_end, True))
+            clean_length += kept_end - kept_start
         elif kind in ("cr", "entity"):
             # A rewritten character is new: map it to the whole raw span.
             decoded = "\n" if kind == "cr" else html.unescape(match.group())
@@ -268,28 +298,37 @@ def _first_pass(raw: str) -> tuple[list[str], list[_Run], list[Artifact]]:
                 pieces.append(decoded)
                 runs.append((clean_length, len(decoded), start, end, False))
                 clean_length += len(decoded)
-    keep(position, len(raw))
-    return pieces, runs, artifacts
+    if len(raw) > position:
+        pieces.append(raw[position:])
+        runs.append((clean_length, len(raw) - position, position, len(raw), True))
+    return pieces, runs, found
 
 
-def _remove_spans(
-    text: str, runs: list[_Run], spans: list[tuple[int, int]]
-) -> tuple[str, list[_Run]]:
-    """Delete clean-text ``spans`` (sorted, disjoint) and re-base the runs."""
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` without ``spans`` (sorted, disjoint)."""
+    pieces = []
+    position = 0
+    for start, end in spans:
+        pieces.append(text[position:start])
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _rebase_runs(runs: list[_Run], spans: list[tuple[int, int]]) -> list[_Run]:
+    """The runs of a text after :func:`_cut` removed ``spans`` from it."""
     keep_spans = []
     position = 0
     for start, end in spans:
         keep_spans.append((position, start))
         position = end
-    keep_spans.append((position, len(text)))
+    keep_spans.append((position, runs[-1][0] + runs[-1][1] if runs else position))
     run_starts = [run[0] for run in runs]
     new_runs: list[_Run] = []
-    pieces = []
     clean_length = 0
     for start, end in keep_spans:
         if end <= start:
             continue
-        pieces.append(text[start:end])
         index = bisect_right(run_starts, start) - 1
         while index < len(runs) and runs[index][0] < end:
             clean_start, length, raw_start, raw_end, exact = runs[index]
@@ -304,22 +343,21 @@ def _remove_spans(
                     new_runs.append((clean_length, b - a, raw_start, raw_end, False))
                 clean_length += b - a
             index += 1
-    return "".join(pieces), new_runs
+    return new_runs or [(0, 0, 0, 0, True)]
 
 
 def normalise(raw: str) -> NormalisedText:
     """Return the clean text of ``raw`` with an offset map back to it."""
-    pieces, runs, artifacts = _first_pass(raw)
+    pieces, runs, found = _first_pass(raw)
     text = pieces[0] if len(pieces) == 1 else "".join(pieces)
-    if "OF " in text or "PAGE" in text:
-        spans = _page_spans(text)
-        if spans:
-            probe = NormalisedText(raw, text, runs, ())
-            for start, end in spans:
-                raw_start, raw_end = probe.to_raw(start, end)
-                artifacts.append(Artifact("page", raw_start, raw_end))
-            artifacts.sort(key=lambda artifact: artifact.start)
-            text, runs = _remove_spans(text, runs, spans)
     if not runs:
         runs = [(0, 0, 0, 0, True)]
-    return NormalisedText(raw, text, runs, tuple(artifacts))
+    cuts = _page_spans(text) if "OF " in text or "PAGE" in text else []
+    if cuts:
+        probe = NormalisedText(raw, text, runs, [])
+        for start, end in cuts:
+            raw_start, raw_end = probe.to_raw(start, end)
+            found.append(("page", raw_start, raw_end))
+        found.sort(key=lambda span: span[1])
+        text = _cut(text, cuts)
+    return NormalisedText(raw, text, runs, found, cuts)

@@ -25,8 +25,8 @@ from cable_utils.corpus import (
     write_cables_csv,
 )
 from cable_utils.loading import decode_bytes
-from cable_utils.normalise import _ARTIFACT_PATTERN, _artifact_matches
-from cable_utils.parser import parse_fields, parse_text
+from cable_utils.normalise import _ARTIFACT_PATTERN, _artifact_matches, normalise
+from cable_utils.parser import _RECORD_ROW, _record_rows, parse_fields, parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CABLE_FILES = [ROOT / "data" / "cables" / "08BAKU151.txt"] + sorted(
@@ -227,3 +227,29 @@ def test_load_corpus_frame_is_the_table_of_the_full_rows(tmp_path):
     assert any(not value for value in frame["warnings"])
     tags = frame["tags"]
     assert len({id(value) for value in tags}) == len(set(tags))
+
+
+# -- database-export rows inside a text (parser._record_rows) -------------------
+
+_ROW_PIECES = st.sampled_from(
+    ["\n", " ", "\t", "  ", "-", "--", "2008-02-19", "2008-02-19 13:47", "1999-1-1", "-12-",
+     "08BAKU151", "07BERN881", "Embassy Baku", "1", "12", "1234567", "x", "ABC", "0", ":"]
+)  # fmt: skip
+
+
+def _record_row_spans(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group("id")) for m in _record_rows(text)]
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_record_row_scan_matches_finditer_on_every_sample(name):
+    text = normalise(TEXTS[name]).text
+    rows = [(m.start(), m.end(), m.group("id")) for m in _RECORD_ROW.finditer(text)]
+    assert _record_row_spans(text) == rows
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ROW_PIECES, max_size=40).map("".join))
+def test_record_row_scan_matches_finditer_on_row_soup(text):
+    rows = [(m.start(), m.end(), m.group("id")) for m in _RECORD_ROW.finditer(text)]
+    assert _record_row_spans(text) == rows
