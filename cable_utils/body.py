@@ -415,7 +415,10 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
             section = _read_plain_block(text, block, body_lines, paragraphs, section)
             continue
         lines_only = [line for line, _, _ in block]
-        if has_rule and all(_is_rule(line) for line in lines_only):
+        # Which lines are rules, decided once per line (the heading checks look
+        # at the lines around each one).
+        rules = [_is_rule(line) for line in lines_only] if has_rule else [False] * len(block)
+        if has_rule and all(rules):
             # A rule of dashes under a heading, separated from it by a blank line.
             if previous_was_heading and not context.fields_only:
                 heading_segment = context.segments.pop()
@@ -446,15 +449,15 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
             continue
         closed = False  # a heading or rule inside the block ends the paragraph before it
         for position, (line_text, line_start, line_end) in enumerate(block):
-            if has_rule and _is_rule(line_text):
+            if rules[position]:
                 closed = True
                 continue
-            if has_rule and _is_inner_heading(block, position):
+            if has_rule and _is_inner_heading(block, position, rules):
                 section = _section_name(line_text)
                 context.add_segment("section_heading", line_start, line_end, line_text.strip())
                 closed = True
                 continue
-            match = PARAGRAPH_START.match(line_text)
+            match = _paragraph_start(line_text)
             if match:
                 section = _start_paragraph(text, match, line_start, line_end, paragraphs, section)
                 closed = False
@@ -521,9 +524,15 @@ def _continue_paragraph(paragraphs: list[dict], start: int, end: int, section: s
         paragraphs.append(_unnumbered(start, end, section))
 
 
+def _paragraph_start(line: str) -> re.Match[str] | None:
+    """``PARAGRAPH_START.match(line)``, skipped when the line cannot start a paragraph."""
+    # A paragraph starts with a digit after blanks, and isdigit() accepts every
+    # character \d does: the cheap test never hides a match.
+    return PARAGRAPH_START.match(line) if line.lstrip(" \t")[:1].isdigit() else None
+
+
 def _starts_paragraph(line: str) -> bool:
-    # isdigit() accepts every character \d does: the cheap test never hides a match.
-    return line.lstrip(" \t")[:1].isdigit() and PARAGRAPH_START.match(line) is not None
+    return _paragraph_start(line) is not None
 
 
 def _start_paragraph(
@@ -566,10 +575,13 @@ def _unnumbered(line_start: int, line_end: int, section: str | None) -> dict:
     }
 
 
-def _is_inner_heading(block: list[tuple[str, int, int]], position: int) -> bool:
-    """A heading between rules inside a block (``--------`` / ``SUMMARY`` / ``--------``)."""
-    ruled_below = position + 1 < len(block) and _is_rule(block[position + 1][0])
-    ruled_above = position > 0 and _is_rule(block[position - 1][0])
+def _is_inner_heading(block: list[tuple[str, int, int]], position: int, rules: list[bool]) -> bool:
+    """A heading between rules inside a block (``--------`` / ``SUMMARY`` / ``--------``).
+
+    ``rules[i]`` says whether line ``i`` of the block is a rule (:func:`_is_rule`).
+    """
+    ruled_below = position + 1 < len(block) and rules[position + 1]
+    ruled_above = position > 0 and rules[position - 1]
     if not (ruled_above or ruled_below):
         return False  # the common case, decided without any regex
     line = block[position][0]

@@ -42,6 +42,12 @@ _DISTRIBUTION_CONTINUATION = re.compile(
     r"|^[ \t]+/\d{1,4}[ \t]?W?[ \t]*$"
     r"|^[ \t]*-{3,}[ \t]*\d{3,7}[ \t]+\d{6}Z[ \t]+/\d{1,3}[ \t]*$"  # ----352654 200910Z /23
 )
+# Every header line pattern below starts with one of these keywords or a digit
+# (the DTG line with a prosign letter, in either case, then a blank). Testing
+# this once spares the ten patterns on addressee and text lines.
+_MAY_BE_KEYWORD_LINE = re.compile(
+    r"VZCZC|INFO|ACTION|ORIGIN|ZZ|OO|PP|RR|YY|DE|ZN|FM|TO|\d|(?i:[ZOPRY])\s"
+)
 _ADDRESSEE = re.compile(
     rf"^(?:(?P<ri>[A-Z]{{3,8}})/)?(?P<name>.*?)(?:\s+(?P<prec>{_PRECEDENCE_WORDS}))?"
     r"(?:\s+(?P<serial>\d{1,5}(?:-\d{1,5})?))?\s*$"
@@ -132,43 +138,46 @@ def read_header(context: ParseContext, end: int, start: int = 0) -> int:
             header_end = line.end
             continue
         recognised = True
-        if _VZCZC.match(stripped):
+        keyword = _MAY_BE_KEYWORD_LINE.match(stripped) is not None
+        if keyword and _VZCZC.match(stripped):
             close_block(line.start)
             context.add_segment("vzczc", line.start, line.end)
-        elif _DISTRIBUTION.match(line.text):
+        elif keyword and _DISTRIBUTION.match(line.text):
             close_block(line.start)
             block = "distribution"
             context.add_segment("distribution", line.start, line.end)
-        elif _ROUTING.match(stripped):
+        elif keyword and _ROUTING.match(stripped):
             close_block(line.start)
             block = "routing"
             context.add_segment("routing", line.start, line.end)
-        elif match := _DE_LINE.match(stripped):
+        elif keyword and (match := _DE_LINE.match(stripped)):
             close_block(line.start)
             context.fields["de"] = match.groupdict() | {"line": stripped}
             context.add_segment("de_line", line.start, line.end)
-        elif _SECURITY.match(stripped):
+        elif keyword and _SECURITY.match(stripped):
             close_block(line.start)
             context.fields["security_line"] = stripped
             context.add_segment("security_line", line.start, line.end)
-        elif (match := _DTG_LINE.match(stripped)) or (match := _BARE_DTG_LINE.match(stripped)):
+        elif keyword and (
+            (match := _DTG_LINE.match(stripped)) or (match := _BARE_DTG_LINE.match(stripped))
+        ):
             close_block(line.start)
             context.fields.setdefault("dtg", re.sub(r"\s+", " ", match.group("dtg")).upper())
             prosigns = match.groupdict().get("prec")
             if prosigns:
                 context.fields.setdefault("precedence_prosigns", prosigns.split())
             context.add_segment("dtg", line.start, line.end)
-        elif match := _FROM.match(stripped):
+        elif keyword and (match := _FROM.match(stripped)):
             close_block(line.start)
             context.fields.setdefault("from", match.group("name"))
             context.add_segment("from", line.start, line.end)
-        elif match := _TO.match(stripped):
+        elif keyword and (match := _TO.match(stripped)):
             close_block(line.start)
             block, block_start = "to", line.start
             offset = line.text.index(match.group("rest"))
             if addressee := _addressee(context, "to", line, match.group("rest"), offset):
                 to.append(addressee)
-        elif (match := _INFO.match(stripped)) and block != "distribution":
+        elif keyword and (match := _INFO.match(stripped)) and block != "distribution":
             close_block(line.start)
             block, block_start = "info", line.start
             offset = line.text.index(match.group("rest"))

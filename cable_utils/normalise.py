@@ -140,7 +140,16 @@ class NormalisedText:
     character when asked.
     """
 
-    __slots__ = ("raw", "text", "_artifact_spans", "_artifacts", "_runs", "_cuts", "_run_starts")
+    __slots__ = (
+        "raw",
+        "text",
+        "_artifact_spans",
+        "_artifacts",
+        "_runs",
+        "_run_starts",
+        "_cut_starts",
+        "_cut_shifts",
+    )
 
     def __init__(
         self,
@@ -152,15 +161,21 @@ class NormalisedText:
     ) -> None:
         self.raw = raw
         self.text = text
-        # ``runs`` map the text as it was before ``cuts`` (page headers) were
-        # removed from it. The runs are re-based, and the artifacts built, on first
-        # use: a corpus parse needs neither for most cables, and building them
-        # eagerly was a third of normalising.
+        # ``runs`` map the text as it was before ``cuts`` (page headers, sorted
+        # and disjoint) were removed from it: a position in ``text`` is first
+        # moved past the cuts before it. The lookup lists and the artifacts are
+        # built on first use: a corpus parse needs neither for most cables.
         self._runs = runs
-        self._cuts = cuts
         self._run_starts: list[int] | None = None
         self._artifact_spans = artifact_spans
         self._artifacts: tuple[Artifact, ...] | None = None
+        self._cut_starts: list[int] = []  # where each cut was, in ``text``
+        self._cut_shifts: list[int] = []  # characters cut up to and including each
+        removed = 0
+        for start, end in cuts or ():
+            self._cut_starts.append(start - removed)
+            removed += end - start
+            self._cut_shifts.append(removed)
 
     @property
     def artifacts(self) -> tuple[Artifact, ...]:
@@ -171,10 +186,11 @@ class NormalisedText:
 
     def _raw_of(self, position: int) -> tuple[int, int]:
         """The raw span of clean character ``position`` (0 <= position < len(text))."""
+        if self._cut_starts:
+            cuts_before = bisect_right(self._cut_starts, position)
+            if cuts_before:
+                position += self._cut_shifts[cuts_before - 1]
         if self._run_starts is None:
-            if self._cuts:
-                self._runs = _rebase_runs(self._runs, self._cuts)
-                self._cuts = None
             self._run_starts = [run[0] for run in self._runs]
         run = self._runs[bisect_right(self._run_starts, position) - 1]
         clean_start, _, raw_start, raw_end, exact = run
@@ -313,37 +329,6 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
-
-
-def _rebase_runs(runs: list[_Run], spans: list[tuple[int, int]]) -> list[_Run]:
-    """The runs of a text after :func:`_cut` removed ``spans`` from it."""
-    keep_spans = []
-    position = 0
-    for start, end in spans:
-        keep_spans.append((position, start))
-        position = end
-    keep_spans.append((position, runs[-1][0] + runs[-1][1] if runs else position))
-    run_starts = [run[0] for run in runs]
-    new_runs: list[_Run] = []
-    clean_length = 0
-    for start, end in keep_spans:
-        if end <= start:
-            continue
-        index = bisect_right(run_starts, start) - 1
-        while index < len(runs) and runs[index][0] < end:
-            clean_start, length, raw_start, raw_end, exact = runs[index]
-            a, b = max(start, clean_start), min(end, clean_start + length)
-            if b > a:
-                if exact:
-                    shift = a - clean_start
-                    new_runs.append(
-                        (clean_length, b - a, raw_start + shift, raw_start + shift + b - a, True)
-                    )
-                else:
-                    new_runs.append((clean_length, b - a, raw_start, raw_end, False))
-                clean_length += b - a
-            index += 1
-    return new_runs or [(0, 0, 0, 0, True)]
 
 
 def normalise(raw: str) -> NormalisedText:

@@ -253,3 +253,40 @@ def test_record_row_scan_matches_finditer_on_every_sample(name):
 def test_record_row_scan_matches_finditer_on_row_soup(text):
     rows = [(m.start(), m.end(), m.group("id")) for m in _RECORD_ROW.finditer(text)]
     assert _record_row_spans(text) == rows
+
+
+# -- the offset map after page headers are cut (normalise) ----------------------
+
+
+def _assert_every_character_maps_to_itself(raw: str) -> None:
+    clean = normalise(raw)
+    previous_end = 0
+    for position, character in enumerate(clean.text):
+        start, end = clean.to_raw(position, position + 1)
+        assert previous_end <= end and start < end
+        if end - start == 1 and raw[start] == character:
+            previous_end = start + 1
+            continue
+        # A rewritten character maps to its whole artifact: "\r" or an entity.
+        assert raw[start] in "\r&", (position, character, raw[start:end])
+        previous_end = start
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_clean_characters_map_to_the_same_raw_characters(name):
+    _assert_every_character_maps_to_itself(TEXTS[name])
+
+
+def test_page_headers_are_cut_and_the_text_after_them_maps_back():
+    samples_with_pages = [
+        name for name in TEXTS if any(a.kind == "page" for a in normalise(TEXTS[name]).artifacts)
+    ]
+    assert samples_with_pages  # the samples do carry page headers
+    page = "\nUNCLASSIFIED\n\nPAGE 02        BERN  00881  111340Z\n\n"
+    raw = "1. (C) First [1](#) line  \nends here." + page + "2. More¶ text" + page + "3. End."
+    clean = normalise(raw)
+    assert "PAGE" not in clean.text
+    assert [a.kind for a in clean.artifacts].count("page") == 2
+    _assert_every_character_maps_to_itself(raw)
+    third = clean.text.index("3. End.")
+    assert clean.to_raw(third, third + 7) == (raw.index("3. End."), len(raw))
