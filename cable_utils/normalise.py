@@ -259,12 +259,26 @@ def _artifact_matches(raw: str) -> Iterator[_Found]:
     pattern is tried at those positions in order, skipping what a match already
     covered, which is what ``finditer`` does (checked against it in
     ``tests/test_corpus_fast.py``). Blanks before a newline need no pattern: two
-    or more are a hard break, one is nothing (the match is then ``None``).
+    or more are a hard break, one is nothing; a backslash before a newline is a
+    continuation. Those are found without the pattern (the match is then ``None``).
     """
     position = 0
     match_at = _ARTIFACT_PATTERN.match
     for candidate in _candidate_positions(raw):
         character = raw[candidate]
+        if character == "\\" and candidate >= position:
+            # A backslash at a line end, after a whole run of blanks (or none),
+            # is a continuation: decided without the pattern, as some exports
+            # end most lines so. Anything else goes the general way below.
+            run_start = candidate
+            while run_start > position and raw[run_start - 1] in " \t":
+                run_start -= 1
+            if (run_start == 0 or raw[run_start - 1] not in " \t") and raw.startswith(
+                ("\n", "\r\n"), candidate + 1
+            ):
+                yield "continuation", run_start, candidate + 1, None
+                position = candidate + 1
+                continue
         if character in "\\\r\n" and candidate > position and raw[candidate - 1] in " \t":
             run_start = candidate - 1
             while run_start > position and raw[run_start - 1] in " \t":
@@ -300,7 +314,7 @@ def _first_pass(raw: str) -> tuple[list[str], list[_Run], list[_ArtifactSpan]]:
             clean_length += start - position
         position = end
         found.append((kind, start, end))
-        if match is None:  # a hard break, removed
+        if match is None:  # a hard break or a continuation, removed
             continue
         if kind == "linktext":
             kept_start, kept_end = match.span("linktext")
