@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cable_utils.body import _FIELD_PATTERN, _field_matches
+from cable_utils.body import _FIELD_PATTERN, BANNER, _field_matches, _search_banner
 from cable_utils.corpus import (
     CORPUS_COLUMNS,
     _csv_tasks,
@@ -290,3 +290,30 @@ def test_page_headers_are_cut_and_the_text_after_them_maps_back():
     _assert_every_character_maps_to_itself(raw)
     third = clean.text.index("3. End.")
     assert clean.to_raw(third, third + 7) == (raw.index("3. End."), len(raw))
+
+
+# -- the banner scan (body._search_banner) ---------------------------------------
+
+_BANNER_PIECES = st.sampled_from(
+    ["\n", "\t", " ", "  ", "CONFIDENTIAL", "C O N F I D E N T I A L", "SECRET", "secret",
+     "UNCLAS", "LIMITED OFFICIAL USE", "TOP SECRET", "\u017fECRET", " BAKU 000151", " SECTION 01 OF 02",
+     "BAKU", " 151", "//NOFORN", "x", "S", "C", "T"]
+)  # fmt: skip
+
+
+def _banner_span(match):
+    return None if match is None else (match.start(), match.end())
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_banner_scan_matches_search_on_every_sample(name):
+    text = normalise(TEXTS[name]).text
+    for start in sorted({0, 1, len(text) // 4, len(text) // 2, len(text)}):
+        assert _banner_span(_search_banner(text, start)) == _banner_span(BANNER.search(text, start))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_BANNER_PIECES, max_size=30).map("".join), st.integers(0, 40))
+def test_banner_scan_matches_search_on_banner_soup(text, start):
+    start = min(start, len(text))
+    assert _banner_span(_search_banner(text, start)) == _banner_span(BANNER.search(text, start))
