@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cable_utils import header
 from cable_utils.body import _FIELD_PATTERN, BANNER, _field_matches, _search_banner
 from cable_utils.corpus import (
     CORPUS_COLUMNS,
@@ -317,3 +318,48 @@ def test_banner_scan_matches_search_on_every_sample(name):
 def test_banner_scan_matches_search_on_banner_soup(text, start):
     start = min(start, len(text))
     assert _banner_span(_search_banner(text, start)) == _banner_span(BANNER.search(text, start))
+
+
+# -- header lines: the one kind test names every pattern that can match ----------
+
+_HEADER_PATTERNS = {  # pattern → the line kind (header._LINE_KIND group) it belongs to
+    header._VZCZC: "vzczc",
+    header._DISTRIBUTION: "distribution",
+    header._ROUTING: "routing",
+    header._DE_LINE: "de",
+    header._SECURITY: "security",
+    header._DTG_LINE: "dtg",
+    header._BARE_DTG_LINE: "dtg",
+    header._FROM: "fm",
+    header._TO: "to",
+    header._INFO: "info",
+}
+_KINDS_OF_PATTERN_KIND = {"distribution": {"distribution", "info"}}
+_HEADER_PIECES = st.sampled_from(
+    ["VZCZC", "VZCZCXYZ0145", "INFO", "ACTION", "ORIGIN", "LOG-00", "EUR-00", "ZZ", "OO", "PP",
+     "RR", "YY", "RUEHWEB", "DE", "RUEHKB", "#0151/01", "0501347", "ZN", "ZNY", "CCCCC", "ZZH",
+     "P", "O", "R", "Z", "Y", "p", "o", "191347Z", "FEB", "feb", "08", "FM", "TO", "AMEMBASSY",
+     "SECSTATE", "WASHDC", "1234", "IMMEDIATE", " ", "  ", "\t", "/", "x", "\u017f", "1"]
+)  # fmt: skip
+
+
+def _assert_kind_allows_every_matching_pattern(line: str) -> None:
+    stripped = line.strip()
+    kind_match = header._LINE_KIND.match(stripped)
+    kind = kind_match.lastgroup if kind_match else None
+    for pattern, pattern_kind in _HEADER_PATTERNS.items():
+        subject = line if pattern is header._DISTRIBUTION else stripped
+        if pattern.match(subject):
+            assert kind in _KINDS_OF_PATTERN_KIND.get(pattern_kind, {pattern_kind}), (line, kind)
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_header_line_kinds_on_every_sample(name):
+    for line in normalise(TEXTS[name]).text.split("\n"):
+        _assert_kind_allows_every_matching_pattern(line)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_HEADER_PIECES, max_size=12).map(" ".join), st.sampled_from(["", " ", "\t"]))
+def test_header_line_kinds_on_header_soup(line, indent):
+    _assert_kind_allows_every_matching_pattern(indent + line)
