@@ -453,9 +453,10 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
                     )
                 )
             continue
-        # Without a rule, a heading is a single line (see _is_heading).
+        # Without a rule, a heading is a single line (see _is_heading, which
+        # needs exactly one line that is not a rule).
         previous_was_heading = (has_rule or len(lines_only) == 1) and (
-            _is_heading(lines_only)
+            (rules.count(False) == 1 and _is_heading(lines_only))
             or (
                 len(lines_only) in (3, 4)
                 and _HEADING_RULE.match(lines_only[0]) is not None
@@ -472,11 +473,16 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
             context.add_segment("section_heading", block_start, block_end, heading)
             continue
         closed = False  # a heading or rule inside the block ends the paragraph before it
+        # An inner heading has a rule above or below it (see _is_inner_heading).
+        next_to_rule = [
+            above or below
+            for above, below in zip([False, *rules[:-1]], [*rules[1:], False], strict=True)
+        ]
         for position, (line_text, line_start, line_end) in enumerate(block):
             if rules[position]:
                 closed = True
                 continue
-            if has_rule and _is_inner_heading(block, position, rules):
+            if next_to_rule[position] and _is_inner_heading(block, position, rules):
                 section = _section_name(line_text)
                 context.add_segment("section_heading", line_start, line_end, line_text.strip())
                 closed = True
