@@ -17,6 +17,7 @@ from .body import (
     parse_reference_entries,
     read_body,
     read_front_matter,
+    search_paragraph_start,
 )
 from .context import ParseContext
 from .decoding import (
@@ -86,7 +87,7 @@ def _parse(
 ) -> Cable:
     if not isinstance(text, str):
         raise TypeError(f"parse_text() needs a str, not {type(text).__name__}")
-    if not text.strip():
+    if not text or text.isspace():  # (not text.strip(), which would copy the text)
         raise EmptyCableError("the text is empty: there is no cable to read")
     clean = normalise(text)
     context = ParseContext(clean, warnings=list(warnings or []), fields_only=fields_only)
@@ -116,7 +117,10 @@ def _parse(
         front_start = header_end
     body_start = _first_paragraph(context, front_start, end)
     read_front_matter(context, front_start, body_start)
-    if found := _DECLASSIFIED_LINE.search(context.text, front_start, body_start):
+    # A declassification note goes with the E.O. line, which a corpus row skips.
+    if not fields_only and (
+        found := _DECLASSIFIED_LINE.search(context.text, front_start, body_start)
+    ):
         context.fields["declassification_note"] = found.group(1).strip()
     read_body(context, _body_start(context, body_start, front_start, end), end)
     _check_other_banners(context, banner)
@@ -130,10 +134,8 @@ def _parse(
 
 
 def _first_paragraph(context: ParseContext, start: int = 0, end: int | None = None) -> int:
-    from .body import PARAGRAPH_START
-
     end = len(context.text) if end is None else end
-    match = PARAGRAPH_START.search(context.text, start, end)
+    match = search_paragraph_start(context.text, start, end)
     return match.start() if match else end
 
 

@@ -16,7 +16,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cable_utils import header
-from cable_utils.body import _FIELD_PATTERN, BANNER, _field_matches, _search_banner
+from cable_utils.body import (
+    _FIELD_PATTERN,
+    BANNER,
+    PARAGRAPH_START,
+    _field_matches,
+    _search_banner,
+    search_paragraph_start,
+)
 from cable_utils.corpus import (
     CORPUS_COLUMNS,
     _csv_tasks,
@@ -363,3 +370,36 @@ def test_header_line_kinds_on_every_sample(name):
 @given(st.lists(_HEADER_PIECES, max_size=12).map(" ".join), st.sampled_from(["", " ", "\t"]))
 def test_header_line_kinds_on_header_soup(line, indent):
     _assert_kind_allows_every_matching_pattern(indent + line)
+
+
+# -- the first numbered paragraph (body.search_paragraph_start) ------------------
+
+_PARAGRAPH_PIECES = st.sampled_from(
+    ["\n", " ", "\t", "1.", "12.", "123.", "1. (C)", "2.(S/NF)", "3 .", "\u0661.", "x", "A.",
+     "CONFIDENTIAL - ENTIRE TEXT", "(C)", "\n\n", "1", "-"]
+)  # fmt: skip
+
+
+def _paragraph_span(match):
+    return None if match is None else (match.start(), match.end())
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_paragraph_search_matches_the_pattern_on_every_sample(name):
+    text = normalise(TEXTS[name]).text
+    for start in sorted({0, 1, len(text) // 4, len(text) // 2}):
+        for end in (len(text), len(text) - 1, start + 40):
+            end = max(start, min(end, len(text)))
+            assert _paragraph_span(search_paragraph_start(text, start, end)) == _paragraph_span(
+                PARAGRAPH_START.search(text, start, end)
+            )
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PARAGRAPH_PIECES, max_size=30).map("".join), st.integers(0, 20), st.integers(0, 5))
+def test_paragraph_search_matches_the_pattern_on_soup(text, start, cut_end):
+    start = min(start, len(text))
+    end = max(start, len(text) - cut_end)
+    assert _paragraph_span(search_paragraph_start(text, start, end)) == _paragraph_span(
+        PARAGRAPH_START.search(text, start, end)
+    )
