@@ -59,11 +59,15 @@ def _page_spans(text: str) -> list[tuple[int, int]]:
                 continue  # a PAGE header starts its line
         elif "000" not in text[max(0, hint - 40) : hint]:
             continue  # a page marker has a zero-padded serial before "OF"
-        window_start = text.rfind("\n", 0, hint) + 1
-        for _ in range(6):  # classification and blank lines before a PAGE header
-            if window_start == 0:
-                break
-            window_start = text.rfind("\n", 0, window_start - 1) + 1
+        window_start = hint_line_start = text.rfind("\n", 0, hint) + 1
+        hint_line_end = text.find("\n", hint)
+        if "PAGE" in text[hint_line_start : len(text) if hint_line_end == -1 else hint_line_end]:
+            for _ in range(6):  # classification and blank lines before a PAGE header
+                if window_start == 0:
+                    break
+                window_start = text.rfind("\n", 0, window_start - 1) + 1
+        # Else only a marker on the hint's own line can end after the hint, and no
+        # match from the lines above reaches into that line: start the scan there.
         window_start = max(window_start, covered, hint - 400)
         line_end = text.find("\n", hint, hint + 200)
         window_end = min(len(text), (hint + 200 if line_end == -1 else line_end) + 200)

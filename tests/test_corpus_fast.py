@@ -33,7 +33,15 @@ from cable_utils.corpus import (
     write_cables_csv,
 )
 from cable_utils.loading import decode_bytes
-from cable_utils.normalise import _ARTIFACT_PATTERN, _artifact_matches, normalise
+from cable_utils.normalise import (
+    _ARTIFACT_PATTERN,
+    _PAGE_HINTS,
+    _PAGE_PATTERN,
+    _artifact_matches,
+    _first_pass,
+    _page_spans,
+    normalise,
+)
 from cable_utils.parser import _RECORD_ROW, _record_rows, parse_fields, parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -403,3 +411,55 @@ def test_paragraph_search_matches_the_pattern_on_soup(text, start, cut_end):
     assert _paragraph_span(search_paragraph_start(text, start, end)) == _paragraph_span(
         PARAGRAPH_START.search(text, start, end)
     )
+
+
+# -- page headers and markers (normalise._page_spans) ----------------------------
+
+
+def _page_spans_scanning_six_lines_up(text: str) -> list[tuple[int, int]]:
+    """The first version of ``_page_spans``: every window starts six lines up."""
+    hints = sorted(m.start() for pattern in _PAGE_HINTS for m in pattern.finditer(text))
+    spans: list[tuple[int, int]] = []
+    covered = 0
+    for hint in hints:
+        if hint < covered:
+            continue
+        window_start = text.rfind("\n", max(0, hint - 400), hint) + 1
+        if text.startswith("PAGE", hint):
+            if text[window_start:hint].strip():
+                continue
+        elif "000" not in text[max(0, hint - 40) : hint]:
+            continue
+        window_start = text.rfind("\n", 0, hint) + 1
+        for _ in range(6):
+            if window_start == 0:
+                break
+            window_start = text.rfind("\n", 0, window_start - 1) + 1
+        window_start = max(window_start, covered, hint - 400)
+        line_end = text.find("\n", hint, hint + 200)
+        window_end = min(len(text), (hint + 200 if line_end == -1 else line_end) + 200)
+        for match in _PAGE_PATTERN.finditer(text, window_start, window_end):
+            if match.end() > match.start() and match.start() >= covered and match.end() > hint:
+                spans.append((match.start(), match.end()))
+                covered = match.end()
+                break
+    return spans
+
+
+_PAGE_PIECES = st.sampled_from(
+    ["\n", " ", "  ", "\t", "UNCLASSIFIED\n", "CONFIDENTIAL", "PAGE 02", "PAGE 03 ", "CAPE T",
+     "00097", "BAKU", " 00001835", " 001.2", " OF ", "003", "002", "OF 003", "01 OF 03", "182017Z",
+     "x", "A", "0000", "000", "text. "]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_page_scan_matches_the_six_line_scan_on_every_sample(name):
+    text = "".join(_first_pass(TEXTS[name])[0])
+    assert _page_spans(text) == _page_spans_scanning_six_lines_up(text)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PAGE_PIECES, max_size=40).map("".join))
+def test_page_scan_matches_the_six_line_scan_on_page_soup(text):
+    assert _page_spans(text) == _page_spans_scanning_six_lines_up(text)
