@@ -442,7 +442,7 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
     section: str | None = None
     previous_was_heading = False
     # Most bodies have no rule of dashes at all; then no block needs the rule checks.
-    body_has_rules = "---" in text[start:end]
+    body_has_rules = text.find("---", start, end) != -1  # (find: no copy of the body)
     for index, block in enumerate(blocks):
         kind = tail_kinds.get(index)
         block_start, block_end = block[0][1], block[-1][2]
@@ -455,7 +455,7 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
             continue
         # Without "---" a block has no rules and no inner headings. (A block's
         # lines are consecutive lines of the text, and "---" holds no newline.)
-        has_rule = body_has_rules and "---" in text[block_start:block_end]
+        has_rule = body_has_rules and text.find("---", block_start, block_end) != -1
         if not has_rule and (len(block) > 1 or _starts_paragraph(block[0][0])):
             # The common case: several lines, or a numbered paragraph on one
             # line, so no heading (see below); only the line loop is left.
