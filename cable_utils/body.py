@@ -263,6 +263,9 @@ def read_front_matter(context: ParseContext, start: int, end: int) -> None:
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
+_REF_LETTER_AHEAD = re.compile(r"(?:[A-Z]\.\s|\(?[A-Z]\)\s?)")
+
+
 def _value_end(text: str, kind: str, value_start: int, limit: int) -> int:
     """Where a field's value stops: a blank line (REF: unless a lettered item follows) or ``limit``."""
     position = value_start
@@ -273,7 +276,7 @@ def _value_end(text: str, kind: str, value_start: int, limit: int) -> int:
         blank = blank_match.start()
         if kind == "ref":
             following = text[blank:limit].lstrip()
-            if re.match(r"(?:[A-Z]\.\s|\(?[A-Z]\)\s?)", following):
+            if _REF_LETTER_AHEAD.match(following):
                 position = blank_match.end() - 1
                 continue
         if (
@@ -441,6 +444,7 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
     paragraphs: list[dict] = []
     section: str | None = None
     previous_was_heading = False
+    details = not context.fields_only  # markings and sections, which rows do not use
     # Most bodies have no rule of dashes at all; then no block needs the rule checks.
     body_has_rules = text.find("---", start, end) != -1  # (find: no copy of the body)
     for index, block in enumerate(blocks):
@@ -460,7 +464,7 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
             # The common case: several lines, or a numbered paragraph on one
             # line, so no heading (see below); only the line loop is left.
             previous_was_heading = False
-            section = _read_plain_block(text, block, body_lines, paragraphs, section)
+            section = _read_plain_block(text, block, body_lines, paragraphs, section, details)
             continue
         lines_only = [line for line, _, _ in block]
         # Which lines are rules, decided once per line (the heading checks look
@@ -490,11 +494,12 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
             )
         )
         if previous_was_heading:
-            heading = " ".join(
-                line.strip() for line, _, _ in block if not _HEADING_RULE.match(line)
-            )
-            section = _section_name(heading)
-            context.add_segment("section_heading", block_start, block_end, heading)
+            if details:  # section names are no corpus field
+                heading = " ".join(
+                    line.strip() for line, _, _ in block if not _HEADING_RULE.match(line)
+                )
+                section = _section_name(heading)
+                context.add_segment("section_heading", block_start, block_end, heading)
             continue
         closed = False  # a heading or rule inside the block ends the paragraph before it
         # An inner heading has a rule above or below it (see _is_inner_heading).
@@ -507,13 +512,16 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
                 closed = True
                 continue
             if next_to_rule[position] and _is_inner_heading(block, position, rules):
-                section = _section_name(line_text)
-                context.add_segment("section_heading", line_start, line_end, line_text.strip())
+                if details:
+                    section = _section_name(line_text)
+                    context.add_segment("section_heading", line_start, line_end, line_text.strip())
                 closed = True
                 continue
             match = _paragraph_start(line_text)
             if match:
-                section = _start_paragraph(text, match, line_start, line_end, paragraphs, section)
+                section = _start_paragraph(
+                    text, match, line_start, line_end, paragraphs, section, details
+                )
                 closed = False
             elif paragraphs and not closed:
                 paragraphs[-1]["end"] = line_end
@@ -542,6 +550,7 @@ def _read_plain_block(
     body_lines: _BodyLines,
     paragraphs: list[dict],
     section: str | None,
+    details: bool,
 ) -> str | None:
     """The lines of a block with no rule: each starts a paragraph or continues one.
 
@@ -563,7 +572,7 @@ def _read_plain_block(
             continue
         if line_start > unread:
             _continue_paragraph(paragraphs, unread, line_start - 1, section)
-        section = _start_paragraph(text, match, line_start, line_end, paragraphs, section)
+        section = _start_paragraph(text, match, line_start, line_end, paragraphs, section, details)
         unread = line_end + 1
     if unread <= block_end:
         _continue_paragraph(paragraphs, unread, block_end, section)
@@ -596,9 +605,25 @@ def _start_paragraph(
     line_end: int,
     paragraphs: list[dict],
     section: str | None,
+    details: bool = True,
 ) -> str | None:
-    """Add the numbered paragraph ``match`` found; return the section it is in."""
+    """Add the numbered paragraph ``match`` found; return the section it is in.
+
+    Without ``details`` (a corpus row) the marking and section are not read.
+    """
     body_start = line_start + match.end()
+    if not details:
+        paragraphs.append(
+            {
+                "number": int(match.group("number")),
+                "marking": None,
+                "section": None,
+                "start": line_start,
+                "body_start": body_start,
+                "end": line_end,
+            }
+        )
+        return None
     inline = _INLINE_SECTION_AT.match(text, body_start, line_end)
     if inline:
         name = inline.group("name").upper()
@@ -713,8 +738,11 @@ def _classify_tail(blocks: list[list[tuple[str, int, int]]]) -> dict[int, str]:
     return kinds
 
 
+_SECTION_WORD = re.compile(r"^\s*(?:END\s+)?(?:COMMENT|SUMMARY|NOTE)\.?\s*$", re.I)
+
+
 def _is_section_word(line: str) -> bool:
-    return bool(re.match(r"^\s*(?:END\s+)?(?:COMMENT|SUMMARY|NOTE)\.?\s*$", line, re.I))
+    return _SECTION_WORD.match(line) is not None
 
 
 # Starts only where a whitespace run starts, so long runs stay linear.

@@ -75,9 +75,14 @@ class DTG:
         )
 
 
+_DTG = re.compile(r"\s*(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2})\s*")
+_BLANKS = re.compile(r"\s+")
+_DE = re.compile(r"\s*DE\s+([A-Z]{4,8})\s+#(\d{1,5})(?:/(\d{1,3}))?\s+(\d{3})(\d{4})\b")
+
+
 def decode_dtg(text: str) -> DTG | None:
     """``191347Z FEB 08`` → 19 Feb 2008 13:47 UTC; ``None`` if it is not a valid DTG."""
-    match = re.fullmatch(r"\s*(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2})\s*", text or "")
+    match = _DTG.fullmatch(text or "")
     if match is None:
         return None
     day, hour, minute, month_name, yy = match.groups()
@@ -90,7 +95,7 @@ def decode_dtg(text: str) -> DTG | None:
         )
     except ValueError:
         return None
-    return DTG(re.sub(r"\s+", " ", text.strip()).upper(), moment)
+    return DTG(_BLANKS.sub(" ", text.strip()).upper(), moment)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,9 +148,7 @@ class DELine:
 
 
 def decode_de_line(text: str) -> DELine | None:
-    match = re.match(
-        r"\s*DE\s+([A-Z]{4,8})\s+#(\d{1,5})(?:/(\d{1,3}))?\s+(\d{3})(\d{4})\b", text or ""
-    )
+    match = _DE.match(text or "")
     if match is None:
         return None
     station, serial, section, day, time = match.groups()

@@ -50,6 +50,7 @@ _LINE_KIND = re.compile(
     r"(?P<vzczc>VZCZC)|(?P<info>INFO)|(?P<distribution>ACTION|ORIGIN)|(?P<routing>ZZ|OO|PP|RR|YY)"
     r"|(?P<de>DE)|(?P<security>ZN)|(?P<fm>FM)|(?P<to>TO)|(?P<dtg>\d|(?i:[ZOPRY])\s)"
 )
+_BLANKS = re.compile(r"\s+")
 _ADDRESSEE = re.compile(
     rf"^(?:(?P<ri>[A-Z]{{3,8}})/)?(?P<name>.*?)(?:\s+(?P<prec>{_PRECEDENCE_WORDS}))?"
     r"(?:\s+(?P<serial>\d{1,5}(?:-\d{1,5})?))?\s*$"
@@ -168,7 +169,7 @@ def read_header(context: ParseContext, end: int, start: int = 0) -> int:
             (match := _DTG_LINE.match(stripped)) or (match := _BARE_DTG_LINE.match(stripped))
         ):
             close_block(line.start)
-            context.fields.setdefault("dtg", re.sub(r"\s+", " ", match.group("dtg")).upper())
+            context.fields.setdefault("dtg", _BLANKS.sub(" ", match.group("dtg")).upper())
             prosigns = match.groupdict().get("prec")
             if prosigns:
                 context.fields.setdefault("precedence_prosigns", prosigns.split())

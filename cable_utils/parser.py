@@ -69,9 +69,11 @@ def parse_fields(
     """Parse for a corpus row: the same fields and warnings as :func:`parse_text`, faster.
 
     The same readers run on the same text, but skip what a corpus row does not
-    use: the returned cable has no segments and no addressees, its tags have no
-    descriptions, and every offset is 0 and every paragraph text empty except
-    the last paragraph's. Use it only through :mod:`cable_utils.corpus`
+    use: the returned cable has no segments, no addressees, no E.O. details and
+    no declassification note; its tags have no descriptions; its paragraphs
+    have no markings and no sections; every offset is 0 and every paragraph
+    text empty, except the last paragraph's when there is no signature (the
+    truncation check reads it). Use it only through :mod:`cable_utils.corpus`
     (``tests/test_corpus_fast.py`` checks the rows are identical).
     """
     return _parse(text, source=source, cable_id=cable_id, warnings=warnings, fields_only=True)
@@ -510,6 +512,10 @@ def _classified_by_in_paragraphs(context: ParseContext) -> str | None:
     return None
 
 
+_OPEN_ENDING = re.compile(r"[A-Za-z0-9,]$")
+_TAG_CODE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}")
+
+
 def _check_truncation(context: ParseContext, paragraphs) -> None:
     """A record that stops mid-sentence (08VLADIVOSTOK68: 'On July 3, Presi...')."""
     if not paragraphs or context.fields.get("signer"):
@@ -517,7 +523,7 @@ def _check_truncation(context: ParseContext, paragraphs) -> None:
     last = paragraphs[-1].text.rstrip()
     if not last:
         return
-    if last.endswith(("...", "…")) or re.search(r"[A-Za-z0-9,]$", last):
+    if last.endswith(("...", "…")) or _OPEN_ENDING.search(last):
         tail = last[-40:]
         context.warn(
             f"the text seems truncated: it ends mid-sentence ('…{tail}') with no signature"
@@ -530,13 +536,13 @@ def _read_tags(context: ParseContext) -> tuple[Tag, ...]:
         return ()
     start, end = span
     tags = []
-    for match in re.finditer(r"[A-Za-z][A-Za-z0-9]{1,9}", context.text[start:end]):
+    for match in _TAG_CODE.finditer(context.text, start, end):
         code = match.group().upper()
         if context.fields_only:
             tags.append(Tag(code, None, None, 0, 0))
             continue
         description, kind = decode_tag(code)
-        raw_start, raw_end = context.source.to_raw(start + match.start(), start + match.end())
+        raw_start, raw_end = context.source.to_raw(match.start(), match.end())
         tags.append(Tag(code, description, kind, raw_start, raw_end))
     return tuple(tags)
 
