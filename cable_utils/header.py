@@ -80,6 +80,20 @@ def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[He
         position = line_end + 1
 
 
+def _header_lines(text: str, start: int, end: int) -> list[HeaderLine]:
+    """``list(iter_lines(text, start, end))``, made with one split (no generator)."""
+    lines = text[start:end].split("\n")
+    if not lines[-1]:
+        lines.pop()  # the text ends with a newline (or is empty): no line after it
+    result = []
+    line_start = start
+    for line in lines:
+        line_end = line_start + len(line)
+        result.append(HeaderLine(line, line_start, line_end))
+        line_start = line_end + 1
+    return result
+
+
 def _addressee(
     context: ParseContext, role: str, line: HeaderLine, body: str, offset: int
 ) -> Addressee | None:
@@ -130,7 +144,7 @@ def read_header(context: ParseContext, end: int, start: int = 0) -> int:
             context.add_segment(block, block_start, at)
         block = None
 
-    for line in iter_lines(context.text, start, end):
+    for line in _header_lines(context.text, start, end):
         stripped = line.text.strip()
         if not stripped:
             close_block(line.start)

@@ -463,3 +463,10 @@ def test_page_scan_matches_the_six_line_scan_on_every_sample(name):
 @given(st.lists(_PAGE_PIECES, max_size=40).map("".join))
 def test_page_scan_matches_the_six_line_scan_on_page_soup(text):
     assert _page_spans(text) == _page_spans_scanning_six_lines_up(text)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=" \nAB\t\r", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_header_lines_are_those_of_iter_lines(text, start, end):
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    assert header._header_lines(text, start, end) == list(header.iter_lines(text, start, end))
