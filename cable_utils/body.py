@@ -232,9 +232,6 @@ def read_front_matter(context: ParseContext, start: int, end: int) -> None:
             continue
         hits.append((kind, match.start(), match.end()))
     for index, (kind, field_start, value_start) in enumerate(hits):
-        limit = hits[index + 1][1] if index + 1 < len(hits) else end
-        value_end = _value_end(text, kind, value_start, limit)
-        value = _WHITESPACE.sub(" ", text[value_start:value_end]).strip(" :;")
         if kind in ("handling", "caveat"):
             line_end = text.find("\n", value_start, end)
             line_end = end if line_end == -1 else line_end
@@ -243,6 +240,8 @@ def read_front_matter(context: ParseContext, start: int, end: int) -> None:
             context.fields.setdefault("handling", []).append(value)
             context.add_segment("handling", field_start, value_start)
             continue
+        limit = hits[index + 1][1] if index + 1 < len(hits) else end
+        value_end = _value_end(text, kind, value_start, limit)
         context.add_segment(kind, field_start, value_end)
         if kind == "ref":
             context.fields.setdefault("ref_spans", []).append((value_start, value_end))
@@ -256,6 +255,7 @@ def read_front_matter(context: ParseContext, start: int, end: int) -> None:
             )
             context.fields.setdefault("eo_span", (value_start, value_end))
         else:
+            value = _WHITESPACE.sub(" ", text[value_start:value_end]).strip(" :;")
             context.fields.setdefault(kind, value)
             context.fields.setdefault(f"{kind}_span", (value_start, value_end))
 
