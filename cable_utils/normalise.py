@@ -147,12 +147,15 @@ class NormalisedText:
     __slots__ = (
         "raw",
         "text",
+        "_source",
         "_artifact_spans",
         "_artifacts",
         "_runs",
         "_run_starts",
         "_cut_starts",
         "_cut_shifts",
+        "_removed_at",
+        "_removed_before",
     )
 
     def __init__(
@@ -162,9 +165,14 @@ class NormalisedText:
         runs: list[_Run],
         artifact_spans: list[_ArtifactSpan],
         cuts: list[tuple[int, int]] | None = None,
+        source: str | None = None,
     ) -> None:
         self.raw = raw
         self.text = text
+        # ``runs`` and ``artifact_spans`` are offsets into ``source``: ``raw``
+        # itself, or ``raw`` without its continuation lines' backslashes (see
+        # _without_continuations), whose offsets are moved past them last.
+        self._source = raw if source is None else source
         # ``runs`` map the text as it was before ``cuts`` (page headers, sorted
         # and disjoint) were removed from it: a position in ``text`` is first
         # moved past the cuts before it. The lookup lists and the artifacts are
@@ -180,16 +188,40 @@ class NormalisedText:
             self._cut_starts.append(start - removed)
             removed += end - start
             self._cut_shifts.append(removed)
+        self._removed_at: list[int] | None = None  # see _to_raw_offset
+        self._removed_before: list[int] = []
 
     @property
     def artifacts(self) -> tuple[Artifact, ...]:
         """What was removed or rewritten, in raw-text order."""
         if self._artifacts is None:
-            self._artifacts = tuple(Artifact(*span) for span in self._artifact_spans)
+            spans = self._artifact_spans
+            if self._source is not self.raw:
+                spans = [
+                    (kind, self._to_raw_offset(start), self._to_raw_offset(end - 1) + 1)
+                    for kind, start, end in spans
+                ] + [("continuation", start, end) for start, end in _continuations(self.raw)]
+                spans.sort(key=lambda span: span[1])
+            self._artifacts = tuple(Artifact(*span) for span in spans)
         return self._artifacts
 
-    def _raw_of(self, position: int) -> tuple[int, int]:
-        """The raw span of clean character ``position`` (0 <= position < len(text))."""
+    def _to_raw_offset(self, position: int) -> int:
+        """The raw offset of character ``position`` of the source."""
+        if self._source is self.raw:
+            return position
+        if self._removed_at is None:
+            # Where each removed continuation was in the source, and how many
+            # characters were removed up to and including it.
+            self._removed_at, removed = [], 0
+            for start, end in _continuations(self.raw):
+                self._removed_at.append(start - removed)
+                removed += end - start
+                self._removed_before.append(removed)
+        index = bisect_right(self._removed_at, position)
+        return position + self._removed_before[index - 1] if index else position
+
+    def _source_of(self, position: int) -> tuple[int, int]:
+        """The source span of clean character ``position`` (0 <= position < len(text))."""
         if self._cut_starts:
             cuts_before = bisect_right(self._cut_starts, position)
             if cuts_before:
@@ -197,11 +229,31 @@ class NormalisedText:
         if self._run_starts is None:
             self._run_starts = [run[0] for run in self._runs]
         run = self._runs[bisect_right(self._run_starts, position) - 1]
-        clean_start, _, raw_start, raw_end, exact = run
+        clean_start, _, source_start, source_end, exact = run
         if exact:
-            offset = raw_start + position - clean_start
+            offset = source_start + position - clean_start
             return offset, offset + 1
-        return raw_start, raw_end
+        return source_start, source_end
+
+    def _raw_of(self, position: int) -> tuple[int, int]:
+        """The raw span of clean character ``position`` (0 <= position < len(text))."""
+        start, end = self._source_of(position)
+        if self._source is self.raw:
+            return start, end
+        return self._to_raw_offset(start), self._to_raw_offset(end - 1) + 1
+
+    def line_number(self, position: int) -> int:
+        """The line (1-based) of the raw text that clean offset ``position`` is on.
+
+        Counted in the source: removing continuation backslashes removes no
+        newline, so a corpus parse never needs the map back to ``raw``.
+        """
+        position = min(max(position, 0), len(self.text))
+        if position < len(self.text):
+            source_position = self._source_of(position)[0]
+        else:
+            source_position = len(self._source)
+        return self._source.count("\n", 0, source_position) + 1
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of the clean text to the raw text."""
@@ -240,7 +292,10 @@ def _candidate_positions(raw: str) -> list[int]:
     positions: list[int] = []
     find = raw.find
     append = positions.append
-    for needle in _ARTIFACT_STARTS + _LINE_END_AFTER_BLANKS:
+    # A one-character search runs at memchr speed, a longer one twenty times
+    # slower: the TAB pairs are looked for only in texts with a TAB.
+    needles = _ARTIFACT_STARTS + (_LINE_END_AFTER_BLANKS if "\t" in raw else _LINE_END_AFTER_BLANKS[:1])
+    for needle in needles:
         if needle not in raw:
             continue  # one C scan settles the common case of no such character
         shift = len(needle) - 1
@@ -351,16 +406,76 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
 
 def normalise(raw: str) -> NormalisedText:
     """Return the clean text of ``raw`` with an offset map back to it."""
-    pieces, runs, found = _first_pass(raw)
+    return _normalise(_without_continuations(raw) or raw, raw)
+
+
+def _normalise(source: str, raw: str) -> NormalisedText:
+    """Normalise ``source``: ``raw``, or ``raw`` without its continuation lines' backslashes."""
+    pieces, runs, found = _first_pass(source)
     text = pieces[0] if len(pieces) == 1 else "".join(pieces)
     if not runs:
         runs = [(0, 0, 0, 0, True)]
     cuts = _page_spans(text) if "OF " in text or "PAGE" in text else []
     if cuts:
-        probe = NormalisedText(raw, text, runs, [])
+        probe = NormalisedText(source, text, runs, [])
         for start, end in cuts:
-            raw_start, raw_end = probe.to_raw(start, end)
-            found.append(("page", raw_start, raw_end))
+            source_start, source_end = probe.to_raw(start, end)
+            found.append(("page", source_start, source_end))
         found.sort(key=lambda span: span[1])
         text = _cut(text, cuts)
-    return NormalisedText(raw, text, runs, found, cuts)
+    return NormalisedText(raw, text, runs, found, cuts, source)
+
+
+# Continuation lines (blanks, a backslash and the line end: 07BERN881, a
+# database export, has 641) are removed in bulk with str.replace when a text
+# has many, instead of one by one by the artifact scan. That gives the same
+# clean text whenever the character before a continuation cannot take part in
+# an artifact once the newline follows it: it must not be a backslash (checked
+# on the result: no backslash may be left before a line end) or a lone CR (no
+# lone CRs at all). Blanks cannot be, as a continuation takes all the blanks
+# before it, and no artifact ends with a backslash or a blank, so none is cut.
+_BULK_CONTINUATIONS_FROM = 16
+_CONTINUATION_ENDS = ("\\\n", "\\\r\n")
+_BLANKS_BEFORE_CONTINUATIONS = tuple(
+    blank + ending for blank in " \t" for ending in _CONTINUATION_ENDS
+)
+_MOST_BLANKS_IN_BULK = 8  # longer blank runs are left to the scan (each costs a pass)
+
+
+def _without_continuations(raw: str) -> str | None:
+    """``raw`` without its continuation lines' blanks and backslashes, or None.
+
+    None when the text has few continuation lines, or when removing them at
+    once could give another result than the artifact scan (see above).
+    """
+    if sum(raw.count(ending) for ending in _CONTINUATION_ENDS) < _BULK_CONTINUATIONS_FROM:
+        return None
+    if raw.count("\r") != raw.count("\r\n"):
+        return None  # a lone CR before a continuation would become a CRLF
+    text = raw
+    for _ in range(_MOST_BLANKS_IN_BULK):
+        if not any(pattern in text for pattern in _BLANKS_BEFORE_CONTINUATIONS):
+            break
+        for blank in " \t":  # one blank less before every continuation
+            for ending in _CONTINUATION_ENDS:
+                text = text.replace(blank + ending, ending)
+    else:
+        return None
+    text = text.replace("\\\r\n", "\r\n").replace("\\\n", "\n")
+    if any(ending in text for ending in _CONTINUATION_ENDS):
+        return None  # a backslash stood before a continuation
+    return text
+
+
+def _continuations(raw: str) -> list[tuple[int, int]]:
+    """The raw spans (blanks and backslash) of the continuations of a bulk-cleaned text."""
+    spans: list[tuple[int, int]] = []
+    at = raw.find("\\")
+    while at != -1:
+        if raw.startswith(_CONTINUATION_ENDS, at):
+            start = at
+            while start > 0 and raw[start - 1] in " \t":
+                start -= 1
+            spans.append((start, at + 1))
+        at = raw.find("\\", at + 1)
+    return spans

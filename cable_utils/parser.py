@@ -192,8 +192,7 @@ _PARTIAL_EXTRACT = re.compile(
 
 def _line_number(context: ParseContext, position: int) -> int:
     """The line number in the raw text (as a user sees the file) of a clean offset."""
-    raw_position = context.source.to_raw(position, position)[0]
-    return context.source.raw.count("\n", 0, raw_position) + 1
+    return context.source.line_number(position)
 
 
 def _frame(context: ParseContext, cable_id: str | None) -> tuple[int, int]:

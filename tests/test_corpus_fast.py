@@ -470,3 +470,56 @@ def test_page_scan_matches_the_six_line_scan_on_page_soup(text):
 def test_header_lines_are_those_of_iter_lines(text, start, end):
     start, end = min(start, len(text)), min(max(start, end), len(text))
     assert header._header_lines(text, start, end) == list(header.iter_lines(text, start, end))
+
+
+# -- continuation lines removed in bulk (normalise._without_continuations) ------
+
+
+def _normalised_both_ways(raw: str, monkeypatch) -> tuple:
+    from cable_utils import normalise as module
+
+    def described(clean):
+        return (
+            clean.text,
+            clean.artifacts,
+            clean.raw_starts,
+            clean.raw_ends,
+            clean.to_raw(0, len(clean.text)),
+            clean.to_raw(len(clean.text), len(clean.text)),
+        )
+
+    monkeypatch.setattr(module, "_BULK_CONTINUATIONS_FROM", 1)
+    in_bulk = normalise(raw)
+    monkeypatch.setattr(module, "_BULK_CONTINUATIONS_FROM", 10**9)
+    one_by_one = normalise(raw)
+    lines = [clean.line_number(at) for clean in (in_bulk, one_by_one) for at in (0, len(raw) // 2)]
+    assert lines[:2] == lines[2:]
+    return described(in_bulk), described(one_by_one), in_bulk._source is not in_bulk.raw
+
+
+def test_bulk_continuations_give_the_scan_result_on_the_export_sample(monkeypatch):
+    raw = TEXTS["07BERN881"]
+    in_bulk, one_by_one, bulk_used = _normalised_both_ways(raw, monkeypatch)
+    assert bulk_used  # the sample's hundreds of continuation lines go in bulk
+    assert in_bulk == one_by_one
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_bulk_continuations_give_the_scan_result_on_every_sample(name, monkeypatch):
+    raw = TEXTS[name].replace("\n", " \\\n", 40)  # continuation lines on the first 40 lines
+    in_bulk, one_by_one, _ = _normalised_both_ways(raw, monkeypatch)
+    assert in_bulk == one_by_one
+
+
+_CONTINUATION_PIECES = st.sampled_from(
+    ["\\\n", "\\\r\n", " \\\n", "\t \\\n", "\\", "\n", "\r", "\r\n", " ", "  ", "\t", "x", "AB", "[1](#)", "[PREL](#)",
+     "\u00b6", "&amp;", "&#x000A;", "<br>", "\ufeff", "  \n", "\\\\", "PAGE 02 ", "\nUNCLASSIFIED\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_CONTINUATION_PIECES, max_size=50).map("".join))
+def test_bulk_continuations_give_the_scan_result_on_soup(text):
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        in_bulk, one_by_one, _ = _normalised_both_ways(text, monkeypatch)
+    assert in_bulk == one_by_one
