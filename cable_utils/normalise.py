@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import repeat
 
 __all__ = ["Artifact", "NormalisedText", "normalise"]
 
@@ -294,7 +295,9 @@ def _candidate_positions(raw: str) -> list[int]:
     append = positions.append
     # A one-character search runs at memchr speed, a longer one twenty times
     # slower: the TAB pairs are looked for only in texts with a TAB.
-    needles = _ARTIFACT_STARTS + (_LINE_END_AFTER_BLANKS if "\t" in raw else _LINE_END_AFTER_BLANKS[:1])
+    needles = _ARTIFACT_STARTS + (
+        _LINE_END_AFTER_BLANKS if "\t" in raw else _LINE_END_AFTER_BLANKS[:1]
+    )
     for needle in needles:
         if needle not in raw:
             continue  # one C scan settles the common case of no such character
@@ -427,19 +430,15 @@ def _normalise(source: str, raw: str) -> NormalisedText:
 
 
 # Continuation lines (blanks, a backslash and the line end: 07BERN881, a
-# database export, has 641) are removed in bulk with str.replace when a text
-# has many, instead of one by one by the artifact scan. That gives the same
-# clean text whenever the character before a continuation cannot take part in
-# an artifact once the newline follows it: it must not be a backslash (checked
-# on the result: no backslash may be left before a line end) or a lone CR (no
-# lone CRs at all). Blanks cannot be, as a continuation takes all the blanks
-# before it, and no artifact ends with a backslash or a blank, so none is cut.
+# database export, has 641) are removed in bulk when a text has many, instead
+# of one by one by the artifact scan. That gives the same clean text whenever
+# the character before a continuation cannot take part in an artifact once the
+# newline follows it: it must not be a backslash (checked on the result: no
+# backslash may be left before a line end) or a CR (texts with CRs are left to
+# the scan). Blanks cannot be, as a continuation takes all the blanks before
+# it, and no artifact ends with a backslash or a blank, so none is cut short.
 _BULK_CONTINUATIONS_FROM = 16
 _CONTINUATION_ENDS = ("\\\n", "\\\r\n")
-_BLANKS_BEFORE_CONTINUATIONS = tuple(
-    blank + ending for blank in " \t" for ending in _CONTINUATION_ENDS
-)
-_MOST_BLANKS_IN_BULK = 8  # longer blank runs are left to the scan (each costs a pass)
 
 
 def _without_continuations(raw: str) -> str | None:
@@ -448,23 +447,15 @@ def _without_continuations(raw: str) -> str | None:
     None when the text has few continuation lines, or when removing them at
     once could give another result than the artifact scan (see above).
     """
-    if sum(raw.count(ending) for ending in _CONTINUATION_ENDS) < _BULK_CONTINUATIONS_FROM:
+    if raw.count("\\") < _BULK_CONTINUATIONS_FROM or "\r" in raw:
+        return None  # (one-character searches: they run at memchr speed)
+    lines = raw.split("\\\n")
+    if len(lines) <= _BULK_CONTINUATIONS_FROM:
         return None
-    if raw.count("\r") != raw.count("\r\n"):
-        return None  # a lone CR before a continuation would become a CRLF
-    text = raw
-    for _ in range(_MOST_BLANKS_IN_BULK):
-        if not any(pattern in text for pattern in _BLANKS_BEFORE_CONTINUATIONS):
-            break
-        for blank in " \t":  # one blank less before every continuation
-            for ending in _CONTINUATION_ENDS:
-                text = text.replace(blank + ending, ending)
-    else:
-        return None
-    text = text.replace("\\\r\n", "\r\n").replace("\\\n", "\n")
-    if any(ending in text for ending in _CONTINUATION_ENDS):
-        return None  # a backslash stood before a continuation
-    return text
+    kept = list(map(str.rstrip, lines[:-1], repeat(" \t")))
+    kept.append(lines[-1])
+    text = "\n".join(kept)
+    return None if "\\\n" in text else text
 
 
 def _continuations(raw: str) -> list[tuple[int, int]]:
