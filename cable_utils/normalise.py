@@ -409,7 +409,8 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
 
 def normalise(raw: str) -> NormalisedText:
     """Return the clean text of ``raw`` with an offset map back to it."""
-    return _normalise(_without_continuations(raw) or raw, raw)
+    without_continuations = _without_continuations(raw)
+    return _normalise(raw if without_continuations is None else without_continuations, raw)
 
 
 def _normalise(source: str, raw: str) -> NormalisedText:
@@ -447,8 +448,8 @@ def _without_continuations(raw: str) -> str | None:
     None when the text has few continuation lines, or when removing them at
     once could give another result than the artifact scan (see above).
     """
-    if raw.count("\\") < _BULK_CONTINUATIONS_FROM or "\r" in raw:
-        return None  # (one-character searches: they run at memchr speed)
+    if "\r" in raw or raw.count("\\") < _BULK_CONTINUATIONS_FROM:
+        return None  # (searches for one character: cheap, unlike those for several)
     lines = raw.split("\\\n")
     if len(lines) <= _BULK_CONTINUATIONS_FROM:
         return None
