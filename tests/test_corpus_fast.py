@@ -218,6 +218,28 @@ def test_field_scan_matches_finditer_on_keyword_soup(text, cut_start, cut_end):
     )
 
 
+_ASCII_FRONT_PIECES = st.sampled_from(
+    ["TAGS", "tag", "TAGS:", "SUBJECT:", "subj :", "REF:", "refs :", "REFTEL", "PREFER", "E.O. 12958",
+     "EO 12958", "e.o.12958", "E O 12356", "E. O. 11652", "E\nO 12958", "EE.O 12958", "(U)", "(u) ",
+     "Classified By", "CLASSIFIED  BY:", "SIPDIS", "nodis", "EXDIS", "LIMDIS", "STADIS", "NOFORN",
+     "SENSITIVE BUT UNCLASSIFIED", "sensitive", "FOR OFFICIAL USE ONLY", "STATE FOR EUR/CARC",
+     "AMEMBASSY   FOR X/Y", "STATEFOR EUR/X", "A FOR B/C", "TOOLONGWORDXYZ FOR EUR/X", "X1AB FOR A/B",
+     "FOR NEA/ARP", "for", " ", "  ", "\n", "\t", "(", ")", "x", "1", "12345", "_", ".", "-", "/", ":"]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(_ASCII_FRONT_PIECES, max_size=40).map("".join), st.integers(0, 5), st.integers(0, 5)
+)
+def test_field_scan_matches_finditer_on_ascii_keyword_soup(text, cut_start, cut_end):
+    """ASCII front matter is scanned by keyword (str.find), other text by pattern."""
+    start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    assert _spans(_field_matches(text, start, end)) == _spans(
+        _FIELD_PATTERN.finditer(text, start, end)
+    )
+
+
 def test_load_corpus_frame_is_the_table_of_the_full_rows(tmp_path):
     """Column-wise building with shared strings gives the frame of the full-parse rows."""
     import pandas as pd
