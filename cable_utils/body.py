@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from .context import ParseContext
 from .model import Paragraph, Segment
 
-__all__ = ["BANNER", "find_banner", "read_body", "read_front_matter", "search_paragraph_start"]
+__all__ = [
+    "BANNER",
+    "find_banner",
+    "read_body",
+    "read_front_matter",
+    "search_after_breaks",
+    "search_paragraph_start",
+]
 
 _WHITESPACE = re.compile(r"\s+")  # compiled once: it runs for every field
 
@@ -120,28 +127,43 @@ PARAGRAPH_START = re.compile(
     r"[ \t]*-[ \t]*ENTIRE TEXT)\.?[ \t]*)?(?=\S|$)",
     re.MULTILINE,
 )
-# A paragraph starts a line with a digit after blanks. Led by a literal newline,
-# this scan jumps from line to line at C speed; PARAGRAPH_START is then tried
-# only at the lines it finds.
+
+
+def search_after_breaks(
+    pattern: re.Pattern[str],
+    candidates: re.Pattern[str],
+    text: str,
+    start: int,
+    end: int | None = None,
+    breaks: str = "\n",
+) -> re.Match[str] | None:
+    """What ``pattern.search(text, start, end)`` finds, for a pattern that can
+    only match at ``start`` or just after one of the ``breaks`` characters.
+
+    ``candidates`` finds a break character followed by what the pattern needs
+    first; the pattern is tried one past each, in order, instead of at every
+    character. A ``candidates`` pattern led by a literal newline runs at C speed
+    (one led by a character class is about three times slower). The tests check
+    each use against the plain search.
+    """
+    end = len(text) if end is None else end
+    if (start == 0 or text[start - 1] in breaks) and (match := pattern.match(text, start, end)):
+        return match
+    position = start
+    while candidate := candidates.search(text, position, end):
+        if match := pattern.match(text, candidate.start() + 1, end):
+            return match
+        position = candidate.start() + 1
+    return None
+
+
+# A paragraph starts a line with a digit after blanks.
 _PARAGRAPH_CANDIDATE = re.compile(r"\n[ \t]*\d")
 
 
 def search_paragraph_start(text: str, start: int, end: int) -> re.Match[str] | None:
-    """What ``PARAGRAPH_START.search(text, start, end)`` finds, found faster.
-
-    The pattern can only match at a line start: ``start`` itself, or one past
-    a newline found later (the tests check this against the plain search).
-    """
-    if (start == 0 or text[start - 1] == "\n") and (
-        match := PARAGRAPH_START.match(text, start, end)
-    ):
-        return match
-    position = start
-    while candidate := _PARAGRAPH_CANDIDATE.search(text, position, end):
-        if match := PARAGRAPH_START.match(text, candidate.start() + 1, end):
-            return match
-        position = candidate.start() + 1
-    return None
+    """What ``PARAGRAPH_START.search(text, start, end)`` finds, found faster."""
+    return search_after_breaks(PARAGRAPH_START, _PARAGRAPH_CANDIDATE, text, start, end)
 
 
 _REF_LABEL = re.compile(
@@ -187,29 +209,16 @@ def _level_name(raw_level: str) -> str:
 
 
 # A banner starts a line or follows a TAB, and its level word starts with one of
-# these letters; BANNER is tried only where these scans find one. Led by a
-# literal newline, the first skips from line to line at C speed (a scan led by
-# a character class is three times slower): it serves texts without TABs.
+# these letters. Texts without TABs get the faster scan led by a newline.
 _BANNER_CANDIDATE_AFTER_NEWLINE = re.compile(r"\n[ \t]{0,20}(?i:[CSTUL])")
 _BANNER_CANDIDATE = re.compile(r"[\n\t][ \t]{0,20}(?i:[CSTUL])")
 
 
 def _search_banner(text: str, start: int) -> re.Match[str] | None:
-    """What ``BANNER.search(text, start)`` finds, found faster.
-
-    BANNER can only match at a line start or just after a TAB: at ``start``
-    itself, or one past a newline or TAB found later, tried in order (the
-    tests check this against ``BANNER.search``).
-    """
-    if (start == 0 or text[start - 1] in "\n\t") and (match := BANNER.match(text, start)):
-        return match
-    position = start
-    scan = _BANNER_CANDIDATE if text.find("\t", start) != -1 else _BANNER_CANDIDATE_AFTER_NEWLINE
-    while candidate := scan.search(text, position):
-        if match := BANNER.match(text, candidate.start() + 1):
-            return match
-        position = candidate.start() + 1
-    return None
+    """What ``BANNER.search(text, start)`` finds, found faster."""
+    if text.find("\t", start) == -1:
+        return search_after_breaks(BANNER, _BANNER_CANDIDATE_AFTER_NEWLINE, text, start)
+    return search_after_breaks(BANNER, _BANNER_CANDIDATE, text, start, breaks="\n\t")
 
 
 def find_banner(context: ParseContext, start: int = 0) -> Banner | None:

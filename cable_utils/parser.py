@@ -17,6 +17,7 @@ from .body import (
     parse_reference_entries,
     read_body,
     read_front_matter,
+    search_after_breaks,
     search_paragraph_start,
 )
 from .context import ParseContext
@@ -182,6 +183,8 @@ _DTG_START = re.compile(
     r"^[ \t]{0,8}(?:[ZOPRY][ \t]{1,4}){1,2}\d{6}Z[ \t]{1,4}[A-Za-z]{3}[ \t]{1,4}\d{2}\b",
     re.MULTILINE,
 )
+# A DTG line starts with blanks and a precedence prosign (search_after_breaks).
+_DTG_CANDIDATE = re.compile(r"\n[ \t]{0,8}[ZOPRY]")
 _DECLASSIFIED_LINE = re.compile(
     r"^[ \t]{0,8}(Declassified/Released\b[^\n]{0,200})", re.MULTILINE | re.IGNORECASE
 )
@@ -289,7 +292,7 @@ def _skip_preamble(context: ParseContext, start: int, end: int, banner):
     text = context.text
     telegram = (
         _VZCZC_LINE.search(text, start, end) if text.find("VZCZC", start, end) != -1 else None
-    ) or _DTG_START.search(text, start, end)
+    ) or search_after_breaks(_DTG_START, _DTG_CANDIDATE, text, start, end)
     if telegram is None or telegram.start() < banner.start:
         return banner
     later = find_banner(context, telegram.start())

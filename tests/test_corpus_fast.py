@@ -22,6 +22,7 @@ from cable_utils.body import (
     PARAGRAPH_START,
     _field_matches,
     _search_banner,
+    search_after_breaks,
     search_paragraph_start,
 )
 from cable_utils.corpus import (
@@ -42,7 +43,14 @@ from cable_utils.normalise import (
     _page_spans,
     normalise,
 )
-from cable_utils.parser import _RECORD_ROW, _record_rows, parse_fields, parse_text
+from cable_utils.parser import (
+    _DTG_CANDIDATE,
+    _DTG_START,
+    _RECORD_ROW,
+    _record_rows,
+    parse_fields,
+    parse_text,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CABLE_FILES = [ROOT / "data" / "cables" / "08BAKU151.txt"] + sorted(
@@ -545,3 +553,33 @@ def test_bulk_continuations_give_the_scan_result_on_soup(text):
     with pytest.MonkeyPatch.context() as monkeypatch:
         in_bulk, one_by_one, _ = _normalised_both_ways(text, monkeypatch)
     assert in_bulk == one_by_one
+
+
+# -- the DTG line that starts a telegram (parser._DTG_START) ---------------------
+
+_DTG_PIECES = st.sampled_from(
+    ["\n", " ", "\t", "P ", "O ", "R R ", "Z", "Y", "p", "191347Z FEB 08", "191347Z", " FEB ", "08",
+     "P 191347Z FEB 08", "x", "1", "\n\n", "PP RUEHWEB"]
+)  # fmt: skip
+
+
+def _dtg_spans(text: str, start: int, end: int) -> tuple:
+    fast = search_after_breaks(_DTG_START, _DTG_CANDIDATE, text, start, end)
+    plain = _DTG_START.search(text, start, end)
+    return tuple(None if m is None else m.span() for m in (fast, plain))
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_dtg_search_matches_the_pattern_on_every_sample(name):
+    text = normalise(TEXTS[name]).text
+    for start in sorted({0, 1, len(text) // 3}):
+        fast, plain = _dtg_spans(text, start, len(text))
+        assert fast == plain
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_DTG_PIECES, max_size=20).map("".join), st.integers(0, 20), st.integers(0, 5))
+def test_dtg_search_matches_the_pattern_on_soup(text, start, cut_end):
+    start = min(start, len(text))
+    fast, plain = _dtg_spans(text, start, max(start, len(text) - cut_end))
+    assert fast == plain
