@@ -138,14 +138,18 @@ def search_after_breaks(
     breaks: str = "\n",
 ) -> re.Match[str] | None:
     """What ``pattern.search(text, start, end)`` finds, for a pattern that can
-    only match at ``start`` or just after one of the ``breaks`` characters.
+    only match at the start of the text or just after one of the ``breaks``
+    characters (a newline; for the banner, a TAB too).
 
-    ``candidates`` finds a break character followed by what the pattern needs
-    first; the pattern is tried one past each, in order, instead of at every
-    character. A ``candidates`` pattern led by a literal newline runs at C speed
-    (one led by a character class is about three times slower). The tests check
-    each use against the plain search.
+    The pattern is tried at ``start`` when ``start`` is such a place, then one
+    past each break that ``candidates`` finds after it (a break followed by
+    what the pattern needs first), in order, instead of at every character.
+    ``candidates`` may look for fewer breaks than ``breaks`` names when the text
+    after ``start`` holds no other (a scan led by a literal newline runs at C
+    speed, one led by a character class about three times slower). The tests
+    check each use against the plain search.
     """
+    start = min(max(start, 0), len(text))  # as re clamps it
     end = len(text) if end is None else end
     if (start == 0 or text[start - 1] in breaks) and (match := pattern.match(text, start, end)):
         return match
@@ -209,16 +213,17 @@ def _level_name(raw_level: str) -> str:
 
 
 # A banner starts a line or follows a TAB, and its level word starts with one of
-# these letters. Texts without TABs get the faster scan led by a newline.
+# these letters. When no TAB follows ``start``, the faster scan led by a
+# newline finds every later place (``start`` itself may still follow a TAB).
 _BANNER_CANDIDATE_AFTER_NEWLINE = re.compile(r"\n[ \t]{0,20}(?i:[CSTUL])")
 _BANNER_CANDIDATE = re.compile(r"[\n\t][ \t]{0,20}(?i:[CSTUL])")
 
 
 def _search_banner(text: str, start: int) -> re.Match[str] | None:
     """What ``BANNER.search(text, start)`` finds, found faster."""
-    if text.find("\t", start) == -1:
-        return search_after_breaks(BANNER, _BANNER_CANDIDATE_AFTER_NEWLINE, text, start)
-    return search_after_breaks(BANNER, _BANNER_CANDIDATE, text, start, breaks="\n\t")
+    no_tab_after = text.find("\t", start) == -1
+    candidates = _BANNER_CANDIDATE_AFTER_NEWLINE if no_tab_after else _BANNER_CANDIDATE
+    return search_after_breaks(BANNER, candidates, text, start, breaks="\n\t")
 
 
 def find_banner(context: ParseContext, start: int = 0) -> Banner | None:

@@ -130,19 +130,25 @@ class Artifact:
         return ARTIFACT_EXPLANATIONS[self.kind]
 
 
-# A run maps clean[clean_start:clean_start+length] to raw. An exact run copies
-# raw[raw_start:raw_start+length]; a rewritten run (a decoded entity, a lone CR)
-# maps every clean character to the whole raw span raw[raw_start:raw_end].
-_Run = tuple[int, int, int, int, bool]  # clean_start, length, raw_start, raw_end, exact
-_ArtifactSpan = tuple[str, int, int]  # kind, raw start, raw end (an Artifact's fields)
+# A run maps clean[clean_start:clean_start+length] to the source it was read
+# from (the raw text, or the raw text without continuation lines; before page
+# headers were cut). An exact run copies source[start:start+length]; a
+# rewritten run (a decoded entity, a lone CR) maps every clean character to the
+# whole source span source[start:end].
+_Run = tuple[int, int, int, int, bool]  # clean_start, length, source start, source end, exact
+_ArtifactSpan = tuple[str, int, int]  # kind, start, end (an Artifact's fields), in the source
 
 
 class NormalisedText:
     """Clean text plus, for every clean character, the raw span it came from.
 
-    The map is stored as runs (one per stretch of copied text), so building it
-    costs little even for long texts; ``raw_starts``/``raw_ends`` expand it per
-    character when asked.
+    The map is stored in layers that are cheap to build: runs (one per stretch
+    of copied text) from the text before page headers were cut to the source
+    it was read from, a shift table for the cut page headers, and, when
+    continuation lines were removed in bulk, a table of those removals back to
+    ``raw``. Lookup lists and the :attr:`artifacts` are built on first use;
+    ``raw_starts``/``raw_ends`` expand the map per character when asked.
+    Made by :func:`normalise`.
     """
 
     __slots__ = (
@@ -364,6 +370,7 @@ def _artifact_matches(raw: str) -> Iterator[_Found]:
 
 
 def _first_pass(raw: str) -> tuple[list[str], list[_Run], list[_ArtifactSpan]]:
+    """Pieces of the clean text, their runs and the artifacts of ``raw`` (a source)."""
     pieces: list[str] = []
     runs: list[_Run] = []
     found: list[_ArtifactSpan] = []
@@ -439,7 +446,7 @@ def _normalise(source: str, raw: str) -> NormalisedText:
 # the scan). Blanks cannot be, as a continuation takes all the blanks before
 # it, and no artifact ends with a backslash or a blank, so none is cut short.
 _BULK_CONTINUATIONS_FROM = 16
-_CONTINUATION_ENDS = ("\\\n", "\\\r\n")
+_CONTINUATION_END = "\\\n"  # (bulk removal refuses texts with a CR)
 
 
 def _without_continuations(raw: str) -> str | None:
@@ -450,13 +457,13 @@ def _without_continuations(raw: str) -> str | None:
     """
     if "\r" in raw or raw.count("\\") < _BULK_CONTINUATIONS_FROM:
         return None  # (searches for one character: cheap, unlike those for several)
-    lines = raw.split("\\\n")
+    lines = raw.split(_CONTINUATION_END)
     if len(lines) <= _BULK_CONTINUATIONS_FROM:
         return None
     kept = list(map(str.rstrip, lines[:-1], repeat(" \t")))
     kept.append(lines[-1])
     text = "\n".join(kept)
-    return None if "\\\n" in text else text
+    return None if _CONTINUATION_END in text else text
 
 
 def _continuations(raw: str) -> list[tuple[int, int]]:
@@ -464,7 +471,7 @@ def _continuations(raw: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     at = raw.find("\\")
     while at != -1:
-        if raw.startswith(_CONTINUATION_ENDS, at):
+        if raw.startswith(_CONTINUATION_END, at):
             start = at
             while start > 0 and raw[start - 1] in " \t":
                 start -= 1

@@ -70,12 +70,14 @@ def parse_fields(
     """Parse for a corpus row: the same fields and warnings as :func:`parse_text`, faster.
 
     The same readers run on the same text, but skip what a corpus row does not
-    use: the returned cable has no segments, no addressees, no E.O. details and
-    no declassification note; its tags have no descriptions; its paragraphs
-    have no markings and no sections; every offset is 0 and every paragraph
-    text empty, except the last paragraph's when there is no signature (the
-    truncation check reads it). Use it only through :mod:`cable_utils.corpus`
-    (``tests/test_corpus_fast.py`` checks the rows are identical).
+    use: the returned cable has no segments and no addressees (so no
+    precedence taken from a TO line), no E.O. line, declassification date or
+    note, no classifying official, reason section or reasons; its tags have no
+    descriptions; its paragraphs have no markings and no sections; every offset
+    is 0 and every paragraph text empty, except the last paragraph's when there
+    is no signature (the truncation check reads it). Use it only through
+    :mod:`cable_utils.corpus` (``tests/test_corpus_fast.py`` checks the rows
+    are identical).
     """
     return _parse(text, source=source, cable_id=cable_id, warnings=warnings, fields_only=True)
 

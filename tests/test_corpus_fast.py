@@ -365,6 +365,34 @@ def test_banner_scan_matches_search_on_banner_soup(text, start):
     assert _banner_span(_search_banner(text, start)) == _banner_span(BANNER.search(text, start))
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_BANNER_PIECES, max_size=30).map("".join), st.integers(0, 5))
+def test_banner_scan_matches_search_just_after_a_tab(text, nth_tab):
+    """A banner may start right after a TAB at the search start (an export row's payload)."""
+    tabs = [at + 1 for at, character in enumerate(text) if character == "\t"]
+    start = tabs[nth_tab % len(tabs)] if tabs else 0
+    assert _banner_span(_search_banner(text, start)) == _banner_span(BANNER.search(text, start))
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("\tSECRET BAKU 000151", 1), ("x\tSECRET BAKU 000151\nmore", 2), ("abc\n", 10), ("", 0)],
+)
+def test_banner_scan_edge_cases(text, start):
+    assert _banner_span(_search_banner(text, start)) == _banner_span(BANNER.search(text, start))
+
+
+def test_a_banner_right_after_an_export_row_is_read():
+    """The row's payload starts after a TAB: the banner there is the cable's."""
+    text = (
+        "1\t2008-02-19\t08BAKU151\tEmbassy Baku\tCONFIDENTIAL\t\tCONFIDENTIAL BAKU 000151\n\n"
+        "SUBJECT: TEST\n\n1. (C) Hello world. Signed.\n\nDERSE\n"
+    )
+    for cable in (parse_text(text), parse_fields(text)):
+        assert (cable.origin, cable.classification) == ("BAKU", "CONFIDENTIAL")
+        assert "no classification banner was found" not in cable.warnings
+
+
 # -- header lines: the one kind test names every pattern that can match ----------
 
 _HEADER_PATTERNS = {  # pattern → the line kind (header._LINE_KIND group) it belongs to
@@ -547,6 +575,26 @@ _CONTINUATION_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.lists(_CONTINUATION_PIECES.filter(lambda piece: "\r" not in piece), max_size=8).map(
+            "".join
+        ),
+        min_size=2,
+        max_size=12,
+    ),
+    st.sampled_from(["\\\n", " \\\n", "\t  \\\n"]),
+)
+def test_bulk_continuations_give_the_scan_result_on_continued_lines(lines, ending):
+    """Soup lines joined by continuations: the bulk path runs unless a backslash would join."""
+    text = ending.join(lines)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        in_bulk, one_by_one, bulk_used = _normalised_both_ways(text, monkeypatch)
+    assert in_bulk == one_by_one
+    assert bulk_used or "\\" in text.replace(ending, "")  # only a stray backslash stops it
+
+
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_CONTINUATION_PIECES, max_size=50).map("".join))
 def test_bulk_continuations_give_the_scan_result_on_soup(text):
@@ -583,3 +631,13 @@ def test_dtg_search_matches_the_pattern_on_soup(text, start, cut_end):
     start = min(start, len(text))
     fast, plain = _dtg_spans(text, start, max(start, len(text) - cut_end))
     assert fast == plain
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_line_numbers_are_those_of_the_raw_map(name):
+    """line_number(p) is the raw line of to_raw(p, p): also with page cuts and bulk continuations."""
+    raw = TEXTS[name]
+    clean = normalise(raw)
+    for position in [*range(0, len(clean.text), 7), len(clean.text)]:
+        raw_position = clean.to_raw(position, position)[0]
+        assert clean.line_number(position) == raw.count("\n", 0, raw_position) + 1
