@@ -234,6 +234,10 @@ def find_banner(context: ParseContext, start: int = 0) -> Banner | None:
     section = (
         (int(match.group("section")), int(match.group("of"))) if match.group("section") else None
     )
+    return _banner_of(match, section)
+
+
+def _banner_of(match: re.Match[str], section: tuple[int, int] | None) -> Banner:
     return Banner(
         level=_level_name(match.group("level")),
         caveat=(match.group("caveat") or "").upper() or None,
@@ -251,17 +255,7 @@ _BANNER_ANYWHERE = re.compile(rf"(?<![A-Za-z]){_BANNER_BODY}", re.IGNORECASE)
 def find_banner_anywhere(context: ParseContext, start: int, end: int) -> Banner | None:
     """A banner anywhere in ``text[start:end]``, even mid-line (inside an export row)."""
     match = _BANNER_ANYWHERE.search(context.text, start, end)
-    if match is None:
-        return None
-    return Banner(
-        level=_level_name(match.group("level")),
-        caveat=(match.group("caveat") or "").upper() or None,
-        station=_WHITESPACE.sub(" ", match.group("station")).strip().upper(),
-        serial=match.group("serial"),
-        section=None,
-        start=match.start(),
-        end=match.end(),
-    )
+    return None if match is None else _banner_of(match, None)
 
 
 def _line_only_ok(text: str, start: int, end: int) -> bool:
@@ -466,7 +460,7 @@ def _body_lines(text: str, start: int, end: int) -> _BodyLines:
     digit_starts: list[int] = []
     digit_lines: dict[int, _Line] = {}
     line_start = start
-    for line in text[start:end].split("\n"):  # as header.iter_lines, without objects
+    for line in text[start:end].split("\n"):  # as header.header_lines, without objects
         line_end = line_start + len(line)
         if line and not line.isspace():  # not blank (as line.strip(), without a copy)
             current.append((line, line_start, line_end))

@@ -9,14 +9,13 @@ some start with an office distribution block), so each is optional.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import NamedTuple
 
 from .context import ParseContext
 from .model import Addressee
 from .reference import routing_indicators
 
-__all__ = ["HeaderLine", "iter_lines", "read_header"]
+__all__ = ["HeaderLine", "header_lines", "read_header"]
 
 _PRECEDENCE_WORDS = r"FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE"
 
@@ -69,19 +68,9 @@ class HeaderLine(NamedTuple):
     end: int
 
 
-def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[HeaderLine]:
-    """Lines of ``text[start:end]`` with their offsets."""
+def header_lines(text: str, start: int = 0, end: int | None = None) -> list[HeaderLine]:
+    """Lines of ``text[start:end]`` with their offsets (no empty line after a final newline)."""
     end = len(text) if end is None else end
-    position = start
-    while position < end:
-        newline = text.find("\n", position, end)
-        line_end = end if newline == -1 else newline
-        yield HeaderLine(text[position:line_end], position, line_end)
-        position = line_end + 1
-
-
-def _header_lines(text: str, start: int, end: int) -> list[HeaderLine]:
-    """``list(iter_lines(text, start, end))``, made with one split (no generator)."""
     lines = text[start:end].split("\n")
     if not lines[-1]:
         lines.pop()  # the text ends with a newline (or is empty): no line after it
@@ -144,7 +133,7 @@ def read_header(context: ParseContext, end: int, start: int = 0) -> int:
             context.add_segment(block, block_start, at)
         block = None
 
-    for line in _header_lines(context.text, start, end):
+    for line in header_lines(context.text, start, end):
         stripped = line.text.strip()
         if not stripped:
             close_block(line.start)

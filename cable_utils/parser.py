@@ -195,11 +195,6 @@ _PARTIAL_EXTRACT = re.compile(
 )
 
 
-def _line_number(context: ParseContext, position: int) -> int:
-    """The line number in the raw text (as a user sees the file) of a clean offset."""
-    return context.source.line_number(position)
-
-
 def _frame(context: ParseContext, cable_id: str | None) -> tuple[int, int]:
     """Where this cable's text starts and ends in the normalised text.
 
@@ -226,7 +221,7 @@ def _frame(context: ParseContext, cable_id: str | None) -> tuple[int, int]:
                 )
                 context.warn(
                     f"the text is wrapped in a database-export row (cables.csv layout, fields "
-                    f"separated by TABs) for {row.group('id')} on line {_line_number(context, row.start())};"
+                    f"separated by TABs) for {row.group('id')} on line {context.source.line_number(row.start())};"
                     f"{duplicate} only the text inside the row was read"
                 )
                 start = kept
@@ -236,7 +231,7 @@ def _frame(context: ParseContext, cable_id: str | None) -> tuple[int, int]:
             "id": row.group("id"),
             "date": row.group("date"),
             "origin": row.group("origin").strip(),
-            "line": _line_number(context, row.start()),
+            "line": context.source.line_number(row.start()),
             "banner": other,
         }
         context.add_segment("other_record", row.start(), len(text), row.group("id"))
@@ -303,7 +298,7 @@ def _skip_preamble(context: ParseContext, start: int, end: int, banner):
     first_line = text[start : text.find("\n", start) if "\n" in text[start:] else end].strip()
     context.add_segment("preamble", start, telegram.start(), "wrapper")
     context.fields["telegram_start"] = telegram.start()
-    lines = _line_number(context, telegram.start()) - _line_number(context, start)
+    lines = context.source.line_number(telegram.start()) - context.source.line_number(start)
     context.warn(
         f"the first {lines} lines are a wrapper added before the telegram (an e-mail or "
         f"database print-out starting {first_line[:60]!r}); they were not read as part of the cable"
