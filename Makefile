@@ -17,7 +17,7 @@ PYTEST_ARGS ?=
 help:
 	@echo "make lab        open JupyterLab on $(START_NOTEBOOK) (creates $(VENV) on first run)"
 	@echo "make test       run every test in tests/ (unit, notebook, browser)"
-	@echo "make lint       ruff check + ruff format --check (code and notebooks)"
+	@echo "make lint       ruff check + ruff format --check (code and notebooks) + lint-imports (layers)"
 	@echo "make bench      run the benchmarks in benchmarks/"
 	@echo "make html       build the offline static edition in site/ (read without installing)"
 	@echo "make student    student copies of the lessons without solutions, in student/"
@@ -50,6 +50,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)
 	@if [ -f benchmarks/run_all.py ]; then \

@@ -37,10 +37,10 @@ sys.path.insert(0, {root!r})
 mode, path, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
 started = time.perf_counter()
 if mode == "stream":  # what `python -m cable_utils corpus` does: rows straight to a CSV file
-    from cable_utils.corpus import write_corpus_csv
+    from cable_utils.corpus.rows import write_corpus_csv
     rows, errors = write_corpus_csv(path, path + f".out{{workers}}.csv", workers=workers)
 else:  # load_corpus: the whole table as a DataFrame
-    from cable_utils.corpus import load_corpus
+    from cable_utils.corpus.rows import load_corpus
     frame = load_corpus(path, workers=workers)
     rows, errors = len(frame), int(frame["error"].notna().sum())
 elapsed = time.perf_counter() - started
@@ -68,8 +68,8 @@ def without_artifacts(text: str) -> str:
 
 
 def build_csv(path: Path, size: int, *, artifacts: bool = True) -> int:
-    from cable_utils.corpus import write_cables_csv
-    from cable_utils.loading import decode_bytes
+    from cable_utils.corpus.rows import write_cables_csv
+    from cable_utils.source.loading import decode_bytes
 
     files = [ROOT / "data" / "cables" / "08BAKU151.txt"] + sorted(
         (ROOT / "data" / "cables" / "samples").glob("*.txt")

@@ -128,7 +128,7 @@ def extra_args(fn):
         if p.default is not inspect.Parameter.empty or p.kind is p.KEYWORD_ONLY:
             continue
         if name == "data":
-            from cable_utils.argument import load_argument
+            from cable_utils.analysis.argument import load_argument
             args.append(load_argument(cable))
         else:
             return None

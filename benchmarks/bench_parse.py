@@ -30,7 +30,7 @@ print(f"{elapsed * 1000:.2f} {','.join(heavy) or '-'}")
 
 
 def time_parse(text: str, runs: int) -> list[float]:
-    from cable_utils.parser import parse_text
+    from cable_utils.parse.parser import parse_text
 
     for _ in range(50):  # warm caches (reference tables, compiled regexes)
         parse_text(text)
@@ -64,7 +64,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
 
-    from cable_utils.loading import decode_bytes
+    from cable_utils.source.loading import decode_bytes
 
     seed = (ROOT / "data" / "cables" / "08BAKU151.txt").read_text(encoding="utf-8")
     print("## Parsing one cable (`bench_parse.py`)\n")

@@ -15,9 +15,9 @@ from importlib import import_module
 from typing import Any
 
 from .errors import CableError, CableNotFoundError, NotACableError, UnsafePathError
-from .loading import load_cable
 from .model import Cable, Paragraph, Segment
-from .paths import known_cable_ids
+from .parse import load_cable
+from .source.paths import known_cable_ids
 
 __all__ = [
     "Cable",

@@ -9,12 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
-from importlib import import_module
+from collections.abc import Sequence
 
 from .errors import CableError
-from .loading import load_cable
 from .model import Cable
+from .parse import load_cable
 
 __all__ = ["main", "outline"]
 
@@ -23,7 +22,7 @@ EXIT_BAD_INPUT = 2
 
 def outline(cable: Cable) -> str:
     """A readable text outline of a cable (what ``show`` prints)."""
-    from .render import summary_fields
+    from .views.render import summary_fields
 
     lines = [f"{label:<15} {value}" for label, value in summary_fields(cable)]
     if cable.references:
@@ -57,11 +56,44 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _lazy(module: str, function: str) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        return getattr(import_module(f".{module}", __package__), function)(args)
+def _corpus(args: argparse.Namespace) -> int:
+    """``corpus PATH --out FILE.csv [--workers N]``: one row per cable, streamed."""
+    from .corpus import write_corpus_csv
 
-    return run
+    rows, errors = write_corpus_csv(
+        args.path, args.out, workers=max(1, int(args.workers)), progress=True
+    )
+    print(
+        f"\rwrote {rows:,} cables to {args.out}"
+        + (f" ({errors:,} could not be read: see the error column)" if errors else ""),
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _actors(args: argparse.Namespace) -> int:
+    """``actors CABLE [--json]``: the gazetteer's actors with mentions and statements."""
+    from .analysis.actors import actors_json, find_mentions, find_statements, load_gazetteer
+
+    cable = load_cable(args.cable)
+    gazetteer = load_gazetteer(cable)
+    if args.json:
+        print(json.dumps(actors_json(cable, gazetteer), ensure_ascii=False, indent=2))
+        return 0
+    mentions = find_mentions(cable, gazetteer)
+    statements = find_statements(cable, gazetteer)
+    print(f"Actors of {cable.id or args.cable}: {gazetteer.described}")
+    for note in gazetteer.notes:
+        print(f"Note: {note}")
+    for actor in gazetteer.actors:
+        count = sum(1 for m in mentions if m.actor_id == actor.id)
+        said = sum(1 for s in statements if s.speaker == actor.id)
+        kind = actor.type or "?"
+        print(
+            f"  {actor.id:<34} {actor.name[:34]:<34} {kind:<20} "
+            f"{count:>3} mentions {said:>2} statements"
+        )
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,14 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("path", help="a folder of cable files or a Cablegate-format cables.csv")
     corpus.add_argument("--out", required=True, help="the CSV file to write")
     corpus.add_argument("--workers", type=int, default=1, help="parse on this many processes")
-    corpus.set_defaults(run=_lazy("corpus", "run_cli"))
+    corpus.set_defaults(run=_corpus)
 
     actors = commands.add_parser("actors", help="list the actors of a cable")
     actors.add_argument("cable", help="a cable ID or a path")
     actors.add_argument(
         "--json", action="store_true", help="print JSON with mentions and statements"
     )
-    actors.set_defaults(run=_lazy("actors", "run_cli"))
+    actors.set_defaults(run=_actors)
     return parser
 
 
@@ -99,9 +131,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except CableError as error:
         print(f"error: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except (ModuleNotFoundError, AttributeError) as error:
-        print(f"error: this command is not available yet ({error})", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0

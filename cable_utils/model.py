@@ -6,7 +6,7 @@ character offsets into :attr:`Cable.raw`, the text exactly as received. So
 notebook can highlight it.
 
 The model imports no third-party library; pandas views live in
-:mod:`cable_utils.tables` and are reached through methods that import it lazily.
+:mod:`cable_utils.views.tables` and are reached through methods that import it lazily.
 """
 
 from __future__ import annotations
@@ -199,7 +199,7 @@ class Cable:
         cls, text: str, *, source: str | None = None, cable_id: str | None = None
     ) -> Cable:
         """Parse a cable from a string (for pasted text or tests)."""
-        from .parser import parse_text
+        from .parse.parser import parse_text
 
         return parse_text(text, source=source, cable_id=cable_id)
 
@@ -256,27 +256,27 @@ class Cable:
 
     # -- pandas views (lazy import) ---------------------------------------------
     def paragraphs_frame(self) -> pd.DataFrame:
-        from .tables import paragraphs_table
+        from .views.tables import paragraphs_table
 
         return paragraphs_table(self)
 
     def addressees_frame(self) -> pd.DataFrame:
-        from .tables import addressees_table
+        from .views.tables import addressees_table
 
         return addressees_table(self)
 
     def segments_frame(self) -> pd.DataFrame:
-        from .tables import segments_table
+        from .views.tables import segments_table
 
         return segments_table(self)
 
     def references_frame(self) -> pd.DataFrame:
-        from .tables import references_table
+        from .views.tables import references_table
 
         return references_table(self)
 
     def tags_frame(self) -> pd.DataFrame:
-        from .tables import tags_table
+        from .views.tables import tags_table
 
         return tags_table(self)
 
@@ -289,6 +289,6 @@ class Cable:
         )
 
     def _repr_html_(self) -> str:
-        from .render import summary_card_html
+        from .views.render import summary_card_html
 
         return summary_card_html(self)

@@ -1,4 +1,4 @@
-"""Tests of cable_utils.actors against hand-made references.
+"""Tests of cable_utils.analysis.actors against hand-made references.
 
 The counts come from data/annotations/08BAKU151/mentions_expected.csv and the
 speakers from statements.csv (both established by reading the cable); the
@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 from cable_utils import load_cable
-from cable_utils.actors import (
+from cable_utils.analysis.actors import (
     Gazetteer,
     actors_json,
     draft_actors,

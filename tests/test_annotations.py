@@ -6,7 +6,7 @@ with the cable text itself: every quote must be findable, every speaker and
 holder must be a known actor, and every "plain count" in mentions_expected.csv
 must equal a mechanical count.
 
-Quotes are matched against the text as ``cable_utils.normalise`` cleans it, and
+Quotes are matched against the text as ``cable_utils.source.normalise`` cleans it, and
 the allowed values (actor types, voices, stances, relations) are the library's
 own, so the data and the code that reads it cannot drift apart.
 """
@@ -19,9 +19,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from cable_utils import actors as actors_module
-from cable_utils import argument as argument_module
-from cable_utils.normalise import normalise
+from cable_utils.analysis import actors as actors_module
+from cable_utils.analysis import argument as argument_module
+from cable_utils.source.normalise import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 ANNOTATIONS = ROOT / "data" / "annotations" / "08BAKU151"

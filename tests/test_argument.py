@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cable_utils import load_cable
-from cable_utils.argument import (
+from cable_utils.analysis.argument import (
     AnnotationError,
     agreement,
     cohen_kappa,
@@ -21,9 +21,9 @@ from cable_utils.argument import (
     locate_quote,
     stance_matrix,
 )
-from cable_utils.exercises import check
-from cable_utils.normalise import normalise
-from cable_utils.paths import DATA_DIR
+from cable_utils.lessons.exercises import check
+from cable_utils.source.normalise import normalise
+from cable_utils.source.paths import DATA_DIR
 
 FOLDER = Path(DATA_DIR) / "annotations" / "08BAKU151"
 
@@ -188,7 +188,7 @@ def test_timeline_with_a_bad_date_is_reported(tmp_path: Path) -> None:
 
 
 def test_argument_map_separates_support_and_attack_without_colour(data) -> None:
-    from cable_utils.plots.argument import argument_map_figure, describe_argument_map
+    from cable_utils.views.plots.argument import argument_map_figure, describe_argument_map
 
     figure = argument_map_figure(data, selected="C3")
     lines = {trace.name: trace for trace in figure.data if trace.mode == "lines"}
@@ -212,7 +212,7 @@ def test_argument_map_separates_support_and_attack_without_colour(data) -> None:
 def test_fast_map_json_shows_the_same_as_the_figure(data, selected) -> None:
     import json
 
-    from cable_utils.plots.argument import argument_map_figure, argument_map_json
+    from cable_utils.views.plots.argument import argument_map_figure, argument_map_json
 
     argument_map_json(data, "C1")  # warm the cache with another selection first
     fast = argument_map_json(data, selected)
@@ -222,7 +222,7 @@ def test_fast_map_json_shows_the_same_as_the_figure(data, selected) -> None:
 
 
 def test_stance_heatmap_has_letters_and_evidence_on_hover(data) -> None:
-    from cable_utils.plots.argument import stance_heatmap
+    from cable_utils.views.plots.argument import stance_heatmap
 
     figure = stance_heatmap(data)
     heat = figure.data[0]
@@ -235,7 +235,7 @@ def test_stance_heatmap_has_letters_and_evidence_on_hover(data) -> None:
 
 
 def test_timeline_figure_places_the_cable(cable) -> None:
-    from cable_utils.plots.argument import describe_timeline, timeline_figure
+    from cable_utils.views.plots.argument import describe_timeline, timeline_figure
 
     events = load_timeline()
     figure = timeline_figure(events, cable, start=date(2008, 2, 10), end=date(2008, 3, 20))
@@ -264,7 +264,7 @@ def test_explorer_highlights_the_chosen_claims_evidence(cable, data) -> None:
 
 
 def test_explorer_escapes_cable_text() -> None:
-    from cable_utils.argument import ArgumentData, Claim, Evidence
+    from cable_utils.analysis.argument import ArgumentData, Claim, Evidence
     from cable_utils.widgets.argument import argument_map_explorer
 
     text = (Path(DATA_DIR) / "cables" / "08BAKU151.txt").read_text(encoding="utf-8")
@@ -329,7 +329,7 @@ def test_stance_coder_keeps_a_corrupt_file_and_says_so(cable, data, tmp_path: Pa
 
 
 def test_a_cable_without_claims_gets_an_empty_argument_and_a_template() -> None:
-    from cable_utils.plots.argument import argument_map_figure
+    from cable_utils.views.plots.argument import argument_map_figure
     from cable_utils.widgets.argument import argument_map_explorer, argument_status, stance_coder
 
     other = load_cable("07BERN881")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cable_utils import load_cable
-from cable_utils.argument import load_argument
-from cable_utils.remix import save_claims
+from cable_utils.analysis.argument import load_argument
+from cable_utils.analysis.remix import save_claims
 from cable_utils.widgets.argument import argument_status
 
 

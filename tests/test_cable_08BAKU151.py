@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from cable_utils import load_cable
-from cable_utils.normalise import normalise
+from cable_utils.source.normalise import normalise
 
 
 @pytest.fixture(scope="module")
@@ -175,6 +175,6 @@ def test_json_contract_keys_and_types(cable):
 
 
 def test_raw_text_is_the_file_as_received(cable):
-    from cable_utils.paths import DATA_DIR
+    from cable_utils.source.paths import DATA_DIR
 
     assert cable.raw == (DATA_DIR / "cables" / "08BAKU151.txt").read_bytes().decode("utf-8")

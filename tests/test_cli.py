@@ -48,7 +48,7 @@ def test_show_json_contract():
     ("argument", "words"),
     [
         ("99NOWHERE1", "no cable with ID"),
-        ("../../etc/passwd", "cable"),
+        ("../../etc/passwd", "neither a cable ID"),
         ("/etc/hostname", "none of the parts"),
     ],
 )

@@ -12,7 +12,7 @@ import pytest
 
 import cable_utils
 from cable_utils import load_cable
-from cable_utils.corpus import (
+from cable_utils.corpus.rows import (
     CORPUS_COLUMNS,
     cable_row,
     iter_corpus_rows,

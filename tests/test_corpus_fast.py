@@ -1,6 +1,6 @@
 """The fast corpus path gives exactly what the full parse gives.
 
-``corpus`` parses rows with :func:`cable_utils.parser.parse_fields` (no
+``corpus`` parses rows with :func:`cable_utils.parse.parser.parse_fields` (no
 segments, no raw offsets, no paragraph texts) and normalises text with a
 candidate scan instead of a plain ``finditer``; both must be invisible in the
 results. Speed is measured in ``benchmarks/bench_corpus.py``, never here.
@@ -15,8 +15,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cable_utils import header
-from cable_utils.body import (
+from cable_utils.corpus.rows import (
+    CORPUS_COLUMNS,
+    _csv_tasks,
+    _parse_task,
+    _Task,
+    iter_corpus_rows,
+    write_cables_csv,
+)
+from cable_utils.parse import header
+from cable_utils.parse.body import (
     _FIELD_PATTERN,
     BANNER,
     PARAGRAPH_START,
@@ -25,16 +33,16 @@ from cable_utils.body import (
     search_after_breaks,
     search_paragraph_start,
 )
-from cable_utils.corpus import (
-    CORPUS_COLUMNS,
-    _csv_tasks,
-    _parse_task,
-    _Task,
-    iter_corpus_rows,
-    write_cables_csv,
+from cable_utils.parse.parser import (
+    _DTG_CANDIDATE,
+    _DTG_START,
+    _RECORD_ROW,
+    _record_rows,
+    parse_fields,
+    parse_text,
 )
-from cable_utils.loading import decode_bytes
-from cable_utils.normalise import (
+from cable_utils.source.loading import decode_bytes
+from cable_utils.source.normalise import (
     _ARTIFACT_PATTERN,
     _PAGE_HINTS,
     _PAGE_PATTERN,
@@ -42,14 +50,6 @@ from cable_utils.normalise import (
     _first_pass,
     _page_spans,
     normalise,
-)
-from cable_utils.parser import (
-    _DTG_CANDIDATE,
-    _DTG_START,
-    _RECORD_ROW,
-    _record_rows,
-    parse_fields,
-    parse_text,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -252,7 +252,7 @@ def test_load_corpus_frame_is_the_table_of_the_full_rows(tmp_path):
     """Column-wise building with shared strings gives the frame of the full-parse rows."""
     import pandas as pd
 
-    from cable_utils.corpus import LIST_SEPARATORS, _folder_tasks, load_corpus
+    from cable_utils.corpus.rows import LIST_SEPARATORS, _folder_tasks, load_corpus
 
     folder = ROOT / "data" / "cables" / "samples"
     rows = [_parse_task(task, full=True) for task in _folder_tasks(folder)]
@@ -541,7 +541,7 @@ def test_header_lines_are_those_found_one_by_one(text, start, end):
 
 
 def _normalised_both_ways(raw: str, monkeypatch) -> tuple:
-    from cable_utils import normalise as module
+    from cable_utils.source import normalise as module
 
     def described(clean):
         return (

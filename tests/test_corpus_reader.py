@@ -1,6 +1,6 @@
 """The fast ``cables.csv`` row reader gives exactly what ``csv.reader`` gives.
 
-:class:`cable_utils.corpus._CablesCsvReader` cuts well-formed rows out of the
+:class:`cable_utils.corpus.rows._CablesCsvReader` cuts well-formed rows out of the
 raw bytes and hands everything else to a real ``csv.reader``. Compared here
 with ``csv.reader`` on the file opened as ``_csv_tasks`` used to open it: the
 same rows, the same errors and the same ``line_num`` after every row, on
@@ -21,9 +21,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cable_utils import corpus
-from cable_utils.corpus import _CablesCsvReader, _csv_tasks, write_cables_csv
-from cable_utils.loading import decode_bytes
+from cable_utils.corpus import rows as corpus
+from cable_utils.corpus.rows import _CablesCsvReader, _csv_tasks, write_cables_csv
+from cable_utils.source.loading import decode_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 # decode_bytes, as load_cable reads them: some samples are Windows-1252.

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from cable_utils.decoding import (
+from cable_utils.parse.decoding import (
     decode_de_line,
     decode_decl_date,
     decode_dtg,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cable_utils.exercises import Feedback, check, exercise_ids, get_exercise
-from cable_utils.exercises._helpers import argued_answer, fold, same_number, same_set
+from cable_utils.lessons.exercises import Feedback, check, exercise_ids, get_exercise
+from cable_utils.lessons.exercises._helpers import argued_answer, fold, same_number, same_set
 
 
 def test_every_lesson_registers_exercises_at_three_levels():

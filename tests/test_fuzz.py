@@ -8,19 +8,22 @@ and no input takes more than a second (no catastrophic regex backtracking).
 
 from __future__ import annotations
 
-import time
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pathological_inputs import PATHOLOGICAL
 
 from cable_utils import CableError, load_cable
-from cable_utils.body import PARAGRAPH_START
-from cable_utils.loading import decode_bytes
 from cable_utils.model import Cable
-from cable_utils.normalise import normalise
-from cable_utils.parser import parse_text
+from cable_utils.parse.body import PARAGRAPH_START
+from cable_utils.parse.parser import parse_text
+from cable_utils.source.loading import decode_bytes
+from cable_utils.source.normalise import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = sorted((ROOT / "data" / "cables" / "samples").glob("*.txt")) + [
@@ -29,11 +32,16 @@ FILES = sorted((ROOT / "data" / "cables" / "samples").glob("*.txt")) + [
 RAW_BYTES = {path.stem: path.read_bytes() for path in FILES}
 TEXTS = {name: decode_bytes(data)[0] for name, data in RAW_BYTES.items()}
 NAMES = sorted(TEXTS)
-TIME_LIMIT = 1.0
+# A hang guard, not a speed test: the worst real regression (catastrophic regex
+# backtracking on a banner followed by many TABs) took 95 s, while every input
+# here parses in well under a second. Speeds are measured by
+# benchmarks/bench_pathological.py, never asserted here (a loaded CI machine
+# would make any tight limit flaky).
+HANG_LIMIT_SECONDS = 30
 
 FUZZ = settings(
     max_examples=60,
-    deadline=None,  # timing is asserted explicitly, per input
+    deadline=None,  # hangs are caught by never_hangs(); speed is a benchmark
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
@@ -56,34 +64,46 @@ def check_cable(cable: Cable) -> None:
     assert all(isinstance(w, str) and w for w in cable.warnings)
 
 
-def parse_timed(text: str) -> Cable | None:
-    started = time.perf_counter()
+@contextmanager
+def never_hangs(what: str) -> Iterator[None]:
+    """Fail (instead of hanging the suite) if the block runs for HANG_LIMIT_SECONDS."""
+
+    def give_up(signum: int, frame: object) -> None:
+        raise AssertionError(f"{what} still running after {HANG_LIMIT_SECONDS} s: a hang")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(HANG_LIMIT_SECONDS)
     try:
-        cable = parse_text(text)
-    except CableError:
-        cable = None
-    elapsed = time.perf_counter() - started
-    assert elapsed < TIME_LIMIT, f"took {elapsed:.2f} s on an input of {len(text):,} characters"
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def parse_guarded(text: str) -> Cable | None:
+    with never_hangs(f"parsing {len(text):,} characters"):
+        try:
+            cable = parse_text(text)
+        except CableError:
+            cable = None
     if cable is not None:
         check_cable(cable)
     return cable
 
 
-def load_timed(data: bytes) -> None:
-    started = time.perf_counter()
-    try:
-        cable = load_cable(data)
-    except CableError:
-        cable = None
-    elapsed = time.perf_counter() - started
-    assert elapsed < TIME_LIMIT, f"took {elapsed:.2f} s on {len(data):,} bytes"
+def load_guarded(data: bytes) -> None:
+    with never_hangs(f"loading {len(data):,} bytes"):
+        try:
+            cable = load_cable(data)
+        except CableError:
+            cable = None
     if cable is not None:
         check_cable(cable)
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_real_cable_keeps_the_invariants(name):
-    cable = parse_timed(TEXTS[name])
+    cable = parse_guarded(TEXTS[name])
     assert cable is not None
 
 
@@ -93,7 +113,7 @@ def test_truncations(name, data):
     text = TEXTS[name]
     cut = data.draw(st.integers(min_value=0, max_value=len(text)))
     start = data.draw(st.integers(min_value=0, max_value=cut))
-    parse_timed(text[start:cut])
+    parse_guarded(text[start:cut])
 
 
 @FUZZ
@@ -108,7 +128,7 @@ def test_deleted_and_duplicated_lines(name, data):
             del lines[index]
         else:
             lines.insert(index, lines[index])
-    parse_timed("".join(lines))
+    parse_guarded("".join(lines))
 
 
 @FUZZ
@@ -117,9 +137,9 @@ def test_deleted_and_duplicated_lines(name, data):
 )
 def test_swapped_encodings(name, encoding):
     data = TEXTS[name].encode(encoding, errors="replace")
-    load_timed(data)
+    load_guarded(data)
     # and the reverse mistake: bytes of one encoding read as another
-    load_timed(data.decode("latin-1").encode("utf-8"))
+    load_guarded(data.decode("latin-1").encode("utf-8"))
 
 
 @FUZZ
@@ -133,7 +153,7 @@ def test_random_bytes(name, data):
             raw[position : position + len(noise)] = noise  # overwrite
         else:
             raw[position:position] = noise  # insert
-    load_timed(bytes(raw))
+    load_guarded(bytes(raw))
 
 
 @FUZZ
@@ -166,39 +186,16 @@ def test_inserted_cable_syntax(name, data):
     for _ in range(data.draw(st.integers(min_value=1, max_value=10))):
         position = data.draw(st.integers(min_value=0, max_value=len(text)))
         text = text[:position] + data.draw(st.sampled_from(fragments)) + text[position:]
-    parse_timed(text)
-
-
-PATHOLOGICAL = {
-    "spaces": " " * 200_000,
-    "letters": "A" * 200_000,
-    "words": "ABC " * 50_000,
-    "digits": "1" * 200_000,
-    "tabs and letters": "A\t" * 100_000,
-    "dashes": "-" * 200_000,
-    "open parentheses": "(" * 200_000,
-    "ref labels": "A. " * 70_000,
-    "paren labels": "(A)" * 70_000,
-    "paragraph numbers": "1." * 100_000,
-    "spaced banner": "C O N F I D E N T I A L " * 8_000,
-    "banner letters": "CONFIDENTIAL " * 15_000,
-    "page markers": "BAKU 00001835  001.2 OF 003 " * 7_000,
-    "brackets": "[" * 200_000,
-    "ampersands": "&#" * 100_000,
-    "html": "<a " * 70_000,
-    "trailing spaces": ("x" + " " * 1000 + "\n") * 200,
-    "blank lines": " \n" * 100_000,
-    "dates": "2006-01-19 " * 18_000,
-}
+    parse_guarded(text)
 
 
 @pytest.mark.parametrize("kind", sorted(PATHOLOGICAL))
 @pytest.mark.parametrize(
     "prefix", ["", "P 191347Z FEB 08\nFM AMEMBASSY BAKU\nTAGS: PREL\nSUBJECT: X\n"]
 )
-def test_pathological_long_lines_are_fast(kind, prefix):
-    parse_timed(prefix + PATHOLOGICAL[kind])
-    parse_timed(prefix + PATHOLOGICAL[kind] + "\n1. (C) text\n")
+def test_pathological_long_lines_never_hang(kind, prefix):
+    parse_guarded(prefix + PATHOLOGICAL[kind])
+    parse_guarded(prefix + PATHOLOGICAL[kind] + "\n1. (C) text\n")
 
 
 KEYWORDS = [
@@ -236,5 +233,5 @@ def test_keyword_followed_by_a_long_run_is_fast(keyword):
     """A cable keyword followed by 60,000 characters of one kind, with and without a header."""
     for filler in FILLERS:
         run = filler * (60_000 // len(filler))
-        parse_timed(keyword + run + "[")
-        parse_timed(HEADER + keyword + run + "\n1. (C) x\nDERSE\n")
+        parse_guarded(keyword + run + "[")
+        parse_guarded(HEADER + keyword + run + "\n1. (C) x\nDERSE\n")

@@ -10,10 +10,10 @@ import re
 import pytest
 
 from cable_utils import Cable, load_cable
-from cable_utils.exercises import check
-from cable_utils.geo import addressee_places, places_table
-from cable_utils.glossary import define, glossary_table
-from cable_utils.plots import addressee_map_figure, describe_addressee_map
+from cable_utils.analysis.geo import addressee_places, places_table
+from cable_utils.lessons.exercises import check
+from cable_utils.reference.glossary import define, glossary_table
+from cable_utils.views.plots import addressee_map_figure, describe_addressee_map
 from cable_utils.widgets import (
     addressee_map,
     explain_kind,

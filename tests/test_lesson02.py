@@ -12,15 +12,15 @@ import re
 import pytest
 
 from cable_utils import Cable, load_cable
-from cable_utils.exercises import check
-from cable_utils.plots import (
+from cable_utils.analysis.redaction import READERS, portion_levels, redaction_table, simulate
+from cable_utils.analysis.voices import paragraph_voices, ref_trail, voices_table
+from cable_utils.lessons.exercises import check
+from cable_utils.views.plots import (
     describe_paragraph_lengths,
     describe_redaction,
     paragraph_length_figure,
     redaction_figure,
 )
-from cable_utils.reading import paragraph_voices, ref_trail, voices_table
-from cable_utils.redaction import READERS, portion_levels, redaction_table, simulate
 from cable_utils.widgets import paragraph_browser, redaction_simulator
 
 PAYLOAD_SCRIPT = "<script>window.__pwned=1</script>"

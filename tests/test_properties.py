@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cable_utils import Cable, CableError
-from cable_utils.normalise import normalise
-from cable_utils.paths import DATA_DIR
+from cable_utils.source.normalise import normalise
+from cable_utils.source.paths import DATA_DIR
 
 SEED_TEXT = (DATA_DIR / "cables" / "08BAKU151.txt").read_text(encoding="utf-8")
 SEED_LINES = SEED_TEXT.splitlines(keepends=True)

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from cable_utils import load_cable
-from cable_utils.paths import known_cable_ids
-from cable_utils.remix import (
+from cable_utils.analysis.remix import (
     compare_structure,
     era_of,
     explain_warning,
@@ -23,6 +22,7 @@ from cable_utils.remix import (
     try_load,
     warnings_table,
 )
+from cable_utils.source.paths import known_cable_ids
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "cables"
 SAMPLES = DATA / "samples"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cable_utils import load_cable
-from cable_utils.remix import example_claims, load_claims, save_claims
+from cable_utils.analysis.remix import example_claims, load_claims, save_claims
 from cable_utils.widgets import cable_chooser, gazetteer_editor, remix_tour, stance_template
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

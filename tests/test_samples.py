@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from cable_utils import load_cable
-from cable_utils.normalise import normalise
+from cable_utils.source.normalise import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "cables" / "samples"

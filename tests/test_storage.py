@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from cable_utils import storage
-from cable_utils.argument import StanceCoding
+from cable_utils.analysis.argument import StanceCoding
 from cable_utils.errors import UnreadableWorkError
-from cable_utils.storage import (
+from cable_utils.reference import storage
+from cable_utils.reference.storage import (
     WorkFile,
     atomic_write_text,
     next_free_path,
@@ -201,7 +201,7 @@ def test_coding_survives_a_new_process(_work_in_tmp: Path) -> None:
     coding.set("us_embassy_baku", "C4", "FAVOR", "stems from a unique set of circumstances")
     coding.set("azerbaijani_public", "C6", "FAVOR", "deeply skeptical that … will not serve")
     program = (
-        "import json; from cable_utils.argument import StanceCoding\n"
+        "import json; from cable_utils.analysis.argument import StanceCoding\n"
         "c = StanceCoding.open('08BAKU151')\n"
         "print(json.dumps(sorted([list(k) + list(v) for k, v in c.stances().items()])))"
     )

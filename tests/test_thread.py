@@ -5,8 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cable_utils.plots.remix import describe_thread, thread_figure, thread_layout
-from cable_utils.thread import (
+from cable_utils.corpus.thread import (
     corpus_thread,
     edges_table,
     load_thread,
@@ -14,6 +13,7 @@ from cable_utils.thread import (
     thread_summary,
     thread_table,
 )
+from cable_utils.views.plots.remix import describe_thread, thread_figure, thread_layout
 
 
 def test_thread_rows_and_the_two_references_of_08baku151() -> None:
@@ -144,7 +144,7 @@ def test_edges_table_marks_cited_cables_outside_the_table() -> None:
 
 
 def test_corpus_thread_from_the_sample_folder() -> None:
-    from cable_utils.thread import load_corpus_thread, neighbourhood
+    from cable_utils.corpus.thread import load_corpus_thread, neighbourhood
 
     rows = load_corpus_thread("data/cables/samples")
     by_id = {r.id: r for r in rows}

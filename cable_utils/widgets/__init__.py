@@ -5,7 +5,8 @@ Each builder returns a :class:`~cable_utils.widgets._common.Panel`: an
 (the widget whose content changes), so tests can drive it in-kernel.
 """
 
-from .._lazy import make_getattr
+from .._lazy import make_dir, make_getattr
 
 SUBMODULES = ("_common", "anatomy", "body", "actors", "argument", "remix", "checks")
 __getattr__ = make_getattr(__name__, SUBMODULES)
+__dir__ = make_dir(__name__, SUBMODULES)

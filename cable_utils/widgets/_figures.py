@@ -2,7 +2,7 @@
 
 Outputs are built as plain mime bundles, so a panel works the same in a kernel,
 in a test, and in the benchmark. Geo figures need the offline map data first:
-``with_geo_assets=True`` puts :func:`~cable_utils.plots._style.offline_geo_script`
+``with_geo_assets=True`` puts :func:`~cable_utils.views.plots._style.offline_geo_script`
 before the figure (send it once; later updates replace only the figure).
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..plots._style import offline_geo_script, plotly_bundle
+from ..views.plots._style import offline_geo_script, plotly_bundle
 
 __all__ = ["figure_bundle", "show_figure"]
 

@@ -6,7 +6,7 @@ from html import escape
 
 import ipywidgets as widgets
 
-from ..actors import (
+from ..analysis.actors import (
     VOICES,
     Gazetteer,
     Mention,
@@ -16,7 +16,7 @@ from ..actors import (
     load_gazetteer,
 )
 from ..model import Cable, Segment
-from ..render import OKABE_ITO, highlight_html
+from ..views.render import OKABE_ITO, highlight_html
 from ._common import Panel, labelled, note_html
 
 __all__ = ["actor_explorer", "mention_highlight_html", "voice_sorter", "voice_reference"]

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from .. import decoding, reference
 from ..model import SEGMENT_KINDS, Cable, Segment
-from ..render import highlight_html, legend_html
+from ..parse import decoding
+from ..reference import codes as reference
+from ..views.render import highlight_html, legend_html
 from ._common import Panel, labelled, note_html
 from ._figures import show_figure
 
@@ -299,8 +300,8 @@ def header_decoder(cable: Cable) -> Panel:
 
 def addressee_map(cable: Cable) -> Panel:
     """ "Where did it go?": the addressees on a map and in a table, and a question to argue."""
-    from ..geo import places_table
-    from ..plots.anatomy import (
+    from ..analysis.geo import places_table
+    from ..views.plots.anatomy import (
         ROLE_FILTERS,
         addressee_map_figure,
         describe_addressee_map,

@@ -9,10 +9,10 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..argument import STANCES, Agreement, ArgumentData, StanceCoding, agreement
+from ..analysis.argument import STANCES, Agreement, ArgumentData, StanceCoding, agreement
 from ..model import Cable
-from ..plots.argument import HOLDER_GROUPS, argument_map_json
-from ..render import OKABE_ITO
+from ..views.plots.argument import HOLDER_GROUPS, argument_map_json
+from ..views.render import OKABE_ITO
 from ._common import Panel, labelled, note_html
 
 __all__ = [

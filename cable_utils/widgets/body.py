@@ -6,10 +6,10 @@ from html import escape
 
 import ipywidgets as widgets
 
-from .. import reference
+from ..analysis.redaction import READERS, simulate
+from ..analysis.voices import paragraph_voice
 from ..model import Cable, Paragraph
-from ..reading import paragraph_voice
-from ..redaction import READERS, simulate
+from ..reference import codes as reference
 from ._common import Panel, labelled, note_html
 from ._figures import show_figure
 
@@ -117,7 +117,7 @@ def paragraph_browser(cable: Cable) -> Panel:
 
 def redaction_simulator(cable: Cable) -> Panel:
     """Choose a reader: which paragraphs remain, and the share of words lost (with a chart)."""
-    from ..plots.body import describe_redaction, redaction_figure
+    from ..views.plots.body import describe_redaction, redaction_figure
 
     reader = labelled(
         widgets.ToggleButtons(
@@ -135,7 +135,7 @@ def redaction_simulator(cable: Cable) -> Panel:
         view,
         extra=[figure_output],
         description="A teaching model of who may read which paragraph (rules: "
-        "cable_utils.redaction). The chart compares all three readers.",
+        "cable_utils.analysis.redaction). The chart compares all three readers.",
     )
     summary = describe_redaction(cable)
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..exercises import check, get_exercise
+from ..lessons.exercises import check, get_exercise
 from ._common import Panel
 
 __all__ = ["self_check"]

@@ -21,10 +21,10 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from ..analysis.remix import COLLECTION_CABLE, sample_options, try_load, warnings_table, work_id
 from ..errors import CableError
 from ..model import Cable
-from ..remix import COLLECTION_CABLE, sample_options, try_load, warnings_table, work_id
-from ..render import summary_card_html
+from ..views.render import summary_card_html
 from ._common import Panel, labelled, note_html
 
 __all__ = [
@@ -139,7 +139,7 @@ def chosen_cable(chooser: Panel) -> Cable:
 
 
 def _draft_actor_html(cable: Cable) -> str:
-    from ..actors import actors_table, load_gazetteer
+    from ..analysis.actors import actors_table, load_gazetteer
 
     gazetteer = load_gazetteer(cable)
     frame = actors_table(cable, gazetteer)
@@ -151,8 +151,8 @@ def _draft_actor_html(cable: Cable) -> str:
 
 
 def _template_html(cable: Cable) -> str:
-    from ..actors import load_gazetteer
-    from ..argument import claims_template, has_curated_claims
+    from ..analysis.actors import load_gazetteer
+    from ..analysis.argument import claims_template, has_curated_claims
 
     gazetteer = load_gazetteer(cable)
     template = claims_template(cable, gazetteer.ids)
@@ -245,7 +245,12 @@ def gazetteer_editor(cable: Cable, cable_id: str | None = None) -> Panel:
     when ``CABLE_ID`` is set to this ID. Nothing is written when the text has
     a problem; the message says which line.
     """
-    from ..actors import gazetteer_csv_text, load_gazetteer, parse_gazetteer_csv, save_gazetteer
+    from ..analysis.actors import (
+        gazetteer_csv_text,
+        load_gazetteer,
+        parse_gazetteer_csv,
+        save_gazetteer,
+    )
 
     the_id = cable_id or work_id(cable)
     if cable.id == the_id:
@@ -311,9 +316,9 @@ def stance_template(
     ``claims``: dicts with ``claim_id`` and ``claim`` (your claims, exercise
     05.3). ``actors``: ``(name, id)`` pairs (from your gazetteer). Stances go
     to ``my_work/<ID>_stances.csv`` through
-    :class:`~cable_utils.argument.StanceCoding`, the file lesson 04 reloads.
+    :class:`~cable_utils.analysis.argument.StanceCoding`, the file lesson 04 reloads.
     """
-    from ..argument import STANCES, StanceCoding
+    from ..analysis.argument import STANCES, StanceCoding
 
     the_id = cable_id or work_id(cable)
     claim_list = [c for c in claims if c.get("claim_id")]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from cable_utils.remix import sample_options
+from cable_utils.analysis.remix import sample_options
 
 pytestmark = pytest.mark.browser
 

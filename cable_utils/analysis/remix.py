@@ -1,0 +1,656 @@
+"""Remixing: choose any cable, read its warnings in plain words, compare it with 08BAKU151.
+
+Lesson 05 lets a student or an instructor take a cable of their own (a sample,
+an uploaded file or pasted text) and run the whole tour on it. This module holds
+the parts that are not widgets, so they can be tested and reused:
+
+* :func:`sample_cables` / :func:`sample_options`: the cables shipped in
+  ``data/cables`` with their ID, date, origin and subject, for a dropdown;
+* :func:`load_uploaded` / :func:`load_pasted` and :func:`try_load`: turn a
+  FileUpload value or pasted text into a :class:`~cable_utils.model.Cable`,
+  with a :class:`~cable_utils.errors.CableError` turned into a plain message;
+* :func:`explain_warning` / :func:`warnings_table`: what each parser warning
+  means for a historian, and what to do about it;
+* :func:`compare_structure`: the chosen cable beside 08BAKU151 (era, which
+  header parts exist, markings used).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..errors import CableError, EmptyCableError
+from ..model import SEGMENT_KINDS, Cable
+from ..parse import load_cable
+from ..source.loading import decode_bytes
+from ..source.paths import CABLE_ID_PATTERN, DATA_DIR, find_cable_file, known_cable_ids
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "COLLECTION_CABLE",
+    "HEADER_PARTS",
+    "LoadOutcome",
+    "SampleCable",
+    "WarningExplanation",
+    "compare_structure",
+    "FALLBACK_WORK_ID",
+    "SavedClaims",
+    "era_of",
+    "example_claims",
+    "load_claims",
+    "save_claims",
+    "work_id",
+    "explain_warning",
+    "load_pasted",
+    "load_sample",
+    "load_uploaded",
+    "markings_used",
+    "sample_cables",
+    "sample_options",
+    "samples_table",
+    "try_load",
+    "warnings_table",
+]
+
+#: The collection's own cable, the yardstick every remix is compared with.
+COLLECTION_CABLE = "08BAKU151"
+
+#: The parts of a cable's header and front matter compared in :func:`compare_structure`,
+#: in reading order (segment kinds of :data:`cable_utils.model.SEGMENT_KINDS`).
+HEADER_PARTS: tuple[str, ...] = (
+    "vzczc",
+    "routing",
+    "de_line",
+    "security_line",
+    "dtg",
+    "from",
+    "to",
+    "info",
+    "banner",
+    "handling",
+    "office",
+    "eo",
+    "tags",
+    "subject",
+    "ref",
+    "classified_by",
+    "section_heading",
+    "signature",
+    "artifact",
+)
+
+
+# --------------------------------------------------------------------------- samples
+
+
+@dataclass(frozen=True, slots=True)
+class SampleCable:
+    """One cable shipped with the collection, as a dropdown shows it."""
+
+    id: str
+    date: str  # ISO date, or "" when the cable has no date-time group
+    origin: str
+    subject: str
+    classification: str
+    is_collection_cable: bool
+
+    @property
+    def label(self) -> str:
+        """``08BAKU151 · 2008-02-19 · AMEMBASSY BAKU · AZERBAIJANI REACTION …``"""
+        subject = self.subject if len(self.subject) <= 60 else self.subject[:57] + "…"
+        return " · ".join(
+            part for part in (self.id, self.date or "undated", self.origin, subject) if part
+        )
+
+
+@lru_cache(maxsize=4)
+def _sample_cables(data_dir: str) -> tuple[SampleCable, ...]:
+    items = []
+    for cable_id in known_cable_ids():
+        try:
+            cable = load_cable(cable_id)
+        except CableError:  # a broken file in data/ must not break the dropdown
+            continue
+        items.append(
+            SampleCable(
+                id=cable_id,
+                date=cable.date.date().isoformat() if cable.date else "",
+                origin=cable.origin or "",
+                subject=cable.subject or "(no subject line)",
+                classification=cable.classification or "",
+                is_collection_cable=cable_id == COLLECTION_CABLE,
+            )
+        )
+    # The collection's cable first, then the samples in date order (undated last).
+    return tuple(
+        sorted(items, key=lambda s: (not s.is_collection_cable, s.date == "", s.date, s.id))
+    )
+
+
+def sample_cables() -> tuple[SampleCable, ...]:
+    """Every cable in ``data/cables`` (08BAKU151 first, then by date)."""
+    return _sample_cables(str(DATA_DIR))
+
+
+def sample_options() -> list[tuple[str, str]]:
+    """``(label, cable ID)`` pairs for an ``ipywidgets.Dropdown``."""
+    return [(sample.label, sample.id) for sample in sample_cables()]
+
+
+def samples_table() -> pd.DataFrame:
+    """The shipped cables as a table: id, date, origin, classification, subject."""
+    import pandas as pd
+
+    rows = [
+        {
+            "id": s.id,
+            "date": s.date,
+            "origin": s.origin,
+            "classification": s.classification,
+            "subject": s.subject,
+        }
+        for s in sample_cables()
+    ]
+    return pd.DataFrame(rows, columns=["id", "date", "origin", "classification", "subject"])
+
+
+# --------------------------------------------------------------------------- loading
+
+
+@dataclass(frozen=True)
+class LoadOutcome:
+    """What happened when a student asked for a cable: the cable, or a message why not."""
+
+    cable: Cable | None
+    message: str
+    source: str  # "sample", "upload" or "paste"
+
+    @property
+    def ok(self) -> bool:
+        return self.cable is not None
+
+
+def _id_from_name(name: str) -> str | None:
+    stem = name.rsplit("/", 1)[-1].split(".")[0]
+    return stem if CABLE_ID_PATTERN.match(stem) else None
+
+
+def _first_upload(value: Any) -> Mapping[str, Any]:
+    """The first file of a FileUpload value (ipywidgets 8: a tuple of dicts; 7: a dict)."""
+    if isinstance(value, Mapping):
+        if "content" in value:
+            return value
+        files = [dict(item, name=item.get("name", key)) for key, item in value.items()]
+    elif isinstance(value, Sequence) and not isinstance(value, str | bytes):
+        files = list(value)
+    else:
+        raise CableError("no file was uploaded: choose a .txt file with the Upload button first")
+    if not files:
+        raise EmptyCableError(
+            "no file was uploaded: choose a .txt file with the Upload button first"
+        )
+    first = files[0]
+    if not isinstance(first, Mapping) or "content" not in first:
+        raise CableError(
+            "the upload widget did not hand over a file's content; try uploading again"
+        )
+    return first
+
+
+def load_sample(cable_id: str) -> Cable:
+    """A cable shipped in ``data/cables`` by its ID (never a path: ``../x`` is refused)."""
+    return load_cable(find_cable_file(str(cable_id).strip()))
+
+
+def load_uploaded(value: Any) -> Cable:
+    """A cable from an ``ipywidgets.FileUpload`` value (the first file if several).
+
+    The bytes go through the same checks as a file on disk (size, binary data,
+    UTF-8 then cp1252). A file named like a cable ID (``10MOSCOW228.txt``) gives
+    the cable that ID.
+    """
+    from ..parse.parser import parse_text
+
+    item = _first_upload(value)
+    name = str(item.get("name") or "the uploaded file")
+    content = item["content"]
+    data = content.tobytes() if isinstance(content, memoryview) else bytes(content)
+    text, notes = decode_bytes(data, name=name)
+    return parse_text(
+        text, source=f"uploaded: {name}", cable_id=_id_from_name(name), warnings=notes
+    )
+
+
+def load_pasted(text: str) -> Cable:
+    """A cable from pasted text (with the same size and binary-data checks as a file)."""
+    from ..parse.parser import parse_text
+
+    if not isinstance(text, str) or not text.strip():
+        raise EmptyCableError("nothing was pasted: paste the text of a cable into the box first")
+    checked, notes = decode_bytes(text.encode("utf-8"), name="the pasted text")
+    return parse_text(checked, source="pasted text", warnings=notes)
+
+
+def try_load(source: str, value: Any) -> LoadOutcome:
+    """Load a cable from ``"sample"`` (an ID), ``"upload"`` or ``"paste"``, never raising.
+
+    A :class:`CableError` becomes the outcome's ``message``, in plain words; on
+    success the message says what was loaded and how many warnings it has.
+    """
+    loaders = {"sample": load_sample, "upload": load_uploaded, "paste": load_pasted}
+    if source not in loaders:
+        raise ValueError(f"source must be sample, upload or paste, not {source!r}")
+    try:
+        cable = loaders[source](value)
+    except CableError as error:
+        where = {"sample": "that sample", "upload": "the uploaded file", "paste": "the pasted text"}
+        return LoadOutcome(None, f"Could not read {where[source]}: {error}", source)
+    count = len(cable.warnings)
+    warned = f"; {count} thing(s) look unusual, explained below" if count else "; no warnings"
+    return LoadOutcome(cable, f"Loaded {cable.id or 'a cable without an ID'}{warned}.", source)
+
+
+# --------------------------------------------------------------------------- warnings
+
+
+@dataclass(frozen=True, slots=True)
+class WarningExplanation:
+    """A parser warning, what it means for a historian, and what to do."""
+
+    warning: str
+    topic: str
+    meaning: str
+    what_to_do: str
+
+
+# (pattern, topic, meaning, what to do). The first matching pattern wins.
+_EXPLANATIONS: tuple[tuple[re.Pattern[str], str, str, str], ...] = tuple(
+    (re.compile(pattern, re.I), topic, meaning, todo)
+    for pattern, topic, meaning, todo in (
+        (
+            r"not valid UTF-8",
+            "Encoding",
+            "The file was saved in an older Windows encoding, as many copies converted from "
+            "PDF are. The text could still be read, but curly quotes, dashes and accented "
+            "letters may differ from the original.",
+            "Before quoting a name with accents or special characters, compare it with "
+            "another edition of the cable.",
+        ),
+        (
+            r"date-time group .* is not a valid date",
+            "Date",
+            "The date-time group is there but does not form a real date (a typing or "
+            "transcription slip, or damage in the copy). The cable's date cannot be "
+            "taken from it.",
+            "Take the date from the publisher's metadata and say in your citation where it "
+            "came from.",
+        ),
+        (
+            r"DE line says day",
+            "Date",
+            "The two time stamps of the header (the DE line's day of the year and the "
+            "date-time group) disagree by more than two days. One of them may be mistyped, "
+            "or the copy joins parts of two messages.",
+            "Check the date in another edition; do not build an argument on the exact day.",
+        ),
+        (
+            r"file name says .* but the banner and date give",
+            "Identity",
+            "The ID the file was given does not match the ID that the text itself implies "
+            "(year, post and serial). The file may be misnamed, or the record may contain "
+            "a different cable from the one its name promises.",
+            "Find out which cable you really have before you cite it: compare the SUBJECT "
+            "and serial with the publisher's catalogue.",
+        ),
+        (
+            r"DE line has serial",
+            "Identity",
+            "The serial number in the transmission header differs from the one in the "
+            "classification banner. Relayed or re-sent messages can do this; so can a copy "
+            "put together from two records.",
+            "Note both numbers; cite the banner's serial, which is the one in the cable ID.",
+        ),
+        (
+            r"no SUBJECT",
+            "Subject",
+            "No SUBJECT line was found. Some cables have none, and some copies lost it. "
+            "Catalogues and search engines lean on the subject, so such a cable is easy to "
+            "overlook.",
+            "Describe the subject in your own words and say that the cable has no SUBJECT line.",
+        ),
+        (
+            r"paragraph number .* (used twice|skipped|out of order)|numbering slip",
+            "Body",
+            "The paragraph numbers repeat or jump: a slip made when the cable was typed, or "
+            "a paragraph lost or inserted in this copy. References such as 'paragraph 4' "
+            "become ambiguous.",
+            "When you cite a paragraph, quote its first words too, so a reader can find it.",
+        ),
+        (
+            r"no numbered paragraphs",
+            "Body",
+            "The body has no numbered paragraphs: an older or very short message, or a copy "
+            "that lost its body. Tools that work paragraph by paragraph (the paragraph "
+            "browser, the redaction simulator) have little to show.",
+            "Read the body as continuous text, and check whether the copy is complete.",
+        ),
+        (
+            r"no classification banner",
+            "Classification",
+            "No classification banner (CONFIDENTIAL, SECRET …) was found, so the text does "
+            "not tell us how the cable was classified. The copy may have lost its front "
+            "matter, or the banner is written in an unusual way.",
+            "Take the classification from the publisher's metadata, say so, and do not guess "
+            "from the content.",
+        ),
+        (
+            r"no date-time group",
+            "Date",
+            "No date-time group was found, so the cable has no date of its own. Any date "
+            "you give it comes from somewhere else (the catalogue, the serial, the content).",
+            "Cite the source of the date you use, and treat ordering against other cables "
+            "with care.",
+        ),
+        (
+            r"database-export row",
+            "Provenance",
+            "The cable came inside a row of a database export (the cables.csv layout of the "
+            "2011 release), not as a telegram on its own. The row's other fields are "
+            "metadata added by the publisher, not part of the cable.",
+            "Cite the cable, not the export row; the row's date and classification are the "
+            "publisher's metadata and may be checked against the text.",
+        ),
+        (
+            r"wrapper added before the telegram",
+            "Provenance",
+            "The file begins with lines that someone added before the telegram (an e-mail "
+            "or a print-out header). They tell you how this copy travelled, not what the "
+            "cable said.",
+            "Read the wrapper as evidence about the copy's history, and keep it out of quotes "
+            "from the cable.",
+        ),
+        (
+            r"truncat|cut off|ends abruptly|partial extract|incomplete",
+            "Completeness",
+            "The text seems to stop before the end of the message. Whatever the missing part "
+            "said (often the comment or the signature) is unknown.",
+            "Look for a complete edition; do not argue from what the cable does not say.",
+        ),
+        (
+            r"splic|second record|another cable|two records",
+            "Identity",
+            "The file seems to hold more than one record. Parts of another cable may be "
+            "mixed into this one.",
+            "Separate the records before reading, and check which parts belong to which ID.",
+        ),
+    )
+)
+
+
+def explain_warning(warning: str) -> WarningExplanation:
+    """What a parser warning means for a historian, in plain words."""
+    for pattern, topic, meaning, todo in _EXPLANATIONS:
+        if pattern.search(warning):
+            return WarningExplanation(warning, topic, meaning, todo)
+    return WarningExplanation(
+        warning,
+        "Other",
+        "The reader noticed something unusual in this copy. It does not stop the lessons, "
+        "but the affected part may be shown incompletely.",
+        "Look at the part of the text the warning names, and compare with another edition.",
+    )
+
+
+def warnings_table(cable_or_warnings: Cable | Iterable[str]) -> pd.DataFrame:
+    """One row per warning: the warning, its topic, what it means, and what to do."""
+    import pandas as pd
+
+    warnings = (
+        cable_or_warnings.warnings if isinstance(cable_or_warnings, Cable) else cable_or_warnings
+    )
+    rows = [explain_warning(w) for w in warnings]
+    columns = ["warning", "topic", "meaning", "what_to_do"]
+    return pd.DataFrame([[getattr(r, c) for c in columns] for r in rows], columns=columns)
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+@lru_cache(maxsize=1)
+def _executive_orders() -> tuple[tuple[str, int, int | None], ...]:
+    import csv
+
+    path = DATA_DIR / "reference" / "executive_orders.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return tuple(
+        (
+            row["order"],
+            int(row["in_force_from"]),
+            int(row["in_force_to"]) if row["in_force_to"] else None,
+        )
+        for row in rows
+    )
+
+
+def era_of(cable: Cable) -> str:
+    """The cable's era in words: its decade and the Executive Order on its E.O. line.
+
+    >>> era_of(load_cable("08BAKU151"))
+    '2000s; E.O. 12958 (in force from 1995)'
+    """
+    decade = f"{cable.date.year // 10 * 10}s" if cable.date else "undated"
+    if not cable.eo:
+        return f"{decade}; no E.O. line"
+    for order, start, end in _executive_orders():
+        if order == cable.eo:
+            span = f"{start}–{end}" if end else f"from {start}"
+            later = ""
+            if cable.date and cable.date.year < start:
+                # e.g. a 1972 cable with "E.O. 12958 … DECLASSIFIED 2006": the line was
+                # written when the cable was reviewed for release, not when it was sent.
+                later = ", later than the cable: probably added when it was reviewed for release"
+            return f"{decade}; E.O. {order} (in force {span}{later})"
+    return f"{decade}; E.O. {cable.eo}"
+
+
+def markings_used(cable: Cable) -> list[str]:
+    """The portion markings of the numbered paragraphs, without repeats, in order of use."""
+    return list(dict.fromkeys(p.marking for p in cable.paragraphs if p.marking))
+
+
+def _parts_present(cable: Cable) -> set[str]:
+    return {segment.kind for segment in cable.segments}
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _features(cable: Cable) -> list[tuple[str, str, str]]:
+    """(aspect, feature, value) rows describing one cable's structure."""
+    present = _parts_present(cable)
+    numbered = [p for p in cable.paragraphs if p.number is not None]
+    rows = [
+        ("identity", "cable ID", cable.id or "—"),
+        ("identity", "date", cable.date.date().isoformat() if cable.date else "—"),
+        ("identity", "era", era_of(cable)),
+        ("identity", "sent from", cable.origin or "—"),
+        ("classification", "banner level", cable.classification or "—"),
+        ("classification", "handling caveats", ", ".join(cable.handling) or "—"),
+        ("classification", "portion markings used", ", ".join(markings_used(cable)) or "—"),
+        (
+            "classification",
+            "classification reasons",
+            ", ".join(r.letter for r in cable.reasons) or "—",
+        ),
+        ("addressees", "action addressees (TO)", str(len(cable.to))),
+        ("addressees", "information addressees (INFO)", str(len(cable.info))),
+        ("body", "numbered paragraphs", str(len(numbered))),
+        ("body", "REF entries", str(len(cable.references))),
+        ("body", "TAGS codes", str(len(cable.tags))),
+        ("body", "warnings", str(len(cable.warnings))),
+    ]
+    rows += [
+        ("header part", f"{kind}: {SEGMENT_KINDS[kind].split(':')[0].split('(')[0].strip()}",
+         _yes_no(kind in present))
+        for kind in HEADER_PARTS
+    ]  # fmt: skip
+    return rows
+
+
+def compare_structure(cable: Cable, reference: Cable | None = None) -> pd.DataFrame:
+    """The chosen cable's structure beside 08BAKU151's, one feature per row.
+
+    Columns: ``aspect`` (identity, classification, addressees, body, header
+    part), ``feature``, ``this_cable``, ``reference`` (08BAKU151 unless another
+    cable is given) and ``same`` (True where the two values are equal). The
+    cables' IDs are in ``frame.attrs``.
+    """
+    import pandas as pd
+
+    other = reference if reference is not None else load_cable(COLLECTION_CABLE)
+    mine, theirs = _features(cable), _features(other)
+    rows = [
+        {
+            "aspect": aspect,
+            "feature": feature,
+            "this_cable": value,
+            "reference": other_value,
+            "same": value == other_value,
+        }
+        for (aspect, feature, value), (_, _, other_value) in zip(mine, theirs, strict=True)
+    ]
+    frame = pd.DataFrame(rows, columns=["aspect", "feature", "this_cable", "reference", "same"])
+    frame.attrs["this_cable"] = cable.id
+    frame.attrs["reference"] = other.id
+    return frame
+
+
+# --------------------------------------------------------------------------- student work
+
+#: The ID work is saved under when a cable has none (pasted text without a banner).
+FALLBACK_WORK_ID = "my_cable"
+_SAFE_WORK_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def work_id(cable: Cable) -> str:
+    """The ID a remixer's files are saved under: the cable's ID, or ``my_cable``."""
+    return cable.id if cable.id and _SAFE_WORK_ID.match(cable.id) else FALLBACK_WORK_ID
+
+
+def _claims_work(cable_id: str):
+    from ..reference.storage import WorkFile, work_dir
+    from .argument import CLAIM_COLUMNS
+
+    if not _SAFE_WORK_ID.match(cable_id or ""):
+        raise CableError(f"{cable_id!r} is not a cable ID (IDs look like 08BAKU151)")
+    return WorkFile.open("claims.csv", columns=CLAIM_COLUMNS, folder=work_dir() / cable_id)
+
+
+@dataclass(frozen=True)
+class SavedClaims:
+    """What :func:`save_claims` wrote, and what it found about each quote."""
+
+    path: Any
+    rows: list[dict[str, str]]
+    problems: list[str]
+    message: str
+
+
+def save_claims(
+    claims: Iterable[Mapping[str, Any]], cable: Cable, cable_id: str | None = None
+) -> SavedClaims:
+    """Save your claims as ``my_work/<ID>/claims.csv`` (the schema of lesson 04's claims.csv).
+
+    Each claim is a dict with ``claim``, ``holder`` (an actor id), ``stance``
+    (FAVOR / AGAINST / NONE) and ``quote`` (exact words from the cable); the
+    paragraph is found from the quote. Rows are saved even when a quote is not
+    found (so no work is lost); ``problems`` lists what to fix. The write is
+    atomic, and a saved file that cannot be read is kept (see ``storage``).
+    """
+    from .argument import STANCES, locate_quote
+
+    the_id = cable_id or work_id(cable)
+    rows, problems = [], []
+    for index, claim in enumerate(claims, start=1):
+        text = " ".join(str(claim.get("claim") or "").split())
+        quote = " ".join(str(claim.get("quote") or "").split())
+        holder = str(claim.get("holder") or "").strip()
+        stance = str(claim.get("stance") or "").strip().upper()
+        if not (text or quote):
+            continue
+        claim_id = str(claim.get("claim_id") or f"C{index}")
+        where = locate_quote(cable, quote) if quote else None
+        paragraph = ""
+        if where is not None:
+            inside = [p.number for p in cable.paragraphs if p.start <= where[0] < p.end]
+            paragraph = str(inside[0]) if inside and inside[0] is not None else ""
+        if not quote:
+            problems.append(f"{claim_id}: there is no quote; copy the words from the cable")
+        elif where is None:
+            problems.append(f"{claim_id}: the quote {quote[:50]!r} does not occur in the cable")
+        if not holder:
+            problems.append(f"{claim_id}: who holds this claim? give an actor id")
+        if stance not in STANCES:
+            problems.append(f"{claim_id}: the stance must be FAVOR, AGAINST or NONE")
+        rows.append(
+            {
+                "claim_id": claim_id,
+                "claim": text,
+                "question": str(claim.get("question") or ""),
+                "holder": holder,
+                "stance": stance,
+                "paragraph": paragraph,
+                "quote": quote,
+                "note": str(claim.get("note") or ""),
+            }
+        )
+    work = _claims_work(the_id)
+    path = work.save(rows)
+    return SavedClaims(path, rows, problems, work.message)
+
+
+def load_claims(cable_id: str) -> list[dict[str, str]]:
+    """The claims saved by :func:`save_claims` for ``cable_id`` (empty when none)."""
+    return list(_claims_work(cable_id).rows)
+
+
+def example_claims(cable: Cable, holder: str | None = None) -> list[dict[str, str]]:
+    """Three example claims for any cable: the first sentence of three paragraphs as evidence.
+
+    Used by the lesson's solution cells to show the shape of an answer; a real
+    claim is a proposition in your own words, which this cannot write for you.
+    """
+    from .actors import load_gazetteer
+    from .argument import locate_quote
+
+    who = holder or (load_gazetteer(cable).ids or ["reporting_post"])[-1]
+    sources = [p for p in cable.paragraphs if p.number is not None] or list(cable.paragraphs)
+    claims = []
+    for paragraph in sources:
+        sentence = re.split(r"(?<=[.!?])\s+", " ".join(paragraph.text.split()))[0]
+        words = sentence.split()
+        # a marked paragraph starts "(C) …": quote the words after the marking
+        while words and re.fullmatch(r"\([A-Z/ -]{1,12}\)[.:]?|\d+\.|¶\d+\.", words[0]):
+            words = words[1:]
+        quote = " ".join(words[:14])
+        if len(words) < 4 or locate_quote(cable, quote) is None:
+            continue
+        claims.append(
+            {
+                "claim": f"Paragraph {paragraph.number} reports: {' '.join(words[:8])} …",
+                "holder": who,
+                "stance": "FAVOR",
+                "quote": quote,
+            }
+        )
+        if len(claims) == 3:
+            break
+    return claims

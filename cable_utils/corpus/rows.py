@@ -1,0 +1,607 @@
+"""Many cables at once: a folder of cable files or a Cablegate ``cables.csv``.
+
+:func:`load_corpus` returns a pandas DataFrame with one row per cable;
+:func:`iter_corpus_rows` yields the same rows one by one, so the command line
+(``python -m cable_utils corpus PATH --out FILE.csv``) can write a corpus of any
+size with flat memory. Input is *streamed*: a ``cables.csv`` is read row by row
+and never held in memory whole.
+
+A cable that cannot be read does not stop the corpus: its row carries the
+problem in the ``error`` column. Parsing can run on several processes
+(``workers=N``); the rows come back in input order and are identical to a
+one-process run.
+
+``cables.csv`` layout (the unofficial full Cablegate dump): eight columns,
+every field double-quoted, backslash escapes (``\\"``), raw newlines inside
+fields: sequence number, date (``M/D/YYYY H:MM``), cable ID, origin,
+classification, references (``|``-separated), header, body. Rows are passed to
+:func:`cable_utils.parse.parser.parse_fields` as ``header + "\\n" + body``: the same
+readers as :func:`~cable_utils.parse.parser.parse_text`, without the segments,
+offsets and paragraph texts a row does not use (``tests/test_corpus_fast.py``
+checks the rows are identical; ``benchmarks/README.md`` has the speed).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
+
+from ..errors import CableError, CableNotFoundError
+from ..model import Cable
+from ..parse.parser import parse_fields, parse_text
+from ..source.loading import MAX_CABLE_BYTES, read_cable_text
+from ..source.paths import CABLE_ID_PATTERN
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "CORPUS_COLUMNS",
+    "cable_row",
+    "iter_corpus_rows",
+    "load_corpus",
+    "reference_edges",
+    "write_cables_csv",
+    "write_corpus_csv",
+]
+
+#: The columns of a corpus table, in order.
+CORPUS_COLUMNS = (
+    "id",
+    "date",
+    "origin",
+    "classification",
+    "subject",
+    "tags",
+    "references",
+    "reference_labels",
+    "signer",
+    "paragraphs",
+    "warnings",
+    "error",
+    "source",
+)
+#: Columns holding sequences (lists in rows, tuples in :func:`load_corpus`); the CSV output joins them (see :data:`LIST_SEPARATORS`).
+LIST_SEPARATORS = {"tags": " ", "references": " ", "reference_labels": " ", "warnings": " | "}
+
+_SHARED_COLUMNS = frozenset(
+    CORPUS_COLUMNS.index(name) for name in ("date", "origin", "classification", "signer")
+)
+_SHARED_LIST_COLUMNS = frozenset(
+    CORPUS_COLUMNS.index(name) for name in ("tags", "references", "reference_labels", "warnings")
+)
+_SHARED_TUPLE_COLUMNS = frozenset(
+    CORPUS_COLUMNS.index(name) for name in ("tags", "reference_labels", "warnings")
+)
+_CSV_FIELDS = 8
+#: Bytes read from a ``cables.csv`` at a time (tests make it small).
+_READ_CHUNK = 1 << 16
+_CSV_DIALECT: dict[str, Any] = {"escapechar": "\\", "doublequote": False, "strict": False}
+_LINE_END = re.compile(rb"\r\n?|\n")
+_QUOTE, _BACKSLASH = ord('"'), ord("\\")
+_FEW_ESCAPES = 32  # past this many in a field, _unescape uses bytes.replace
+_BATCH_PER_WORKER = 200
+_FILE_SUFFIXES = {".txt", ".text", ""}
+
+Row = tuple[Any, ...]
+Progress = Callable[[int, float], None]
+
+
+class _Task(NamedTuple):
+    """One cable to parse: its text (or a file to read), or a problem found while reading.
+
+    A named tuple: one is made per row of a corpus, and a tuple is made (and
+    sent to a worker process) faster than a dataclass.
+    """
+
+    source: str
+    text: str | None = None
+    path: str | None = None
+    cable_id: str | None = None
+    origin: str | None = None
+    classification: str | None = None
+    error: str | None = None
+
+
+# -- rows ----------------------------------------------------------------------
+
+
+def cable_row(cable: Cable, *, source: str = "") -> Row:
+    """The corpus row of a parsed cable (a tuple in :data:`CORPUS_COLUMNS` order)."""
+    references = [r for r in cable.references if r.id]
+    return (
+        cable.id,
+        cable.date.isoformat().replace("+00:00", "Z") if cable.date else None,
+        cable.origin,
+        cable.classification,
+        cable.subject,
+        [tag.code for tag in cable.tags],
+        [r.id for r in references],
+        [r.label or "-" for r in references],
+        cable.signer,
+        sum(1 for p in cable.paragraphs if p.number is not None),
+        list(cable.warnings),
+        None,
+        source,
+    )
+
+
+def _error_row(task: _Task, message: str) -> Row:
+    return (
+        task.cable_id,
+        None,
+        task.origin,
+        task.classification,
+        None,
+        [],
+        [],
+        [],
+        None,
+        0,
+        [],
+        message,
+        task.source,
+    )
+
+
+def _parse_task(task: _Task, *, full: bool = False) -> Row:
+    """Parse one task; every failure becomes the row's ``error``.
+
+    Rows come from :func:`~cable_utils.parse.parser.parse_fields`, which skips what a
+    row does not use; ``full=True`` uses :func:`~cable_utils.parse.parser.parse_text`
+    instead (the tests check both give identical rows).
+    """
+    parse = parse_text if full else parse_fields
+    if task.error is not None:
+        return _error_row(task, task.error)
+    try:
+        if task.path is not None:
+            text, notes = read_cable_text(task.path)
+        else:
+            text, notes = task.text or "", []
+        cable = parse(text, cable_id=task.cable_id, warnings=notes, source=task.source)
+    except CableError as error:
+        return _error_row(task, f"{type(error).__name__}: {error}")
+    except Exception as error:  # noqa: BLE001 - one bad cable must not stop a corpus
+        return _error_row(task, f"unexpected {type(error).__name__} while parsing: {error}")
+    row = list(cable_row(cable, source=task.source))
+    # Metadata from cables.csv fills what the text did not say.
+    if row[2] is None:
+        row[2] = task.origin
+    if row[3] is None and task.classification:
+        row[3] = task.classification.split("//")[0]
+    return tuple(row)
+
+
+# -- reading the input ---------------------------------------------------------
+
+
+def _folder_tasks(folder: Path) -> Iterator[_Task]:
+    files = sorted(
+        path
+        for path in folder.iterdir()
+        if path.is_file() and not path.name.startswith(".") and path.suffix in _FILE_SUFFIXES
+    )
+    for path in files:
+        stem = path.name.split(".")[0]
+        cable_id = stem if CABLE_ID_PATTERN.match(stem) else None
+        yield _Task(source=path.name, path=str(path), cable_id=cable_id)
+
+
+def _unescape(value: bytes) -> bytes:
+    """``value`` with each backslash escape ``\\x`` read as ``x``, as csv.reader reads it."""
+    # bytes.find jumps to the next backslash in C (memchr); most fields have none
+    # or a few (\" in quoted speech). For a field with many, three bytes.replace
+    # passes beat a Python step per escape; NUL stands in for an escaped backslash.
+    pieces: list[bytes] = []
+    start = 0
+    at = value.find(b"\\")
+    while at >= 0:
+        if len(pieces) == _FEW_ESCAPES and b"\0" not in value:
+            return value.replace(b"\\\\", b"\0").replace(b"\\", b"").replace(b"\0", b"\\")
+        pieces.append(value[start:at])
+        start = at + 1  # the escaped byte starts the next piece...
+        at = value.find(b"\\", at + 2)  # ...and escapes nothing, even if it is a backslash
+    pieces.append(value[start:])
+    return b"".join(pieces)
+
+
+class _CablesCsvReader:
+    r"""``csv.reader`` on a UTF-8 ``cables.csv``, over twice as fast on its rows.
+
+    Gives the same rows, ``csv.Error``\ s and ``line_num`` as ``csv.reader(open(path,
+    encoding="utf-8", errors="replace", newline=""), **_CSV_DIALECT)`` on any
+    file (``tests/test_corpus_reader.py`` checks it against csv.reader).
+    ``handle`` is the file opened in binary; it is read ``_READ_CHUNK`` bytes at
+    a time, never whole.
+
+    csv.reader runs a state machine on every character of the decoded text. A
+    row in the exact cables.csv shape (eight double-quoted fields joined by
+    ``","``, ended by a line break or the end of the file) is instead cut out of
+    the raw bytes with ``bytes.find`` and each field decoded on its own. That
+    gives the same text as decoding first: the delimiters are ASCII, UTF-8 never
+    has an ASCII byte inside a multi-byte character, and the decoder's
+    ``"replace"`` never swallows one, so decoding stops and starts cleanly next
+    to them. Anything else (a blank line, an unquoted field, a stray quote, an
+    unterminated quote, a field over ``csv.field_size_limit()``) goes to a real
+    csv.reader, which reads just that row's lines from the same buffer; the
+    fast path goes on at the next line, where csv.reader starts its next row.
+    """
+
+    def __init__(self, handle: BinaryIO, chunk_size: int | None = None) -> None:
+        self._handle = handle
+        self._chunk = chunk_size or _READ_CHUNK
+        self._data = b""  # the unread bytes are self._data[self._pos:]
+        self._pos = 0
+        self._eof = False
+        self._fast_lines = 0  # lines of the rows the fast path read
+        self._slow = csv.reader(self._lines(), **_CSV_DIALECT)
+
+    @property
+    def line_num(self) -> int:
+        """Lines read so far, as ``csv.reader.line_num`` counts them."""
+        return self._fast_lines + self._slow.line_num
+
+    def __iter__(self) -> _CablesCsvReader:
+        return self
+
+    def __next__(self) -> list[str]:
+        row = self._fast_row()
+        # csv.reader ends a row only at a line end and starts the next one afresh,
+        # so it can take over (and hand back) at any line start.
+        return row if row is not None else next(self._slow)
+
+    def _read_more(self) -> bool:
+        """Append a chunk to the unread bytes (dropping the read ones), or find the end.
+
+        False once the end of the file was already known: nothing more to learn.
+        """
+        if self._eof:
+            return False
+        unread = self._data[self._pos :]
+        # At least as much as is unread: a long row grows in doubling steps, so it
+        # is copied a few times in all rather than once per chunk.
+        chunk = self._handle.read(max(self._chunk, len(unread)))
+        if chunk:
+            self._data, self._pos = unread + chunk, 0
+        else:
+            self._eof = True
+        return True
+
+    def _fast_row(self) -> list[str] | None:
+        """The row at the read position if it has the exact cables.csv shape, else None."""
+        limit = csv.field_size_limit()  # read as csv.reader reads it: at every row
+        while True:
+            data, start = self._data, self._pos
+            size = len(data)
+            if start < size and data[start] != _QUOTE:
+                return None
+            fields: list[str] = []
+            begin = start + 1  # first byte of the field's value
+            escaped = 0
+            while start < size:
+                close = data.find(b'"', begin)
+                # A quote after an odd run of backslashes is escaped: part of the value.
+                while close > 0 and data[close - 1] == _BACKSLASH:
+                    run = close - 1
+                    while data[run - 1] == _BACKSLASH:  # stops at the opening quote at worst
+                        run -= 1
+                    if (close - run) % 2 == 0:
+                        break
+                    escaped += 1
+                    if escaped > 64 and 32 * escaped > close - start:
+                        return None  # so many that csv.reader's C loop is quicker
+                    close = data.find(b'"', close + 1)
+                # Two bytes after the quote tell "," from a "\r" or "\r\n" line end.
+                if close < 0 or (close + 3 > size and not self._eof):
+                    break  # the row goes on in the next chunk
+                raw = data[begin:close]
+                value = (_unescape(raw) if b"\\" in raw else raw).decode("utf-8", "replace")
+                if len(value) > limit:
+                    return None  # csv.reader gives its "field larger than field limit" error
+                fields.append(value)
+                if len(fields) < _CSV_FIELDS:
+                    if not data.startswith(b'","', close):
+                        return None
+                    begin = close + 3
+                    continue
+                after = data[close + 1 : close + 3]
+                if after == b"\r\n":
+                    stop = close + 3
+                elif after[:1] in (b"\n", b"\r"):
+                    stop = close + 2
+                elif after:
+                    return None
+                else:  # the file ends with the row, without a line break
+                    stop = close + 1
+                    self._fast_lines += 1
+                lines = data.count(b"\n", start, stop)
+                if data.find(b"\r", start, stop) >= 0:  # "\r\n" is one line end, "\r" one too
+                    lines += data.count(b"\r", start, stop) - data.count(b"\r\n", start, stop)
+                self._fast_lines += lines
+                self._pos = stop
+                return fields
+            # A row this long is left to csv.reader, which holds no more than a line
+            # and a field of `limit` characters.
+            if size - start > 2 * limit + self._chunk or not self._read_more():
+                return None
+
+    def _lines(self) -> Iterator[str]:
+        """The unread text line by line, as a file opened with ``newline=""`` gives it.
+
+        csv.reader pulls lines only while its row is unfinished, so once it has
+        returned a row (or raised csv.Error) the read position is the next line.
+        """
+        while True:
+            data, start = self._data, self._pos
+            end = _LINE_END.search(data, start)
+            # No line end yet, or one at the chunk's end: a "\r" may have its "\n" next.
+            if (end is None or end.end() == len(data)) and self._read_more():
+                continue
+            stop = len(data) if end is None else end.end()
+            if start == stop:  # the end of the file
+                return
+            self._pos = stop
+            yield data[start:stop].decode("utf-8", "replace")
+
+
+def _csv_tasks(path: Path) -> Iterator[_Task]:
+    """Rows of a Cablegate ``cables.csv``, read one at a time (by :class:`_CablesCsvReader`)."""
+    csv.field_size_limit(max(csv.field_size_limit(), 2 * MAX_CABLE_BYTES))
+    with path.open("rb") as handle:
+        reader = _CablesCsvReader(handle)
+        number = 0
+        while True:
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                number += 1
+                yield _Task(
+                    source=f"{path.name} row {number}",
+                    error=f"row {number} (line {reader.line_num}) is not valid CSV: {error}",
+                )
+                continue
+            number += 1
+            source = f"{path.name} row {number}"
+            if not fields or all(not value.strip() for value in fields):
+                number -= 1  # a blank line between rows is not a cable
+                continue
+            if len(fields) != _CSV_FIELDS:
+                cable_id = fields[2].strip() if len(fields) > 2 else None
+                yield _Task(
+                    source=source,
+                    cable_id=cable_id if cable_id and CABLE_ID_PATTERN.match(cable_id) else None,
+                    error=(
+                        f"row {number} (ending on line {reader.line_num}) has {len(fields)} "
+                        f"fields, not the {_CSV_FIELDS} of the cables.csv layout"
+                    ),
+                )
+                continue
+            _, _, cable_id, origin, classification, _, header, body = fields
+            cable_id = cable_id.strip()
+            yield _Task(
+                source=source,
+                text=f"{header}\n{body}" if header.strip() else body,
+                cable_id=cable_id if CABLE_ID_PATTERN.match(cable_id) else None,
+                origin=origin.strip() or None,
+                classification=classification.strip() or None,
+            )
+
+
+def _tasks(path: str | os.PathLike[str]) -> Iterator[_Task]:
+    location = Path(path)
+    if location.is_dir():
+        return _folder_tasks(location)
+    if location.is_file():
+        return _csv_tasks(location)
+    raise CableNotFoundError(f"no folder or cables.csv at {location}")
+
+
+def _batches(tasks: Iterable[_Task], size: int) -> Iterator[list[_Task]]:
+    batch: list[_Task] = []
+    for task in tasks:
+        batch.append(task)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# -- progress ------------------------------------------------------------------
+
+
+def stderr_progress(every_seconds: float = 2.0) -> Progress:
+    """A progress reporter printing one updating line on stderr (after a quiet start)."""
+    state = {"last": 0.0}
+
+    def report(count: int, elapsed: float) -> None:
+        if elapsed - state["last"] < every_seconds:
+            return
+        state["last"] = elapsed
+        rate = count / elapsed if elapsed else 0.0
+        print(f"\rparsed {count:,} cables ({rate:,.0f}/s)", end="", file=sys.stderr, flush=True)
+
+    return report
+
+
+# -- public API ----------------------------------------------------------------
+
+
+def iter_corpus_rows(
+    path: str | os.PathLike[str],
+    *,
+    workers: int = 1,
+    progress: Progress | bool | None = None,
+) -> Iterator[Row]:
+    """Rows (tuples in :data:`CORPUS_COLUMNS` order) for each cable, in input order."""
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    report: Progress | None = stderr_progress() if progress is True else progress or None
+    tasks = _tasks(path)
+    started = time.perf_counter()
+    count = 0
+    if workers == 1:
+        for task in tasks:
+            yield _parse_task(task)
+            count += 1
+            if report is not None and count % 256 == 0:
+                report(count, time.perf_counter() - started)
+    else:
+        import multiprocessing
+
+        # Bounded batches keep memory flat: Pool.imap would read the whole input ahead.
+        with multiprocessing.get_context("spawn").Pool(workers) as pool:
+            for batch in _batches(tasks, workers * _BATCH_PER_WORKER):
+                yield from pool.map(
+                    _parse_task, batch, chunksize=max(1, len(batch) // (workers * 4))
+                )
+                count += len(batch)
+                if report is not None:
+                    report(count, time.perf_counter() - started)
+
+
+def load_corpus(
+    path: str | os.PathLike[str],
+    workers: int = 1,
+    progress: Progress | bool | None = None,
+) -> pd.DataFrame:
+    """One row per cable of a folder of cable files or a Cablegate ``cables.csv``.
+
+    Columns: ``id, date, origin, classification, subject, tags, references,
+    reference_labels, signer, paragraphs, warnings, error, source``. ``tags``,
+    ``references`` (canonical IDs of the REF entries that are cable numbers),
+    ``reference_labels`` (their letters, ``-`` if none) and ``warnings`` hold
+    sequences (tuples, ``()`` when empty; :func:`iter_corpus_rows` gives lists).
+    A cable that could not be read has its reason in ``error`` (``None`` if it
+    was read).
+
+    >>> frame = load_corpus("data/cables/samples")  # doctest: +SKIP
+    >>> frame.loc[frame.id == "09DOHA214", "subject"].item()  # doctest: +SKIP
+    'QATAR: 2009 CI/KR RESPONSE FOR S/CT'
+    """
+    import pandas as pd
+
+    # Column by column, never a list of rows: the table is the only copy. Values
+    # that repeat across a corpus (classifications, origins, TAGS, cited IDs,
+    # REF letters, signers, warnings, dates) share one string object each. List
+    # cells become tuples: every empty cell is the one empty tuple, and the TAGS,
+    # REF letters and warnings of a cable share one tuple with every other cable
+    # that has the same ones (tuples cannot be edited, so sharing them is safe).
+    columns: list[list[Any]] = [[] for _ in CORPUS_COLUMNS]
+    shared: dict[str, str] = {}
+    shared_tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for row in iter_corpus_rows(path, workers=workers, progress=progress):
+        for index, value in enumerate(row):
+            if index in _SHARED_COLUMNS and value is not None:
+                value = shared.setdefault(value, value)
+            elif index in _SHARED_LIST_COLUMNS:
+                if not value:
+                    value = ()
+                else:
+                    value = tuple(map(shared.setdefault, value, value))
+                    if index in _SHARED_TUPLE_COLUMNS:
+                        value = shared_tuples.setdefault(value, value)
+            columns[index].append(value)
+    del shared, shared_tuples
+    # Each column becomes an array and its list is freed before the next one.
+    arrays: dict[str, Any] = {}
+    for name, values in zip(CORPUS_COLUMNS, columns, strict=True):
+        if name == "date":
+            arrays[name] = pd.to_datetime(
+                pd.Series(values, dtype=object), utc=True, errors="coerce"
+            )
+        elif name == "paragraphs":
+            arrays[name] = pd.Series(values, dtype="int64")
+        elif name in LIST_SEPARATORS:
+            arrays[name] = pd.Series(values, dtype=object)
+        else:
+            arrays[name] = pd.Series(values)
+        values.clear()
+    del columns
+    frame = pd.DataFrame(arrays, copy=False)
+    return frame
+
+
+def reference_edges(frame: pd.DataFrame) -> pd.DataFrame:
+    """The REF graph of a corpus table: one edge per REF entry that names a cable.
+
+    Columns ``source`` (the citing cable), ``target`` (the cited cable's
+    canonical ID) and ``label`` (the REF letter, ``-`` if none). Targets need not
+    be in the corpus; ``in_corpus`` says whether they are.
+    """
+    import pandas as pd
+
+    records = []
+    for source, targets, labels in zip(
+        frame["id"], frame["references"], frame["reference_labels"], strict=True
+    ):
+        if not isinstance(targets, list | tuple):
+            continue
+        for target, label in zip(targets, labels, strict=False):
+            records.append((source, target, label))
+    edges = pd.DataFrame.from_records(records, columns=["source", "target", "label"])
+    known = set(frame["id"].dropna())
+    edges["in_corpus"] = edges["target"].isin(known)
+    return edges
+
+
+def write_cables_csv(rows: Iterable[Iterable[Any]], out: str | os.PathLike[str]) -> int:
+    """Write rows in the Cablegate ``cables.csv`` layout (8 quoted fields, backslash escapes).
+
+    Used to build test and benchmark corpora; returns the number of rows written.
+    """
+    count = 0
+    with Path(out).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(
+            handle, quoting=csv.QUOTE_ALL, escapechar="\\", doublequote=False, lineterminator="\n"
+        )
+        for row in rows:
+            writer.writerow(list(row))
+            count += 1
+    return count
+
+
+def _csv_value(column: str, value: Any) -> Any:
+    if column in LIST_SEPARATORS:
+        return LIST_SEPARATORS[column].join(value or [])
+    return "" if value is None else value
+
+
+def write_corpus_csv(
+    path: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    *,
+    workers: int = 1,
+    progress: Progress | bool | None = None,
+) -> tuple[int, int]:
+    """Stream the corpus rows of ``path`` to the CSV file ``out``; return (rows, errors).
+
+    The file is written next to ``out`` and renamed at the end, so an
+    interrupted run never leaves a half-written table under the final name.
+    """
+    target = Path(out)
+    partial = target.with_name(f".{target.name}.partial")
+    rows = errors = 0
+    with partial.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(CORPUS_COLUMNS)
+        for row in iter_corpus_rows(path, workers=workers, progress=progress):
+            writer.writerow(
+                [
+                    _csv_value(column, value)
+                    for column, value in zip(CORPUS_COLUMNS, row, strict=True)
+                ]
+            )
+            rows += 1
+            errors += row[CORPUS_COLUMNS.index("error")] is not None
+    os.replace(partial, target)
+    return rows, errors

@@ -1,0 +1,579 @@
+"""``parse_text``: the one path from raw text to a :class:`~cable_utils.model.Cable`.
+
+raw text → :func:`~cable_utils.source.normalise.normalise` (offset map) → header →
+banner and front matter → body → model. Everything the readers find is
+recorded with raw offsets; everything that looks wrong becomes a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..errors import EmptyCableError, NotACableError
+from ..model import Cable, Reason, Reference, Segment, Tag
+from ..source.normalise import normalise
+from .body import (
+    canonical_reference_id,
+    find_banner,
+    find_banner_anywhere,
+    parse_reference_entries,
+    read_body,
+    read_front_matter,
+    search_after_breaks,
+    search_paragraph_start,
+)
+from .context import ParseContext
+from .decoding import (
+    decode_de_line,
+    decode_decl_date,
+    decode_dtg,
+    decode_precedence,
+    decode_reasons,
+    decode_tag,
+)
+from .header import read_header
+
+__all__ = ["parse_text"]
+
+_WHITESPACE = re.compile(r"\s+")  # compiled once: it runs for every field
+
+_REASON_SECTION = re.compile(r"\b1\s*\.\s*([45])\b")
+_REASON_LETTER = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
+_LETTER_LIST = re.compile(
+    r"\(?\s*\b([a-hA-H])\s*\)?(?:\s*(?:,|and|/|&)\s*\(?\s*\b[a-hA-H]\b\s*\)?)+\s*\.?\s*$"
+)
+_OFFICIAL_END = re.compile(
+    r"(?<!\s)\s*(?:[,;:]?\s*\b(?:for\s+)?reasons?\b|[,;:]\s*1\s*\.\s*[45]\b|,\s*\(?[a-h]\)?\s*(?:and|,|/))",
+    re.I,
+)
+
+
+def parse_text(
+    text: str,
+    *,
+    source: str | None = None,
+    cable_id: str | None = None,
+    warnings: list[str] | None = None,
+) -> Cable:
+    """Parse the text of one cable. Raises :class:`NotACableError` for text that is not a cable."""
+    return _parse(text, source=source, cable_id=cable_id, warnings=warnings, fields_only=False)
+
+
+def parse_fields(
+    text: str,
+    *,
+    source: str | None = None,
+    cable_id: str | None = None,
+    warnings: list[str] | None = None,
+) -> Cable:
+    """Parse for a corpus row: the same fields and warnings as :func:`parse_text`, faster.
+
+    The same readers run on the same text, but skip what a corpus row does not
+    use: the returned cable has no segments and no addressees (so no
+    precedence taken from a TO line), no E.O. line, declassification date or
+    note, no classifying official, reason section or reasons; its tags have no
+    descriptions; its paragraphs have no markings and no sections; every offset
+    is 0 and every paragraph text empty, except the last paragraph's when there
+    is no signature (the truncation check reads it). Use it only through
+    :mod:`cable_utils.corpus.rows` (``tests/test_corpus_fast.py`` checks the rows
+    are identical).
+    """
+    return _parse(text, source=source, cable_id=cable_id, warnings=warnings, fields_only=True)
+
+
+def _parse(
+    text: str,
+    *,
+    source: str | None,
+    cable_id: str | None,
+    warnings: list[str] | None,
+    fields_only: bool,
+) -> Cable:
+    if not isinstance(text, str):
+        raise TypeError(f"parse_text() needs a str, not {type(text).__name__}")
+    if not text or text.isspace():  # (not text.strip(), which would copy the text)
+        raise EmptyCableError("the text is empty: there is no cable to read")
+    clean = normalise(text)
+    context = ParseContext(clean, warnings=list(warnings or []), fields_only=fields_only)
+    for artifact in () if fields_only else clean.artifacts:
+        if artifact.kind in ("marker", "linktext", "pilcrow", "entity", "tag", "continuation"):
+            context.segments.append(
+                Segment("artifact", artifact.start, artifact.end, artifact.kind)
+            )
+        elif artifact.kind == "page":
+            raw_start, raw_end = _trim_raw(text, artifact.start, artifact.end)
+            if raw_end > raw_start:
+                context.segments.append(Segment("page_header", raw_start, raw_end, "page"))
+
+    start, end = _frame(context, cable_id)
+    banner = find_banner(context, start)
+    if banner is not None and banner.start >= end:
+        banner = None
+    banner = _skip_preamble(context, start, end, banner)
+    start = context.fields.get("telegram_start", start)
+    header_end = read_header(
+        context, banner.start if banner else _first_paragraph(context, start, end), start
+    )
+    if banner is not None:
+        context.add_segment("banner", banner.start, banner.end)
+        front_start = banner.end
+    else:
+        front_start = header_end
+    body_start = _first_paragraph(context, front_start, end)
+    read_front_matter(context, front_start, body_start)
+    # A declassification note goes with the E.O. line, which a corpus row skips.
+    if not fields_only and (
+        found := _DECLASSIFIED_LINE.search(context.text, front_start, body_start)
+    ):
+        context.fields["declassification_note"] = found.group(1).strip()
+    read_body(context, _body_start(context, body_start, front_start, end), end)
+    _check_other_banners(context, banner)
+
+    if not _looks_like_a_cable(context, banner):
+        raise NotACableError(
+            "this text has none of the parts of a cable (no date-time group, FM line, "
+            "classification banner, TAGS, SUBJECT or numbered paragraphs)"
+        )
+    return _build_cable(context, banner, source=source, cable_id=cable_id)
+
+
+def _first_paragraph(context: ParseContext, start: int = 0, end: int | None = None) -> int:
+    end = len(context.text) if end is None else end
+    match = search_paragraph_start(context.text, start, end)
+    return match.start() if match else end
+
+
+def _body_start(context: ParseContext, first_paragraph: int, front_start: int, end: int) -> int:
+    """The body starts at the first numbered paragraph, or after the last front-matter value."""
+    spans = [span for key, span in context.fields.items() if key.endswith("_span")]
+    spans += context.fields.get("ref_spans", [])
+    fields_end = max((span_end for _, span_end in spans), default=front_start)
+    fields_end = min(max(fields_end, context.fields.get("front_end", 0)), end)
+    if first_paragraph < end:
+        # Text between the last front-matter field and paragraph 1 (a KEY POINTS
+        # block, an unnumbered summary) is body text.
+        if (
+            spans
+            and fields_end < first_paragraph
+            and context.text[fields_end:first_paragraph].strip()
+        ):
+            return fields_end
+        return first_paragraph
+    return fields_end
+
+
+def _trim_raw(raw: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and raw[start].isspace():
+        start += 1
+    while end > start and raw[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# A database-export row (cables.csv layout) inside a text: sequence number,
+# date, cable ID, origin … then the text. Bounded repeats only (no backtracking
+# on long lines).
+_RECORD_ROW = re.compile(
+    r"^(?:\d{1,7}[ \t]{1,8})?(?P<date>\d{4}-\d{2}-\d{2})(?:[ \t]\d{2}:\d{2}(?::\d{2})?)?[ \t]{1,8}"
+    r"(?P<id>\d{2}[A-Z]{2,30}\d{1,7})[ \t]{1,8}(?P<origin>[^\t\n]{0,80}?)(?:\t|[ ]{2})",
+    re.MULTILINE,
+)
+_ROW_DATE_HINT = re.compile(r"-\d\d-")
+_VZCZC_LINE = re.compile(r"^[ \t]{0,8}VZCZC", re.MULTILINE)
+_DTG_START = re.compile(
+    r"^[ \t]{0,8}(?:[ZOPRY][ \t]{1,4}){1,2}\d{6}Z[ \t]{1,4}[A-Za-z]{3}[ \t]{1,4}\d{2}\b",
+    re.MULTILINE,
+)
+# A DTG line starts with blanks and a precedence prosign (search_after_breaks).
+_DTG_CANDIDATE = re.compile(r"\n[ \t]{0,8}[ZOPRY]")
+_DECLASSIFIED_LINE = re.compile(
+    r"^[ \t]{0,8}(Declassified/Released\b[^\n]{0,200})", re.MULTILINE | re.IGNORECASE
+)
+_PARTIAL_EXTRACT = re.compile(
+    r"^[^\n]{0,200}\bpartial extract\b[^\n]{0,300}", re.MULTILINE | re.IGNORECASE
+)
+
+
+def _frame(context: ParseContext, cable_id: str | None) -> tuple[int, int]:
+    """Where this cable's text starts and ends in the normalised text.
+
+    A file may wrap the cable in a database-export row (cables.csv layout), or
+    run on into another cable's row (a spliced record, a real WikiLeaks data
+    error). The first row that comes before any banner is a wrapper of this
+    cable; a row after the banner starts another cable, which is cut off with a
+    warning.
+    """
+    text = context.text
+    start, end = 0, len(text)
+    for row in _record_rows(text):
+        before = text[start : row.start()]
+        banner_before = find_banner(context, start)
+        if banner_before is None or banner_before.start >= row.start():
+            if "\t" in row.group():
+                payload = _row_payload(text, row)
+                kept = payload if payload is not None else row.end()
+                context.add_segment("preamble", 0, kept, "database row")
+                duplicate = (
+                    " the transmission header before it is a second copy;"
+                    if _VZCZC_LINE.search(before)
+                    else ""
+                )
+                context.warn(
+                    f"the text is wrapped in a database-export row (cables.csv layout, fields "
+                    f"separated by TABs) for {row.group('id')} on line {context.source.line_number(row.start())};"
+                    f"{duplicate} only the text inside the row was read"
+                )
+                start = kept
+            continue
+        other = find_banner_anywhere(context, row.start(), row.start() + 600)
+        context.fields["other_record"] = {
+            "id": row.group("id"),
+            "date": row.group("date"),
+            "origin": row.group("origin").strip(),
+            "line": context.source.line_number(row.start()),
+            "banner": other,
+        }
+        context.add_segment("other_record", row.start(), len(text), row.group("id"))
+        end = row.start()
+        break
+    window_end = min(end, start + 2000)
+    # "xtract" in the lower-cased window: a cheap test that holds whenever the
+    # case-insensitive pattern can match (no other character lower-cases to
+    # x, t, r, a or c).
+    if "xtract" in text[start:window_end].lower() and (
+        match := _PARTIAL_EXTRACT.search(text, start, window_end)
+    ):
+        context.add_segment("preamble", match.start(), match.end(), "note")
+        context.fields["partial_extract"] = match.group().strip()
+    return start, end
+
+
+def _record_rows(text: str) -> Iterator[re.Match[str]]:
+    """What ``_RECORD_ROW.finditer(text)`` finds, found faster.
+
+    A row lies within one line and its date holds "-MM-". That literal-led
+    search runs at C speed, and the row pattern is then tried only at the start
+    of the lines where it was found, not at every character of the text. (The
+    date's "-MM-" is always found: an earlier hit could only swallow its first
+    dash if a dash came two characters before it, inside the year.)
+    """
+    tried = -1
+    for hint in _ROW_DATE_HINT.finditer(text):
+        line_start = text.rfind("\n", 0, hint.start()) + 1
+        if line_start == tried:
+            continue
+        tried = line_start
+        if row := _RECORD_ROW.match(text, line_start):
+            yield row
+
+
+def _row_payload(text: str, row: re.Match[str]) -> int | None:
+    """Where the cable text starts inside a TAB-separated export row."""
+    line_end = text.find("\n", row.start())
+    line_end = len(text) if line_end == -1 else line_end
+    fields = text[row.start() : line_end].split("\t")
+    try:
+        index = next(i for i, value in enumerate(fields) if value.strip() == row.group("id"))
+    except StopIteration:
+        return None
+    if len(fields) <= index + 4:
+        return None
+    return row.start() + sum(len(value) + 1 for value in fields[: index + 4])
+
+
+def _skip_preamble(context: ParseContext, start: int, end: int, banner):
+    """A print-out wrapper before the telegram (09DOHA214): banner before VZCZC."""
+    if banner is None:
+        return banner
+    text = context.text
+    telegram = (
+        _VZCZC_LINE.search(text, start, end) if text.find("VZCZC", start, end) != -1 else None
+    ) or search_after_breaks(_DTG_START, _DTG_CANDIDATE, text, start, end)
+    if telegram is None or telegram.start() < banner.start:
+        return banner
+    later = find_banner(context, telegram.start())
+    if later is None or later.start >= end:
+        return banner
+    first_line = text[start : text.find("\n", start) if "\n" in text[start:] else end].strip()
+    context.add_segment("preamble", start, telegram.start(), "wrapper")
+    context.fields["telegram_start"] = telegram.start()
+    lines = context.source.line_number(telegram.start()) - context.source.line_number(start)
+    context.warn(
+        f"the first {lines} lines are a wrapper added before the telegram (an e-mail or "
+        f"database print-out starting {first_line[:60]!r}); they were not read as part of the cable"
+    )
+    return later
+
+
+def _check_other_banners(context: ParseContext, banner) -> None:
+    """A spliced record: the body shows another cable's banner."""
+    other = context.fields.get("other_record")
+    if other is None:
+        return
+    if banner is not None and other["banner"] is not None:
+        theirs = f"{other['banner'].station} {int(other['banner'].serial)}"
+        ours = f"{banner.station} {int(banner.serial)}"
+        context.warn(
+            f"spliced record: from line {other['line']} the body banner says {theirs} "
+            f"(cable {other['id']} of {other['date']}) but the header says {ours}; "
+            "that text belongs to another cable and was not read as part of this one"
+        )
+    else:
+        context.warn(
+            f"spliced record: from line {other['line']} the text is another cable's record "
+            f"({other['id']}, {other['origin'] or 'unknown origin'}, {other['date']}); "
+            "it was not read as part of this one"
+        )
+
+
+def _looks_like_a_cable(context: ParseContext, banner) -> bool:
+    fields = context.fields
+    evidence = [
+        banner is not None,
+        "dtg" in fields,
+        "from" in fields,
+        "tags" in fields,
+        "subject" in fields,
+        "eo" in fields,
+        "de" in fields,
+    ]
+    numbered = [p for p in fields.get("paragraphs", []) if p.number is not None]
+    return sum(evidence) >= 2 or (sum(evidence) >= 1 and len(numbered) >= 1)
+
+
+def _build_cable(
+    context: ParseContext, banner, *, source: str | None, cable_id: str | None
+) -> Cable:
+    fields = context.fields
+    warn = context.warn
+
+    dtg = decode_dtg(fields["dtg"]) if "dtg" in fields else None
+    if "dtg" in fields and dtg is None:
+        warn(f"the date-time group {fields['dtg']!r} is not a valid date")
+    date = dtg.moment if dtg else None
+    year = date.year if date else None
+    de = decode_de_line(fields["de"]["line"]) if "de" in fields else None
+    if de is not None and dtg is not None and (sent := de.moment(dtg.moment.year)) is not None:
+        gap_hours = abs((sent - dtg.moment).total_seconds()) / 3600
+        if gap_hours > 48:
+            warn(
+                f"the DE line says day {de.day_of_year:03d} ({sent:%d %b %Y}) but the date-time group says {dtg.text}"
+            )
+
+    prosigns = fields.get("precedence_prosigns") or []
+    precedence = decode_precedence(prosigns[0]) if prosigns else None
+    to, info = fields.get("to", []), fields.get("info", [])
+    if precedence is None and to and to[0].precedence:
+        precedence = to[0].precedence
+
+    classification = banner.level if banner else None
+    handling = list(dict.fromkeys(fields.get("handling", [])))
+    if banner and banner.caveat and banner.caveat not in handling:
+        handling.insert(0, banner.caveat)
+
+    computed_id = None
+    if banner and year is not None:
+        computed_id = f"{year % 100:02d}{banner.station.replace(' ', '').replace('.', '')}{int(banner.serial)}"
+    if cable_id and computed_id and cable_id != computed_id:
+        warn(f"the file name says {cable_id} but the banner and date give {computed_id}")
+    the_id = cable_id or computed_id
+    if (
+        de
+        and banner
+        and int(de.serial) != int(banner.serial)
+        and not de.station.startswith("RUEHC")
+    ):
+        warn(
+            f"the DE line has serial #{de.serial} but the banner says {banner.station} {banner.serial}"
+        )
+
+    # E.O., declassification, classifier and reasons are no corpus fields, and
+    # reading them warns about nothing: a corpus row skips them.
+    eo, decl, eo_classifier, note = (
+        (None, None, None, None) if context.fields_only else _read_eo(fields.get("eo"))
+    )
+    note = note or fields.get("declassification_note")
+    classification_details = (
+        (None, None, ())
+        if context.fields_only
+        else _classification_details(context, eo, eo_classifier)
+    )
+    tags = _read_tags(context)
+    subject = fields.get("subject") or None
+    if subject and subject.endswith(("...", "…")):
+        subject = subject.rstrip(".… ").rstrip() or None
+        warn("the text is truncated: the record stops after the SUBJECT line ('…')")
+    if subject is None:
+        warn("no SUBJECT line was found")
+    references = _read_references(context, year)
+    classified_by, reason_section, reasons = classification_details
+    paragraphs = tuple(fields.get("paragraphs", []))
+    numbers = [p.number for p in paragraphs if p.number is not None]
+    for number in sorted({n for n in numbers if numbers.count(n) > 1}):
+        warn(f"paragraph number {number} is used twice (a numbering slip in the cable)")
+    if not any(p.number is not None for p in paragraphs):
+        warn("no numbered paragraphs were found")
+    if banner is None:
+        warn("no classification banner was found")
+    if "partial_extract" in fields:
+        warn(f"the record says it is incomplete: {fields['partial_extract']!r}")
+    _check_truncation(context, paragraphs)
+    if date is None:
+        warn("no date-time group was found, so the cable has no date")
+
+    segments = tuple(sorted(context.segments, key=lambda s: (s.start, -s.end)))
+    return Cable(
+        raw=context.source.raw,
+        text=context.text,
+        id=the_id,
+        origin=fields.get("from") or (banner.station if banner else None),
+        date=date,
+        precedence=precedence,
+        classification=classification,
+        handling=tuple(handling),
+        to=tuple(to),
+        info=tuple(info),
+        office=fields.get("office"),
+        eo=eo,
+        decl_date=decl,
+        tags=tags,
+        subject=subject,
+        references=references,
+        classified_by=classified_by,
+        reason_section=reason_section,
+        reasons=reasons,
+        paragraphs=paragraphs,
+        signer=fields.get("signer"),
+        segments=segments,
+        warnings=tuple(context.warnings),
+        dtg=dtg.text if dtg else fields.get("dtg"),
+        de_line=fields["de"]["line"] if "de" in fields else None,
+        serial=banner.serial if banner else None,
+        section=banner.section if banner else None,
+        source=source,
+        declassification_note=note,
+    )
+
+
+def _classification_details(
+    context: ParseContext, eo: str | None, eo_classifier: str | None
+) -> tuple[str | None, str | None, tuple[Reason, ...]]:
+    """(classifying official, reason section, reasons) from Classified By or the E.O. line."""
+    classified_by, reason_section, letters = _read_classified_by(
+        context.fields.get("classified_by") or _classified_by_in_paragraphs(context)
+    )
+    if classified_by is None and eo_classifier:
+        classified_by = eo_classifier
+    reasons = tuple(
+        Reason(letter, meaning) for letter, meaning in decode_reasons(letters, reason_section, eo)
+    )
+    return classified_by, reason_section, reasons
+
+
+_EO_CLASSIFIER = re.compile(
+    r"\((?P<name>[A-Z][A-Za-z .,'-]{2,60})\)\s*(?P<office>[A-Z][A-Z/-]{0,12})?\s*$"
+)
+
+
+def _read_eo(value: str | None) -> tuple[str | None, object, str | None, str | None]:
+    """(order, declassification date or token, classifier named on the line, note)."""
+    if not value:
+        return None, None, None, None
+    match = re.match(r"E\.?\s?O\.?\s?(\d{5})\s*:?\s*(.*)$", value, re.I)
+    if match is None:
+        return None, None, None, None
+    order, rest = match.group(1), match.group(2).strip()
+    if re.search(r"\bDECLASSIFIED\b", rest, re.I):
+        # "AS AMENDED; DECLASSIFIED JUNE 21, 2006": when it was released, not a schedule.
+        return order, None, None, rest
+    classifier = None
+    if found := _EO_CLASSIFIER.search(rest):
+        # E.O. 11652/12065 lines name the classifier: GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P
+        classifier = found.group("name").strip()
+    return order, decode_decl_date(rest) if rest else None, classifier, None
+
+
+_CLASSIFIED_IN_TEXT = re.compile(r"\bClassified\s+by\b:?", re.I)
+
+
+def _classified_by_in_paragraphs(context: ParseContext) -> str | None:
+    """Some cables put "Classified by …" in a numbered paragraph (08STATE103511 ¶2)."""
+    for paragraph in context.fields.get("paragraphs", [])[:3]:
+        if found := _CLASSIFIED_IN_TEXT.search(paragraph.text):
+            raw = context.source.raw
+            position = raw.lower().find("classified", paragraph.start, paragraph.end)
+            if position >= 0:
+                context.segments.append(
+                    Segment("classified_by", position, paragraph.end, "in a paragraph")
+                )
+            return paragraph.text[found.end() :].strip()
+    return None
+
+
+_OPEN_ENDING = re.compile(r"[A-Za-z0-9,]$")
+_TAG_CODE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}")
+
+
+def _check_truncation(context: ParseContext, paragraphs) -> None:
+    """A record that stops mid-sentence (08VLADIVOSTOK68: 'On July 3, Presi...')."""
+    if not paragraphs or context.fields.get("signer"):
+        return
+    last = paragraphs[-1].text.rstrip()
+    if not last:
+        return
+    if last.endswith(("...", "…")) or _OPEN_ENDING.search(last):
+        tail = last[-40:]
+        context.warn(
+            f"the text seems truncated: it ends mid-sentence ('…{tail}') with no signature"
+        )
+
+
+def _read_tags(context: ParseContext) -> tuple[Tag, ...]:
+    span = context.fields.get("tags_span")
+    if span is None:
+        return ()
+    start, end = span
+    tags = []
+    for match in _TAG_CODE.finditer(context.text, start, end):
+        code = match.group().upper()
+        if context.fields_only:
+            tags.append(Tag(code, None, None, 0, 0))
+            continue
+        description, kind = decode_tag(code)
+        raw_start, raw_end = context.source.to_raw(match.start(), match.end())
+        tags.append(Tag(code, description, kind, raw_start, raw_end))
+    return tuple(tags)
+
+
+def _read_references(context: ParseContext, year: int | None) -> tuple[Reference, ...]:
+    references = []
+    for start, end in context.fields.get("ref_spans", []):
+        value = context.text[start:end]
+        for label, item, item_start, item_end in parse_reference_entries(value):
+            text = _WHITESPACE.sub(" ", item)
+            if context.fields_only:
+                references.append(Reference(label, text, canonical_reference_id(text, year), 0, 0))
+                continue
+            raw_start, raw_end = context.raw_span(start + item_start, start + item_end)
+            references.append(
+                Reference(label, text, canonical_reference_id(text, year), raw_start, raw_end)
+            )
+    return tuple(references)
+
+
+def _read_classified_by(value: str | None) -> tuple[str | None, str | None, list[str]]:
+    if not value:
+        return None, None, []
+    section_match = _REASON_SECTION.search(value)
+    section = f"1.{section_match.group(1)}" if section_match else None
+    if section_match:
+        letters_text = value[section_match.end() :]
+    else:
+        tail = _LETTER_LIST.search(value[-120:])  # bounded: the letters end the line
+        letters_text = tail.group() if tail else ""
+    letters = list(dict.fromkeys(letter.lower() for letter in _REASON_LETTER.findall(letters_text)))
+    official_end = _OFFICIAL_END.search(value)
+    official = value[: official_end.start()] if official_end else value
+    official = official.strip(" .,;:") or None
+    return official, section, letters

@@ -1,0 +1,81 @@
+"""The collection's glossary (``data/glossary.csv``): terms, definitions, sources.
+
+Lessons link a term to the glossary; ``define("DTG")`` shows one entry in a cell
+and ``glossary_table()`` the whole list (or the terms a lesson uses).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..source.paths import DATA_DIR
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["Definition", "define", "glossary_entries", "glossary_table"]
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    term: str
+    definition: str
+    see_also: str
+    source: str
+
+    def __str__(self) -> str:
+        return f"{self.term}: {self.definition} (source: {self.source})"
+
+    def _repr_html_(self) -> str:
+        see = f"<br><em>See also:</em> {escape(self.see_also)}" if self.see_also else ""
+        return (
+            f'<div class="glossary-entry" style="border-left:4px solid #0072B2;padding:4px 8px">'
+            f"<strong>{escape(self.term)}</strong>: {escape(self.definition)}{see}"
+            f"<br><small>Source: {escape(self.source)}</small></div>"
+        )
+
+
+@cache
+def glossary_entries() -> tuple[Definition, ...]:
+    path = Path(DATA_DIR) / "glossary.csv"
+    if not path.is_file():
+        return ()
+    with path.open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            Definition(
+                row["term"].strip(),
+                row.get("definition", "").strip(),
+                row.get("see_also", "").strip(),
+                row.get("source", "").strip(),
+            )
+            for row in csv.DictReader(handle)
+            if row.get("term")
+        )
+
+
+def define(term: str) -> Definition:
+    """One glossary entry, matched without regard to case; KeyError lists close terms."""
+    wanted = term.strip().casefold()
+    for entry in glossary_entries():
+        if entry.term.casefold() == wanted:
+            return entry
+    close = [e.term for e in glossary_entries() if wanted in e.term.casefold()]
+    hint = f"; did you mean {', '.join(close)}?" if close else "; see glossary_table()"
+    raise KeyError(f"{term!r} is not in data/glossary.csv{hint}")
+
+
+def glossary_table(terms: Iterable[str] | None = None) -> pd.DataFrame:
+    """The glossary as a table; ``terms`` keeps only those terms, in that order."""
+    import pandas as pd
+
+    entries = list(glossary_entries()) if terms is None else [define(term) for term in terms]
+    return pd.DataFrame(
+        [(e.term, e.definition, e.see_also, e.source) for e in entries],
+        columns=["term", "definition", "see_also", "source"],
+    )

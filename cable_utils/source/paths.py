@@ -1,0 +1,71 @@
+"""Where the collection's data lives, and safe resolution of cable IDs."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ..errors import CableNotFoundError, UnsafePathError
+
+__all__ = [
+    "DATA_DIR",
+    "PROJECT_DIR",
+    "CABLE_ID_PATTERN",
+    "cable_dirs",
+    "find_cable_file",
+    "known_cable_ids",
+]
+
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+#: The top of the repository (the collection runs from a clone: see the README).
+PROJECT_DIR = _PACKAGE_DIR.parent
+
+#: ``data/`` at the top of the repository. ``CABLE_CLASSROOM_DATA`` overrides it
+#: (useful when the package is installed somewhere else).
+DATA_DIR = Path(os.environ.get("CABLE_CLASSROOM_DATA", PROJECT_DIR / "data"))
+
+#: A canonical Cablegate ID: two-digit year, origin, serial (``08BAKU151``).
+CABLE_ID_PATTERN = re.compile(r"^(?P<year>\d{2})(?P<origin>[A-Z][A-Z]*?)(?P<serial>\d+)$")
+
+_ID_LIKE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def cable_dirs() -> list[Path]:
+    """Folders searched for ``<ID>.txt``: the collection's cable, then the samples."""
+    return [DATA_DIR / "cables", DATA_DIR / "cables" / "samples"]
+
+
+def known_cable_ids() -> list[str]:
+    """Every cable ID that :func:`find_cable_file` can resolve, sorted."""
+    ids = {p.stem for folder in cable_dirs() if folder.is_dir() for p in folder.glob("*.txt")}
+    return sorted(ids)
+
+
+def find_cable_file(cable_id: str) -> Path:
+    """Return the file of a cable ID in ``data/cables``.
+
+    Raises :class:`UnsafePathError` for anything that is not a plain ID (an ID
+    may not contain ``/``, ``..`` or other path syntax) and
+    :class:`CableNotFoundError` when no file has that ID.
+    """
+    if not _ID_LIKE.match(cable_id):
+        raise UnsafePathError(
+            f"{cable_id!r} is not a cable ID (IDs look like 08BAKU151); "
+            "to open a file, pass its path instead"
+        )
+    if not DATA_DIR.is_dir():
+        raise CableNotFoundError(
+            f"the collection's data folder is not at {DATA_DIR}: cable_utils runs from a clone "
+            "of the repository (installed with `pip install -e .`, as `make lab` does), or "
+            "set CABLE_CLASSROOM_DATA to the data/ folder of a clone"
+        )
+    for folder in cable_dirs():
+        candidate = (folder / f"{cable_id}.txt").resolve()
+        if candidate.parent == folder.resolve() and candidate.is_file():
+            return candidate
+    known = ", ".join(known_cable_ids()[:8])
+    raise CableNotFoundError(
+        f"no cable with ID {cable_id!r} in {DATA_DIR / 'cables'} (known IDs include: {known})"
+    )

@@ -1,0 +1,215 @@
+"""Figures for lesson 03: who is mentioned, where, and with whom.
+
+Every figure has a text twin (``describe_*``) so the information is also
+available as words, and a second cue beside colour (bar patterns, marker
+symbols, text labels).
+"""
+
+from __future__ import annotations
+
+import math
+from itertools import combinations
+from typing import Any
+
+from ...analysis.actors import ACTOR_TYPES, Gazetteer, Mention
+from ._style import MARKER_SYMBOLS, OKABE_ITO_SEQUENCE, PATTERN_SHAPES, accessible_layout
+
+__all__ = [
+    "actor_paragraph_heatmap",
+    "co_mention_edges",
+    "co_mention_network",
+    "describe_co_mentions",
+    "describe_mentions",
+    "mentions_by_actor_figure",
+]
+
+_TYPES = (*ACTOR_TYPES, "")
+_TYPE_COLOUR = {t: OKABE_ITO_SEQUENCE[i % len(OKABE_ITO_SEQUENCE)] for i, t in enumerate(_TYPES)}
+_TYPE_PATTERN = {t: PATTERN_SHAPES[i % len(PATTERN_SHAPES)] for i, t in enumerate(_TYPES)}
+_TYPE_SYMBOL = {t: MARKER_SYMBOLS[i % len(MARKER_SYMBOLS)] for i, t in enumerate(_TYPES)}
+
+
+def _counts(gazetteer: Gazetteer, mentions: list[Mention]) -> list[tuple[str, str, str, int]]:
+    rows = []
+    for actor in gazetteer.actors:
+        count = sum(1 for m in mentions if m.actor_id == actor.id)
+        if count:
+            rows.append((actor.id, actor.name, actor.type, count))
+    return sorted(rows, key=lambda r: (r[3], r[1]))
+
+
+def mentions_by_actor_figure(
+    gazetteer: Gazetteer, mentions: list[Mention], *, top: int = 25
+) -> Any:
+    """Horizontal bars: mentions per actor, colour and pattern by actor type."""
+    import plotly.graph_objects as go
+
+    rows = _counts(gazetteer, mentions)[-top:]
+    figure = go.Figure()
+    for kind in _TYPES:
+        chosen = [r for r in rows if r[2] == kind]
+        if not chosen:
+            continue
+        figure.add_trace(
+            go.Bar(
+                x=[r[3] for r in chosen],
+                y=[r[1] for r in chosen],
+                orientation="h",
+                name=kind or "type not given",
+                text=[str(r[3]) for r in chosen],
+                textposition="outside",
+                marker={
+                    "color": _TYPE_COLOUR[kind],
+                    "pattern": {"shape": _TYPE_PATTERN[kind]},
+                    "line": {"color": "#000", "width": 0.5},
+                },
+                hovertemplate="%{y}: %{x} mentions<extra>" + (kind or "?") + "</extra>",
+            )
+        )
+    figure.update_yaxes(categoryorder="array", categoryarray=[r[1] for r in rows])
+    figure.update_layout(height=max(320, 22 * len(rows) + 120), legend_title_text="actor type")
+    return accessible_layout(
+        figure, title="Who is mentioned, and how often", x_title="mentions", y_title="actor"
+    )
+
+
+def describe_mentions(gazetteer: Gazetteer, mentions: list[Mention], *, top: int = 8) -> str:
+    rows = list(reversed(_counts(gazetteer, mentions)))
+    if not rows:
+        return "No actor of this gazetteer is mentioned in the cable."
+    head = ", ".join(f"{name} ({count})" for _, name, _, count in rows[:top])
+    people = [r for r in rows if r[2] == "person"]
+    return (
+        f"{len(mentions)} mentions of {len(rows)} actors. Most mentioned: {head}. "
+        f"{len(people)} of the actors are people"
+        + (f"; the most mentioned person is {people[0][1]} ({people[0][3]})." if people else ".")
+    )
+
+
+def actor_paragraph_heatmap(gazetteer: Gazetteer, mentions: list[Mention]) -> Any:
+    """Actors × paragraphs: mentions of each actor in each paragraph (numbers printed)."""
+    import plotly.graph_objects as go
+
+    paragraphs = sorted({m.paragraph for m in mentions if m.paragraph is not None})
+    rows = list(reversed(_counts(gazetteer, mentions)))
+    names = [r[1] for r in rows]
+    z = [
+        [sum(1 for m in mentions if m.actor_id == r[0] and m.paragraph == p) for p in paragraphs]
+        for r in rows
+    ]
+    figure = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[f"¶{p}" for p in paragraphs],
+            y=names,
+            text=[[str(v) if v else "" for v in row] for row in z],
+            texttemplate="%{text}",
+            colorscale=[[0, "#FFFFFF"], [1, OKABE_ITO_SEQUENCE[4]]],
+            colorbar={"title": "mentions"},
+            hovertemplate="%{y} in %{x}: %{z}<extra></extra>",
+            xgap=1,
+            ygap=1,
+        )
+    )
+    figure.update_yaxes(autorange="reversed")
+    figure.update_layout(height=max(320, 20 * len(names) + 140))
+    return accessible_layout(
+        figure,
+        title="Where each actor appears (mentions per paragraph)",
+        x_title="paragraph",
+        y_title="actor",
+    )
+
+
+def co_mention_edges(mentions: list[Mention]) -> list[tuple[str, str, int]]:
+    """Pairs of actors mentioned in the same paragraph, with the number of paragraphs they share."""
+    by_paragraph: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.paragraph is not None:
+            by_paragraph.setdefault(m.paragraph, set()).add(m.actor_id)
+    weights: dict[tuple[str, str], int] = {}
+    for actors in by_paragraph.values():
+        for a, b in combinations(sorted(actors), 2):
+            weights[(a, b)] = weights.get((a, b), 0) + 1
+    return sorted(((a, b, w) for (a, b), w in weights.items()), key=lambda e: (-e[2], e[0], e[1]))
+
+
+def _circle_layout(ids: list[str]) -> dict[str, tuple[float, float]]:
+    """Nodes on a circle in a fixed order: the same picture on every run, no library needed."""
+    count = max(len(ids), 1)
+    return {
+        node: (math.cos(2 * math.pi * i / count), math.sin(2 * math.pi * i / count))
+        for i, node in enumerate(ids)
+    }
+
+
+def co_mention_network(
+    gazetteer: Gazetteer, mentions: list[Mention], *, types: tuple[str, ...] | None = None
+) -> Any:
+    """Actors linked when mentioned in the same paragraph; a deterministic circular layout.
+
+    Nodes are ordered by type then name, so people sit together on the circle;
+    marker symbol and colour both show the type, and every node is labelled.
+    """
+    import plotly.graph_objects as go
+
+    present = {m.actor_id for m in mentions if m.paragraph is not None}
+    actors = [a for a in gazetteer.actors if a.id in present and (types is None or a.type in types)]
+    actors.sort(key=lambda a: (_TYPES.index(a.type) if a.type in _TYPES else 99, a.name))
+    ids = [a.id for a in actors]
+    position = _circle_layout(ids)
+    edges = [e for e in co_mention_edges(mentions) if e[0] in position and e[1] in position]
+    figure = go.Figure()
+    for a, b, weight in edges:
+        (x0, y0), (x1, y1) = position[a], position[b]
+        figure.add_trace(
+            go.Scatter(
+                x=[x0, x1],
+                y=[y0, y1],
+                mode="lines",
+                line={"width": 0.5 + weight, "color": "#999999"},
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    for kind in _TYPES:
+        chosen = [a for a in actors if a.type == kind]
+        if not chosen:
+            continue
+        figure.add_trace(
+            go.Scatter(
+                x=[position[a.id][0] for a in chosen],
+                y=[position[a.id][1] for a in chosen],
+                mode="markers+text",
+                text=[a.name for a in chosen],
+                textposition="top center",
+                name=kind or "type not given",
+                marker={
+                    "size": 14,
+                    "color": _TYPE_COLOUR[kind],
+                    "symbol": _TYPE_SYMBOL[kind],
+                    "line": {"color": "#000", "width": 1},
+                },
+                hovertemplate="%{text}<extra>" + (kind or "?") + "</extra>",
+            )
+        )
+    figure.update_xaxes(visible=False, range=[-1.5, 1.5])
+    figure.update_yaxes(visible=False, range=[-1.3, 1.3], scaleanchor="x")
+    figure.update_layout(height=620, legend_title_text="actor type")
+    return accessible_layout(
+        figure,
+        title="Who is mentioned with whom (same paragraph; thicker = more paragraphs)",
+        x_title=None,
+        y_title=None,
+    )
+
+
+def describe_co_mentions(gazetteer: Gazetteer, mentions: list[Mention], *, top: int = 6) -> str:
+    edges = co_mention_edges(mentions)
+    if not edges:
+        return "No two actors share a paragraph."
+    names = {a.id: a.name for a in gazetteer.actors}
+    pairs = "; ".join(f"{names[a]} – {names[b]} ({w} ¶)" for a, b, w in edges[:top])
+    return (
+        f"{len(edges)} pairs of actors share at least one paragraph. Most often together: {pairs}."
+    )

@@ -1,0 +1,541 @@
+"""Figures of lesson 04: the argument map, the stance matrix and the timeline.
+
+All three follow the collection's figure rules: a title, axis labels, the
+Okabe–Ito palette plus a second cue (marker symbols for holder groups, solid
+vs dashed lines *and* a ``+`` / ``−`` label for support vs attack, a letter in
+every stance cell), and a plain-text summary function beside each figure.
+Layouts are deterministic: the same data always gives the same picture.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections import defaultdict
+from datetime import date, timedelta
+from html import escape
+from typing import Any
+
+from ...analysis.argument import ArgumentData, TimelineEvent
+from ...model import Cable
+from ..render import OKABE_ITO
+from ._style import accessible_layout
+
+__all__ = [
+    "HOLDER_GROUPS",
+    "argument_layout",
+    "argument_map_figure",
+    "argument_map_json",
+    "describe_argument_map",
+    "describe_stance_matrix",
+    "describe_timeline",
+    "holder_group",
+    "stance_heatmap",
+    "timeline_figure",
+]
+
+#: Holder group (the actor's ``voice`` in actors.csv) → label, colour, marker symbol.
+HOLDER_GROUPS: dict[str, tuple[str, str, str]] = {
+    "official": ("Azerbaijani officials", OKABE_ITO["orange"], "circle"),
+    "unofficial": ("Azerbaijani commentators", OKABE_ITO["sky blue"], "square"),
+    "embassy": ("U.S. Embassy", OKABE_ITO["blue"], "diamond"),
+    "foreign government": ("Foreign governments", OKABE_ITO["bluish green"], "triangle-up"),
+    "media": ("Media", OKABE_ITO["reddish purple"], "hexagon"),
+    "none": ("The public / others", OKABE_ITO["grey"], "cross"),
+    "mixed": ("Several kinds of holder", OKABE_ITO["yellow"], "star"),
+}
+STANCE_STYLE = {  # value, colour, letter
+    "FAVOR": (1, OKABE_ITO["blue"], "F"),
+    "NONE": (0, "#DDDDDD", "N"),
+    "AGAINST": (-1, OKABE_ITO["vermillion"], "A"),
+}
+EDGE_STYLE = {"support": ("solid", "+", "supports"), "attack": ("dash", "−", "attacks")}
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    return "<br>".join(escape(line) for line in textwrap.wrap(text, width)) or ""
+
+
+def holder_group(data: ArgumentData, claim_id: str) -> str:
+    """The group of a claim's holders (those in FAVOR, else all): one voice or "mixed"."""
+    claim = data.claim(claim_id)
+    favour = [e.holder for e in claim.evidence if e.stance == "FAVOR"] or claim.holders
+    voices = {data.holder_voice(h) for h in favour}
+    voices = {v if v in HOLDER_GROUPS else "none" for v in voices}
+    return voices.pop() if len(voices) == 1 else "mixed"
+
+
+# --------------------------------------------------------------------------- argument map
+
+
+def argument_layout(data: ArgumentData) -> dict[str, tuple[float, float]]:
+    """Deterministic positions: layers left → right along the relations, ordered within a layer.
+
+    A claim's layer is the length of the longest chain of relations leading to
+    it, so reasons stand left of what they bear on. Within a layer, claims are
+    ordered by the mean position of what points at them (one barycentre pass),
+    ties by claim id.
+    """
+    ids = [c.id for c in data.claims]
+    incoming: dict[str, list[str]] = defaultdict(list)
+    for relation in data.relations:
+        incoming[relation.target].append(relation.source)
+    layer: dict[str, int] = {}
+
+    def depth(node: str, seen: frozenset[str] = frozenset()) -> int:
+        if node in layer:
+            return layer[node]
+        if node in seen:  # a cycle: stop here rather than loop
+            return 0
+        value = max((depth(s, seen | {node}) + 1 for s in incoming[node]), default=0)
+        layer[node] = value
+        return value
+
+    for node in ids:
+        depth(node)
+    order = {node: index for index, node in enumerate(sorted(ids, key=_claim_sort_key))}
+    positions: dict[str, tuple[float, float]] = {}
+    for level in sorted(set(layer.values())):
+        members = [n for n in ids if layer[n] == level]
+
+        def key(node: str) -> tuple[float, int]:
+            ys = [positions[s][1] for s in incoming[node] if s in positions]
+            return (sum(ys) / len(ys) if ys else float(order[node]), order[node])
+
+        members.sort(key=key)
+        count = len(members)
+        for index, node in enumerate(members):
+            y = (count - 1) / 2 - index
+            positions[node] = (float(level), float(y))
+    return positions
+
+
+def _claim_sort_key(claim_id: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in claim_id if ch.isdigit())
+    return (int(digits) if digits else 10**6, claim_id)
+
+
+def _claim_hover(data: ArgumentData, claim_id: str) -> str:
+    claim = data.claim(claim_id)
+    holders = "<br>".join(
+        f"• {escape(data.actor_name(e.holder))}: {e.stance} (¶{e.paragraph})"
+        for e in claim.evidence
+    )
+    return (
+        f"<b>{escape(claim.id)}</b>: {_wrap(claim.text)}<br><i>{_wrap(claim.question)}</i>"
+        f"<br>{holders}"
+    )
+
+
+def argument_map_figure(data: ArgumentData, selected: str | None = None) -> Any:
+    """Claims as nodes (colour and symbol = holder group), support solid/“+”, attack dashed/“−”."""
+    import plotly.graph_objects as go
+
+    figure = go.Figure()
+    title = (
+        f"The precedent argument in {data.cable_id}: who claims what, what supports or attacks it"
+    )
+    if not data.claims:
+        figure.add_annotation(
+            text=f"No curated claims for {escape(data.cable_id)} yet: see the template below.",
+            showarrow=False,
+            x=0.5,
+            y=0.5,
+            xref="paper",
+            yref="paper",
+        )
+        return accessible_layout(figure, title=title, x_title="", y_title="")
+    positions = argument_layout(data)
+    linked = {selected} if selected else set()
+    for relation in data.relations:
+        if selected in (relation.source, relation.target):
+            linked.update((relation.source, relation.target))
+    for kind, (dash, mark, verb) in EDGE_STYLE.items():
+        line_colour = "#333333" if kind == "support" else "#777777"
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        label_x, label_y, label_text, label_hover = [], [], [], []
+        for relation in (r for r in data.relations if r.kind == kind):
+            (x0, y0), (x1, y1) = positions[relation.source], positions[relation.target]
+            xs += [x0, x1, None]
+            ys += [y0, y1, None]
+            label_x.append(x0 + (x1 - x0) * 0.5)
+            label_y.append(y0 + (y1 - y0) * 0.5)
+            label_text.append(mark)
+            label_hover.append(
+                f"{escape(relation.source)} {verb} {escape(relation.target)}"
+                f"<br>{_wrap(relation.note)}"
+            )
+            emphasised = selected in (relation.source, relation.target)
+            figure.add_annotation(
+                x=x0 + (x1 - x0) * 0.88,
+                y=y0 + (y1 - y0) * 0.88,
+                ax=x0 + (x1 - x0) * 0.80,
+                ay=y0 + (y1 - y0) * 0.80,
+                xref="x",
+                yref="y",
+                axref="x",
+                ayref="y",
+                text="",
+                showarrow=True,
+                arrowhead=2,
+                arrowsize=1.4,
+                arrowwidth=2.5 if emphasised else 1.5,
+                arrowcolor="#000000" if emphasised else "#555555",
+                name=f"{relation.source}->{relation.target}",
+            )
+        figure.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                name=f"{verb} ({'solid' if dash == 'solid' else 'dashed'} line, {mark})",
+                line={"dash": dash, "width": 2, "color": line_colour},
+                hoverinfo="skip",
+                legendgroup=kind,
+            )
+        )
+        figure.add_trace(
+            go.Scatter(
+                x=label_x,
+                y=label_y,
+                mode="markers+text",
+                text=label_text,
+                textfont={"size": 16, "color": "#000000"},
+                marker={"size": 18, "color": "#FFFFFF", "line": {"width": 1, "color": "#333333"}},
+                hovertext=label_hover,
+                hoverinfo="text",
+                showlegend=False,
+                legendgroup=kind,
+                name=f"{verb} labels",
+            )
+        )
+    by_group: dict[str, list[str]] = defaultdict(list)
+    for claim in data.claims:
+        by_group[holder_group(data, claim.id)].append(claim.id)
+    for group, (label, colour, symbol) in HOLDER_GROUPS.items():
+        members = by_group.get(group)
+        if not members:
+            continue
+        figure.add_trace(
+            go.Scatter(
+                x=[positions[m][0] for m in members],
+                y=[positions[m][1] for m in members],
+                mode="markers+text",
+                name=label,
+                text=members,
+                textposition="top center",
+                customdata=members,
+                hovertext=[_claim_hover(data, m) for m in members],
+                hoverinfo="text",
+                marker={
+                    "size": [30 if m == selected else 22 for m in members],
+                    "color": colour,
+                    "symbol": symbol,
+                    "line": {"width": [4 if m in linked else 1 for m in members], "color": "#000"},
+                },
+            )
+        )
+    steps = sorted({x for x, _ in positions.values()})
+    figure.update_xaxes(
+        showgrid=False,
+        zeroline=False,
+        tickmode="array",
+        tickvals=steps,
+        ticktext=[f"step {int(x)}" for x in steps],
+    )
+    figure.update_yaxes(showgrid=False, zeroline=False, showticklabels=False)
+    figure.update_layout(height=560, legend={"title": {"text": "Holder group / relation"}})
+    return accessible_layout(
+        figure,
+        title=title,
+        x_title="Reasoning order (reasons on the left, what they bear on to the right)",
+        y_title="Claims (spread vertically)",
+    )
+
+
+_BASE_MAPS: dict[int, tuple[ArgumentData, dict[str, Any]]] = {}
+
+
+def argument_map_json(data: ArgumentData, selected: str | None = None) -> dict[str, Any]:
+    """The argument map as a plotly JSON dict, fast: built once per data, then re-highlighted.
+
+    Equal in what it shows to ``argument_map_figure(data, selected)``; the widget
+    uses it so that choosing a claim does not rebuild and revalidate the figure.
+    """
+    import copy
+    import json
+
+    cached = _BASE_MAPS.get(id(data))
+    if cached is None or cached[0] is not data:
+        base = json.loads(argument_map_figure(data).to_json())
+        _BASE_MAPS.clear()  # one cable at a time; keep memory flat
+        _BASE_MAPS[id(data)] = (data, base)
+    else:
+        base = cached[1]
+    figure = copy.deepcopy(base)
+    linked = {selected} if selected else set()
+    for relation in data.relations:
+        if selected in (relation.source, relation.target):
+            linked.update((relation.source, relation.target))
+    for trace in figure["data"]:
+        members = trace.get("customdata")
+        if not members or trace.get("mode") != "markers+text":
+            continue
+        trace["marker"]["size"] = [30 if m == selected else 22 for m in members]
+        trace["marker"]["line"]["width"] = [4 if m in linked else 1 for m in members]
+    for note in figure["layout"].get("annotations", []):
+        source, _, target = note.get("name", "").partition("->")
+        if target:
+            emphasised = selected in (source, target)
+            note["arrowwidth"] = 2.5 if emphasised else 1.5
+            note["arrowcolor"] = "#000000" if emphasised else "#555555"
+    return figure
+
+
+def describe_argument_map(data: ArgumentData) -> str:
+    """The argument map in sentences: claims, their holders, and every relation."""
+    if not data.claims:
+        return f"There are no curated claims for {data.cable_id}, so there is no argument map yet."
+    lines = [
+        f"{len(data.claims)} claims and {len(data.relations)} relations "
+        f"({sum(r.kind == 'support' for r in data.relations)} support, "
+        f"{sum(r.kind == 'attack' for r in data.relations)} attack)."
+    ]
+    for claim in data.claims:
+        holders = ", ".join(f"{data.actor_name(e.holder)} ({e.stance})" for e in claim.evidence)
+        group = HOLDER_GROUPS[holder_group(data, claim.id)][0]
+        lines.append(f"{claim.id} [{group}]: {claim.text}. Held by: {holders}.")
+    for relation in data.relations:
+        verb = EDGE_STYLE[relation.kind][2]
+        lines.append(f"{relation.source} {verb} {relation.target}.")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- stance matrix
+
+
+def stance_heatmap(data: ArgumentData, *, include_reference: bool = False) -> Any:
+    """Actors × claims; colour and a letter (F / A / N) per cell; the evidence on hover."""
+    import plotly.graph_objects as go
+
+    from ...analysis.argument import stance_matrix
+
+    matrix = stance_matrix(data, include_reference=include_reference)
+    actors, claims = list(matrix.index), list(matrix.columns)
+    z, text, hover = [], [], []
+    for actor in actors:
+        z_row, text_row, hover_row = [], [], []
+        for claim_id in claims:
+            stance = matrix.loc[actor, claim_id]
+            value, _, letter = STANCE_STYLE.get(stance, (None, None, ""))
+            evidence = data.evidence_for(actor, claim_id)
+            if evidence is not None:
+                detail = f"¶{evidence.paragraph}: “{_wrap(evidence.quote)}”"
+            elif (actor, claim_id) in data.reference:
+                detail = (
+                    f"inferred (reference coding): {_wrap(data.reference[(actor, claim_id)][1])}"
+                )
+                letter = letter.lower()
+            else:
+                detail = "not coded"
+            z_row.append(value)
+            text_row.append(letter)
+            hover_row.append(
+                f"<b>{escape(data.actor_name(actor))}</b> on {escape(claim_id)}: "
+                f"{escape(stance or '—')}<br>{_wrap(data.claim(claim_id).text)}<br>{detail}"
+            )
+        z.append(z_row)
+        text.append(text_row)
+        hover.append(hover_row)
+    colours = [STANCE_STYLE["AGAINST"][1], STANCE_STYLE["NONE"][1], STANCE_STYLE["FAVOR"][1]]
+    figure = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=claims,
+            y=[data.actor_name(a) for a in actors],
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 14},
+            hovertext=hover,
+            hoverinfo="text",
+            zmin=-1,
+            zmax=1,
+            xgap=2,
+            ygap=2,
+            colorscale=[
+                [0, colours[0]],
+                [0.33, colours[0]],
+                [0.33, colours[1]],
+                [0.66, colours[1]],
+                [0.66, colours[2]],
+                [1, colours[2]],
+            ],
+            colorbar={
+                "title": {"text": "Stance"},
+                "tickvals": [-1, 0, 1],
+                "ticktext": ["A = AGAINST", "N = NONE", "F = FAVOR"],
+            },
+        )
+    )
+    figure.update_yaxes(autorange="reversed")
+    figure.update_layout(height=max(320, 34 * len(actors) + 140))
+    source = " (lower case: inferred in the reference coding)" if include_reference else ""
+    return accessible_layout(
+        figure,
+        title=f"Stance matrix of {data.cable_id}: FAVOR / AGAINST / NONE by actor{source}",
+        x_title="Claim",
+        y_title="Actor",
+    )
+
+
+def describe_stance_matrix(data: ArgumentData, *, include_reference: bool = False) -> str:
+    from ...analysis.argument import stance_matrix
+
+    matrix = stance_matrix(data, include_reference=include_reference)
+    if matrix.empty:
+        return f"There are no coded stances for {data.cable_id}."
+    lines = []
+    for claim_id in matrix.columns:
+        column = matrix[claim_id]
+        parts = []
+        for stance in ("FAVOR", "AGAINST", "NONE"):
+            who = [data.actor_name(a) for a in column.index if column[a] == stance]
+            if who:
+                parts.append(f"{stance}: {', '.join(who)}")
+        lines.append(f"{claim_id} ({data.claim(claim_id).text}): " + "; ".join(parts) + ".")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- timeline
+
+_CATEGORY_SYMBOLS = ["circle", "square", "diamond", "triangle-up", "hexagon", "cross", "star"]
+
+
+def timeline_figure(
+    events: list[TimelineEvent],
+    cable: Cable | None = None,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+) -> Any:
+    """Events by category over time (periods as bars), with the cable's date marked.
+
+    ``start``/``end`` zoom in (e.g. the weeks around the cable); events outside
+    are left out, periods that overlap are clipped.
+    """
+    import plotly.graph_objects as go
+
+    from ..render import OKABE_ITO as palette
+
+    colours = list(palette.values())
+    chosen = [
+        e
+        for e in events
+        if (start is None or (e.end or e.start) >= start) and (end is None or e.start <= end)
+    ]
+    categories = list(dict.fromkeys(e.category for e in sorted(events, key=lambda e: e.category)))
+    figure = go.Figure()
+    for index, category in enumerate(categories):
+        colour, symbol = (
+            colours[index % len(colours)],
+            _CATEGORY_SYMBOLS[index % len(_CATEGORY_SYMBOLS)],
+        )
+        members = [e for e in chosen if e.category == category]
+        points = [e for e in members if e.end is None]
+        periods = [e for e in members if e.end is not None]
+        for period in periods:
+            figure.add_trace(
+                go.Scatter(
+                    x=[
+                        max(period.start, start or period.start),
+                        min(period.end, end or period.end),
+                    ],
+                    y=[category, category],
+                    mode="lines",
+                    line={"width": 10, "color": colour},
+                    name=f"{category} (period)",
+                    hovertext=_event_hover(period),
+                    hoverinfo="text",
+                    showlegend=False,
+                )
+            )
+        if points or periods:
+            shown = points or periods
+            figure.add_trace(
+                go.Scatter(
+                    x=[e.start for e in shown],
+                    y=[category] * len(shown),
+                    mode="markers",
+                    name=category,
+                    marker={
+                        "size": 13,
+                        "color": colour,
+                        "symbol": symbol,
+                        "line": {"width": 1, "color": "#000000"},
+                    },
+                    hovertext=[_event_hover(e) for e in shown],
+                    hoverinfo="text",
+                )
+            )
+    if cable is not None and cable.date is not None:
+        when = cable.date.date()
+        figure.add_shape(
+            type="line",
+            x0=when,
+            x1=when,
+            xref="x",
+            y0=0,
+            y1=1,
+            yref="paper",
+            line={"dash": "dot", "width": 2, "color": "#000000"},
+        )
+        figure.add_annotation(
+            x=when,
+            y=1,
+            xref="x",
+            yref="paper",
+            yanchor="bottom",
+            showarrow=False,
+            text=f"this cable: {escape(cable.id or '')}, {when:%d %b %Y}",
+        )
+    if start is not None or end is not None:
+        low = start or min(e.start for e in events)
+        high = end or max((e.end or e.start) for e in events)
+        figure.update_xaxes(range=[low - timedelta(days=2), high + timedelta(days=2)])
+    figure.update_layout(height=380, legend={"title": {"text": "Category (colour and symbol)"}})
+    span = "" if start is None else f" ({start:%d %b %Y} – {(end or start):%d %b %Y})"
+    return accessible_layout(
+        figure,
+        title=f"Timeline{span}: sourced events; dotted line = this cable",
+        x_title="Date",
+        y_title="Category",
+    )
+
+
+def _event_hover(event: TimelineEvent) -> str:
+    from ...analysis.argument import _when_text
+
+    return (
+        f"<b>{escape(_when_text(event))}</b><br>{_wrap(event.event)}"
+        f"<br><i>Source: {_wrap(event.source)}</i>"
+    )
+
+
+def describe_timeline(events: list[TimelineEvent], cable: Cable | None = None) -> str:
+    from ...analysis.argument import _when_text
+
+    lines = []
+    placed = False
+    for event in events:
+        if (
+            cable is not None
+            and cable.date is not None
+            and not placed
+            and event.start > cable.date.date()
+        ):
+            lines.append(f"{cable.date:%d %b %Y}: ▶ this cable ({cable.id}) is sent.")
+            placed = True
+        lines.append(
+            f"{_when_text(event)}: {event.event} [{event.category}; source: {event.source}]"
+        )
+    return "\n".join(lines)

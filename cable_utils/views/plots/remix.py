@@ -1,0 +1,163 @@
+"""Figures of lesson 05: the REF trail of a cable as a graph.
+
+Layout is deterministic and meaningful: x is the date, y is the sending post
+(one lane per post). Colour *and* marker symbol mark the post, every node
+carries its ID as a text label, a hollow marker means the date is unknown, and
+the cable in focus is drawn larger with a black outline. Arrows point from the
+citing cable to the cable it cites. :func:`describe_thread` is the text summary
+that goes beside the figure.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections import defaultdict
+from datetime import date, timedelta
+from html import escape
+from typing import Any
+
+from ...corpus.thread import ThreadCable, load_thread, thread_edges, thread_summary
+from ._style import MARKER_SYMBOLS, OKABE_ITO_SEQUENCE, accessible_layout
+
+__all__ = ["describe_thread", "thread_figure", "thread_layout"]
+
+_UNKNOWN_OFFSET = timedelta(days=4)
+
+
+def _origin(cable_id: str) -> str:
+    from ...source.paths import CABLE_ID_PATTERN
+
+    match = CABLE_ID_PATTERN.match(cable_id)
+    return match.group("origin") if match else "other"
+
+
+def _parse_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def thread_layout(
+    cables: list[ThreadCable], edges: list[tuple[str, str]]
+) -> dict[str, tuple[date, float, bool]]:
+    """Node → (x date, y lane position, date known?). The same input always gives the same layout.
+
+    Nodes without a date (a cited cable that was not located, or one outside
+    the table) are put a few days before the earliest cable that cites them,
+    and spread a little within their lane so labels do not overlap.
+    """
+    by_id = {c.id: c for c in cables}
+    ids = list(dict.fromkeys([*by_id, *(i for pair in edges for i in pair)]))
+    lanes = sorted({_origin(i) for i in ids})
+    lane_y = {lane: float(index) for index, lane in enumerate(lanes)}
+    dates = {i: _parse_date(by_id[i].date) if i in by_id else None for i in ids}
+    known = [d for d in dates.values() if d is not None]
+    fallback = (min(known) if known else date(2000, 1, 1)) - _UNKNOWN_OFFSET
+    layout: dict[str, tuple[date, float, bool]] = {}
+    stacked: dict[str, int] = defaultdict(int)
+    for node in sorted(ids, key=lambda i: (dates[i] is None, dates[i] or fallback, i)):
+        when = dates[node]
+        lane = _origin(node)
+        if when is not None:
+            layout[node] = (when, lane_y[lane], True)
+            continue
+        citers = [dates[a] for a, b in edges if b == node and dates[a] is not None]
+        x = (min(citers) - _UNKNOWN_OFFSET) if citers else fallback
+        offset = 0.12 * ((stacked[lane] % 3) + 1) * (1 if stacked[lane] % 2 == 0 else -1)
+        stacked[lane] += 1
+        layout[node] = (x, lane_y[lane] + offset, False)
+    return layout
+
+
+def thread_figure(
+    cables: list[ThreadCable] | None = None,
+    *,
+    focus: str = "08BAKU151",
+    title: str | None = None,
+) -> Any:
+    """The REF trail as a plotly figure (dates across, sending posts down)."""
+    import plotly.graph_objects as go
+
+    items = list(cables) if cables is not None else load_thread()
+    edges = thread_edges(items)
+    layout = thread_layout(items, edges)
+    by_id = {c.id: c for c in items}
+    lanes = sorted({_origin(i) for i in layout})
+    figure = go.Figure()
+
+    for citing, cited in edges:
+        (x0, y0, _), (x1, y1, _) = layout[citing], layout[cited]
+        figure.add_annotation(
+            x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y",
+            showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=1.3,
+            arrowcolor="#555555", standoff=9, startstandoff=9, text="",
+        )  # fmt: skip
+
+    for index, lane in enumerate(lanes):
+        colour = OKABE_ITO_SEQUENCE[index % len(OKABE_ITO_SEQUENCE)]
+        symbol = MARKER_SYMBOLS[index % len(MARKER_SYMBOLS)]
+        nodes = [n for n in layout if _origin(n) == lane]
+        symbols, sizes, lines, labels, hovers = [], [], [], [], []
+        for node in nodes:
+            when, _, date_known = layout[node]
+            row = by_id.get(node)
+            hollow = not date_known
+            symbols.append(f"{symbol}-open" if hollow else symbol)
+            sizes.append(22 if node == focus else 14)
+            lines.append(3 if node == focus else 1)
+            suffix = "" if row is not None else " (outside the table)"
+            suffix = suffix or ("" if date_known else " (date unknown)")
+            labels.append(f"<b>{escape(node)}</b>" if node == focus else escape(node) + suffix)
+            hovers.append(_hover(node, row, date_known))
+        figure.add_trace(
+            go.Scatter(
+                x=[layout[n][0] for n in nodes],
+                y=[layout[n][1] for n in nodes],
+                mode="markers+text",
+                name=f"sent by {lane}",
+                text=labels,
+                textposition="top center",
+                hovertext=hovers,
+                hoverinfo="text",
+                marker={
+                    "color": colour,
+                    "symbol": symbols,
+                    "size": sizes,
+                    "line": {"color": "#000000", "width": lines},
+                },
+            )
+        )
+    figure.update_yaxes(
+        tickmode="array",
+        tickvals=list(range(len(lanes))),
+        ticktext=lanes,
+        range=[-0.8, len(lanes) - 0.2],
+    )
+    accessible_layout(
+        figure,
+        title=title or f"The REF trail around {focus}: which cable cites which (arrow: cites)",
+        x_title="Date (date-time group or meeting date; hollow marker: date unknown)",
+        y_title="Sending post",
+    )
+    figure.update_layout(height=180 + 90 * len(lanes), legend={"title": {"text": "Post"}})
+    return figure
+
+
+def _hover(node: str, row: ThreadCable | None, date_known: bool) -> str:
+    if row is None:
+        return f"{escape(node)}<br>cited in a REF line; not in the table"
+    subject = "<br>".join(escape(line) for line in textwrap.wrap(row.subject or "unknown", 60))
+    where = escape(row.url) if row.url else "no published copy recorded"
+    when = escape(row.date) if date_known else "date unknown"
+    level = escape(row.classification or "classification not recorded")
+    return (
+        f"<b>{escape(node)}</b> · {when} · {level}"
+        f"<br>{subject}<br>published copy: {where}"
+        f"<br>text in this collection: {'yes' if row.text_included else 'no'}"
+    )
+
+
+def describe_thread(cables: list[ThreadCable] | None = None, *, focus: str = "08BAKU151") -> str:
+    """The text summary shown beside :func:`thread_figure`."""
+    return thread_summary(cables, focus=focus)

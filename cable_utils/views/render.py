@@ -1,0 +1,150 @@
+"""HTML views of a cable. Every piece of cable text is escaped.
+
+A remixer's cable is untrusted input: text such as ``<script>`` must show as
+text and never run, so every string that came from a cable or a user passes
+through :func:`html.escape` before it is put into markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from html import escape
+
+from ..model import SEGMENT_KINDS, Cable, Segment
+
+__all__ = [
+    "OKABE_ITO",
+    "SEGMENT_COLOURS",
+    "highlight_html",
+    "summary_card_html",
+    "summary_fields",
+]
+
+#: The Okabe–Ito palette, distinguishable with the common colour-vision deficiencies.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "bluish green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish purple": "#CC79A7",
+    "grey": "#999999",
+}
+
+_PALETTE = list(OKABE_ITO.values())
+
+#: A colour and a border style per segment kind: the border is the second cue,
+#: so kinds stay distinguishable without colour.
+SEGMENT_COLOURS: dict[str, tuple[str, str]] = {
+    kind: (
+        _PALETTE[index % len(_PALETTE)],
+        ("solid", "dashed", "dotted", "double")[index // len(_PALETTE) % 4],
+    )
+    for index, kind in enumerate(SEGMENT_KINDS)
+}
+
+
+def summary_fields(cable: Cable) -> list[tuple[str, str]]:
+    """The fields of the summary card, as (label, value) text pairs."""
+    when = cable.date.strftime("%d %B %Y, %H:%M UTC") if cable.date else "no date found"
+    to = "; ".join(a.name for a in cable.to) or "—"
+    info = "; ".join(a.name for a in cable.info) or "—"
+    tags = (
+        ", ".join(f"{t.code} ({t.description})" if t.description else t.code for t in cable.tags)
+        or "—"
+    )
+    return [
+        ("Cable", cable.id or "—"),
+        ("From", cable.origin or "—"),
+        ("To (action)", to),
+        ("Info", info),
+        ("Date", when),
+        ("Classification", " / ".join([cable.classification or "—", *cable.handling])),
+        ("Subject", cable.subject or "—"),
+        ("TAGS", tags),
+        ("Paragraphs", str(sum(1 for p in cable.paragraphs if p.number is not None))),
+        ("Signed", cable.signer or "—"),
+        ("Warnings", str(len(cable.warnings))),
+    ]
+
+
+def summary_card_html(cable: Cable) -> str:
+    """A compact card: from, to, date, classification, subject (escaped)."""
+    rows = "".join(
+        f'<tr><th scope="row" style="text-align:left;padding:2px 8px;vertical-align:top">{escape(label)}</th>'
+        f'<td style="text-align:left;padding:2px 8px">{escape(value)}</td></tr>'
+        for label, value in summary_fields(cable)
+    )
+    warnings = ""
+    if cable.warnings:
+        items = "".join(f"<li>{escape(w)}</li>" for w in cable.warnings)
+        warnings = f"<p><strong>What looks wrong in this text:</strong></p><ul>{items}</ul>"
+    return (
+        f'<div class="cable-card" role="region" aria-label="Cable summary" '
+        f'style="border:1px solid #999;border-radius:6px;padding:8px;max-width:60em">'
+        f'<table><caption style="text-align:left;font-weight:bold">Cable at a glance</caption>{rows}</table>'
+        f"{warnings}</div>"
+    )
+
+
+def _boundaries(segments: Iterable[Segment], length: int) -> list[int]:
+    points = {0, length}
+    for segment in segments:
+        points.add(max(0, min(segment.start, length)))
+        points.add(max(0, min(segment.end, length)))
+    return sorted(points)
+
+
+def highlight_html(
+    raw: str,
+    segments: Iterable[Segment],
+    *,
+    colours: Mapping[str, tuple[str, str]] | None = None,
+    selected: Segment | None = None,
+) -> str:
+    """The raw text in a ``<pre>``, with each segment's characters highlighted.
+
+    Where segments nest (an artifact inside the TAGS line), the innermost wins.
+    The ``selected`` segment gets a thick outline. Everything is escaped.
+    """
+    colours = colours or SEGMENT_COLOURS
+    chosen = sorted(segments, key=lambda s: (s.start, -s.end))
+    points = _boundaries(chosen, len(raw))
+    pieces = []
+    for left, right in zip(points, points[1:], strict=False):
+        if left == right:
+            continue
+        covering = [s for s in chosen if s.start <= left and right <= s.end]
+        chunk = escape(raw[left:right])
+        if not covering:
+            pieces.append(chunk)
+            continue
+        innermost = min(covering, key=lambda s: s.end - s.start)
+        colour, border = colours.get(innermost.kind, ("#999999", "solid"))
+        outline = (
+            "outline:3px solid #000;" if selected is not None and innermost == selected else ""
+        )
+        pieces.append(
+            f'<mark class="seg seg-{escape(innermost.kind)}" title="{escape(innermost.kind)}" '
+            f'style="background:{colour}55;border-bottom:2px {border} {colour};{outline}">{chunk}</mark>'
+        )
+    return (
+        '<pre class="cable-text" style="white-space:pre-wrap;font-size:12px;line-height:1.5">'
+        + "".join(pieces)
+        + "</pre>"
+    )
+
+
+def legend_html(kinds: Iterable[str], colours: Mapping[str, tuple[str, str]] | None = None) -> str:
+    """A legend for :func:`highlight_html`: swatch, kind and description."""
+    colours = colours or SEGMENT_COLOURS
+    items = []
+    for kind in kinds:
+        colour, border = colours.get(kind, ("#999999", "solid"))
+        items.append(
+            f'<li><span style="display:inline-block;width:1.5em;background:{colour}55;'
+            f'border-bottom:2px {border} {colour}">&nbsp;</span> <strong>{escape(kind)}</strong>: '
+            f"{escape(SEGMENT_KINDS.get(kind, ''))}</li>"
+        )
+    return f'<ul class="legend" style="list-style:none;padding-left:0">{"".join(items)}</ul>'
