@@ -11,8 +11,10 @@ for, and for each repeat, this script
 3. polls `/api/status` of the server every 0.25 s until it answers 200, and reports
    the seconds until then ("to serving"), and until `make` started
    `jupyter lab` (the install alone);
-4. measures the size of `.venv` (disk blocks, as `du` counts them) and counts the
-   packages in it, then stops the server and removes the clone.
+4. adds up the CPU seconds of `make` and everything it ran (pip, the server: less
+   sensitive than wall time to a loaded machine), measures the size of `.venv`
+   (disk blocks, as `du` counts them) and counts the packages in it, then stops
+   the server and removes the clone.
 
 Revisions are interleaved (before, after, before, after …) so that a change in the
 machine's load falls on both; the load average is recorded before each run. The
@@ -33,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import secrets
 import shutil
 import signal
@@ -63,10 +66,18 @@ class Run:
     load_before: float
     install_s: float
     serving_s: float
+    cpu_s: float
     venv_mib: float
     packages: int
     ok: bool
     note: str = ""
+
+
+def cpu_seconds_of_children() -> float:
+    """User + system CPU of finished children (make, pip, the server), less sensitive
+    than wall time to what the other developers run on the machine."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def free_port() -> int:
@@ -169,6 +180,7 @@ def one_run(repo: Path, rev: str, repeat: int, cache_mode: str, index: str, cach
         run_cache = cache if cache_mode == "warm" else scratch / "pip-cache"
         env = lab_environment(scratch, port, token, run_cache, index)
         load = os.getloadavg()[0]
+        cpu_before = cpu_seconds_of_children()
         log = (scratch / "make-lab.log").open("w", encoding="utf-8")
         started = time.monotonic()
         process = subprocess.Popen(
@@ -188,6 +200,7 @@ def one_run(repo: Path, rev: str, repeat: int, cache_mode: str, index: str, cach
         ok = wait_for_status(port, token, process, started + TIMEOUT_S)
         serving = time.monotonic() - started
         stop(process)
+        cpu = cpu_seconds_of_children() - cpu_before
         reader.join(5)
         log.close()
         venv = scratch / "clone" / ".venv"
@@ -196,7 +209,7 @@ def one_run(repo: Path, rev: str, repeat: int, cache_mode: str, index: str, cach
             rev=rev, commit=commit, repeat=repeat, cache=cache_mode, index=index,
             load_before=round(load, 2),
             install_s=round(install_done[0], 1) if install_done else float("nan"),
-            serving_s=round(serving, 1), venv_mib=round(disk_usage_mib(venv), 1),
+            serving_s=round(serving, 1), cpu_s=round(cpu, 1), venv_mib=round(disk_usage_mib(venv), 1),
             packages=count_packages(venv), ok=ok, note=note,
         )  # fmt: skip
     finally:
@@ -206,25 +219,29 @@ def one_run(repo: Path, rev: str, repeat: int, cache_mode: str, index: str, cach
 def markdown(runs: list[Run]) -> str:
     lines = [
         "| rev (commit) | run | cache | index | load before | install s | to serving s "
-        "| .venv MiB | packages |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| CPU s | .venv MiB | packages |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in runs:
         lines.append(
             f"| {r.rev} ({r.commit}) | {r.repeat} | {r.cache} | {r.index} | {r.load_before} "
-            f"| {r.install_s} | {r.serving_s}{'' if r.ok else ' FAILED'} | {r.venv_mib} "
+            f"| {r.install_s} | {r.serving_s}{'' if r.ok else ' FAILED'} | {r.cpu_s} | {r.venv_mib} "
             f"| {r.packages} |"
         )
-    lines += ["", "| rev | runs ok | median install s | median to serving s | .venv MiB |"]
-    lines.append("|---|---|---|---|---|")
+    lines += [
+        "",
+        "| rev | runs ok | median install s | median to serving s | median CPU s | .venv MiB |",
+        "|---|---|---|---|---|---|",
+    ]
     for rev in dict.fromkeys(r.rev for r in runs):
         ok = [r for r in runs if r.rev == rev and r.ok]
         if not ok:
-            lines.append(f"| {rev} | 0 | – | – | – |")
+            lines.append(f"| {rev} | 0 | – | – | – | – |")
             continue
         lines.append(
             f"| {rev} | {len(ok)} | {statistics.median(r.install_s for r in ok):.1f} "
             f"| {statistics.median(r.serving_s for r in ok):.1f} "
+            f"| {statistics.median(r.cpu_s for r in ok):.1f} "
             f"| {statistics.median(r.venv_mib for r in ok):.0f} |"
         )
     return "\n".join(lines)
