@@ -321,12 +321,18 @@ def imported_top_level_modules(folder: Path) -> set[str]:
     return modules
 
 
+# Modules of our own that scripts import by path (benchmarks use tests/pathological_inputs).
+PROJECT_MODULES = {
+    path.stem
+    for folder in ("tests", "benchmarks", "tools")
+    for path in (REPO_ROOT / folder).rglob("*")
+    if path.suffix == ".py" or path.is_dir()
+}
+
+
 def third_party_distributions(folder: Path) -> dict[str, str]:
     """Module → distribution for every import in `folder` that is not stdlib or ours."""
-    local = {p.stem for p in folder.rglob("*.py")} | {
-        p.name for p in folder.rglob("*") if p.is_dir()
-    }
-    ours = {"cable_utils"} | local
+    ours = {"cable_utils"} | PROJECT_MODULES
     providers = metadata.packages_distributions()
     found = {}
     for module in sorted(imported_top_level_modules(folder)):
