@@ -375,11 +375,18 @@ def test_runtime_lock_provides_what_the_library_and_tools_import(folder: str) ->
 
 
 def make(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run make in the repository as a user would, not as a sub-make of `make test`."""
+    outer = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
     return subprocess.run(
         ["make", "--no-print-directory", *args],
-        cwd=REPO_ROOT, env={**os.environ, **(env or {})},
+        cwd=REPO_ROOT, env={**outer, **(env or {})},
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
+
+
+def messages(stderr: str) -> list[str]:
+    """What make said besides its own closing '*** [...] Error' line."""
+    return [line for line in stderr.splitlines() if not re.match(r"make(\[\d+\])?: \*\*\*", line)]
 
 
 needs_make = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
@@ -495,7 +502,7 @@ def test_wrong_python_gets_one_line_from_make(tmp_path, case: str) -> None:
     result = make("lab", f"PYTHON={python}", f"VENV={venv}")
     assert result.returncode != 0
     assert not venv.exists(), "a half-made venv would break the next run"
-    lines = [line for line in result.stderr.splitlines() if not line.startswith("make: ***")]
+    lines = messages(result.stderr)
     assert len(lines) == 1 and expected in lines[0], result.stderr
     assert "Traceback" not in result.stdout + result.stderr
 
@@ -506,7 +513,7 @@ def test_real_old_python_gets_one_line_from_make(tmp_path, python: str) -> None:
     if python == "none":
         pytest.skip("no Python older than 3.11 on this machine (the simulated case still runs)")
     result = make("lab", f"PYTHON={python}", f"VENV={tmp_path / 'venv'}")
-    lines = [line for line in result.stderr.splitlines() if not line.startswith("make: ***")]
+    lines = messages(result.stderr)
     assert result.returncode != 0 and len(lines) == 1, result.stderr
     assert "needs Python 3.11 or newer" in lines[0] and "Python 3." in lines[0]
 
