@@ -109,12 +109,12 @@ def test_stance_template_saves_each_change(work: Path) -> None:
     claims = load_claims("09ABUDHABI1151")
     assert len(claims) == 3
     panel = stance_template(cable, claims, [("Daniel Poneman", "daniel_poneman")])
-    panel.controls["stance:C2"].value = "AGAINST"
-    panel.controls["justification:C2"].value = "he rejects it"
+    panel.controls["stance:S-2"].value = "AGAINST"
+    panel.controls["justification:S-2"].value = "he rejects it"
     text = (work / "09ABUDHABI1151_stances.csv").read_text(encoding="utf-8")
-    assert "daniel_poneman,C2,AGAINST,he rejects it" in text
+    assert "daniel_poneman,S-2,AGAINST,he rejects it" in text
     again = stance_template(cable, claims, [("Daniel Poneman", "daniel_poneman")])
-    assert again.controls["stance:C2"].value == "AGAINST"
+    assert again.controls["stance:S-2"].value == "AGAINST"
 
 
 def test_stance_template_without_claims_explains() -> None:

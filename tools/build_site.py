@@ -52,6 +52,9 @@ WORLD_110M = REPO / "cable_utils" / "assets" / "world_110m.json"
 ALWAYS_DOCS = ("README.md", "notebooks/INSTRUCTOR_GUIDE.md", "REMIXING.md")
 SIZE_BUDGET = 25 * 1024 * 1024
 LESSON_PATTERN = re.compile(r"^\d\d_.+\.ipynb$")
+SOLUTION_TAG = "solution"
+#: Read by cable_utils.lessons.solutions in the kernels this build starts (same name there).
+STATIC_EDITION_ENV = "CABLE_CLASSROOM_STATIC_EDITION"
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
@@ -84,15 +87,6 @@ PAGE_TEMPLATE = r"""{%- extends 'index.html.j2' -%}
 {{ super() }}
 {{ resources.banner_html }}
 {%- endblock body_header -%}
-{% block codecell %}
-{%- if 'solution' in cell.metadata.get('tags', []) -%}
-<details class="cable-solution"><summary>Show the solution</summary>
-{{ super() }}
-</details>
-{%- else -%}
-{{ super() }}
-{%- endif -%}
-{% endblock codecell %}
 {% block body_footer %}
 {{ resources.footer_html }}
 {{ super() }}
@@ -566,6 +560,7 @@ def doc_title(text: str, fallback: str) -> str:
 def export_lesson(nb: Any, lesson: Lesson, prev_next: tuple[Any, Any]) -> tuple[str, Any]:
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
 
     renderer = StaticRenderer(nb, lesson.name)
     for cell in nb.cells:
@@ -588,6 +583,11 @@ def export_lesson(nb: Any, lesson: Lesson, prev_next: tuple[Any, Any]) -> tuple[
         ),
         "metadata": {"name": lesson.title},
     }
+    # A solution cell's source is only `solution("04.1", cable)`; its output is the
+    # closed "Show the solution" <details> (see cable_utils.lessons.solutions).
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(remove_input_tags={SOLUTION_TAG}, enabled=True), enabled=True
+    )
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body, renderer
 
@@ -639,6 +639,20 @@ def site_size(out: Path) -> int:
 def build(out: Path, notebooks: list[Path], timeout: int = 300) -> list[PageReport]:
     """Build the whole site into ``out`` (emptied first); return one report per lesson."""
     os.environ.setdefault("PLOTLY_RENDERER", "plotly_mimetype")  # kernels inherit it
+    # Kernels started from here render solutions as <details> disclosures, not buttons;
+    # the variable is put back afterwards, so a caller's own kernels are not affected.
+    previous = os.environ.get(STATIC_EDITION_ENV)
+    os.environ[STATIC_EDITION_ENV] = "1"
+    try:
+        return _build(out, notebooks, timeout)
+    finally:
+        if previous is None:
+            os.environ.pop(STATIC_EDITION_ENV, None)
+        else:
+            os.environ[STATIC_EDITION_ENV] = previous
+
+
+def _build(out: Path, notebooks: list[Path], timeout: int) -> list[PageReport]:
     if out.exists():
         shutil.rmtree(out)
     (out / "lessons").mkdir(parents=True)

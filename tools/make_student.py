@@ -5,7 +5,8 @@
 defaults: ``notebooks`` → ``student`` (git-ignored). For every ``*.ipynb`` in
 NOTEBOOK_DIR, the copy in OUT_DIR has
 
-* no cell tagged ``solution`` (code or markdown),
+* no solution cell: a cell tagged ``solution`` (code or markdown), or a code cell that
+  calls ``solution("NN.N", cable)`` (the "Show the solution" disclosure), tag or not,
 * no "Solution (click the cell below …)" lead-in left dangling before a removed cell,
 * no outputs, execution counts or saved widget state,
 * a note in its metadata (``cable_classroom.student_copy``) and the number of
@@ -37,8 +38,13 @@ _LEAD_IN = re.compile(
 )
 
 
+SOLUTION_CALL = re.compile(r"^\s*solution\(", re.MULTILINE)
+
+
 def is_solution(cell: nbformat.NotebookNode) -> bool:
-    return SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
+    if SOLUTION_TAG in cell.get("metadata", {}).get("tags", []):
+        return True
+    return cell.get("cell_type") == "code" and bool(SOLUTION_CALL.search(cell.get("source", "")))
 
 
 def student_cells(cells: list[nbformat.NotebookNode]) -> tuple[list[nbformat.NotebookNode], int]:

@@ -219,7 +219,7 @@ def student_claims_folder(cable_id: str) -> Path | None:
 
     if not cable_id:
         return None
-    folder = work_dir() / cable_id
+    folder = work_dir(create=False) / cable_id
     return folder if (folder / "claims.csv").is_file() else None
 
 

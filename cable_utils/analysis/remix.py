@@ -551,7 +551,9 @@ def _claims_work(cable_id: str):
 
     if not _SAFE_WORK_ID.match(cable_id or ""):
         raise CableError(f"{cable_id!r} is not a cable ID (IDs look like 08BAKU151)")
-    return WorkFile.open("claims.csv", columns=CLAIM_COLUMNS, folder=work_dir() / cable_id)
+    return WorkFile.open(
+        "claims.csv", columns=CLAIM_COLUMNS, folder=work_dir(create=False) / cable_id
+    )
 
 
 @dataclass(frozen=True)
@@ -564,29 +566,44 @@ class SavedClaims:
     message: str
 
 
+#: Claim ids a learner's own claims get (S-1, S-2 …), so they never collide with curated
+#: or hand-written ids (C1, C2 …) in claims.csv or in a stances file.
+STUDENT_CLAIM_PREFIX = "S-"
+_PLACEHOLDER = {"", "...", "…"}
+
+
+def _is_placeholder(value: Any) -> bool:
+    return value is None or value is Ellipsis or " ".join(str(value).split()) in _PLACEHOLDER
+
+
 def save_claims(
     claims: Iterable[Mapping[str, Any]], cable: Cable, cable_id: str | None = None
 ) -> SavedClaims:
-    """Save your claims as ``my_work/<ID>/claims.csv`` (the schema of lesson 04's claims.csv).
+    """Save your claims in ``my_work/<ID>/claims.csv`` (the schema of lesson 04's claims.csv).
 
     Each claim is a dict with ``claim``, ``holder`` (an actor id), ``stance``
     (FAVOR / AGAINST / NONE) and ``quote`` (exact words from the cable); the
-    paragraph is found from the quote. Rows are saved even when a quote is not
-    found (so no work is lost); ``problems`` lists what to fix. The write is
-    atomic, and a saved file that cannot be read is kept (see ``storage``).
+    paragraph is found from the quote. A claim whose text and quote are both
+    still the placeholder ``...`` is skipped; with nothing left, nothing is
+    written. Claims get the ids ``S-1``, ``S-2`` … unless they carry a
+    ``claim_id``. Rows already in the file under other ids (claims a teacher
+    wrote by hand) are kept as they are; only your ``S-`` claims are replaced.
+    Rows are saved even when a quote is not found (so no work is lost);
+    ``problems`` lists what to fix. The write is atomic, a file that cannot be
+    read is kept (see ``storage``), and saving the same claims again writes nothing.
     """
     from .argument import STANCES, locate_quote
 
     the_id = cable_id or work_id(cable)
     rows, problems = [], []
     for index, claim in enumerate(claims, start=1):
+        if _is_placeholder(claim.get("claim")) and _is_placeholder(claim.get("quote")):
+            continue
         text = " ".join(str(claim.get("claim") or "").split())
         quote = " ".join(str(claim.get("quote") or "").split())
-        holder = str(claim.get("holder") or "").strip()
+        holder = "" if _is_placeholder(claim.get("holder")) else str(claim.get("holder")).strip()
         stance = str(claim.get("stance") or "").strip().upper()
-        if not (text or quote):
-            continue
-        claim_id = str(claim.get("claim_id") or f"C{index}")
+        claim_id = str(claim.get("claim_id") or f"{STUDENT_CLAIM_PREFIX}{index}")
         where = locate_quote(cable, quote) if quote else None
         paragraph = ""
         if where is not None:
@@ -613,12 +630,33 @@ def save_claims(
             }
         )
     work = _claims_work(the_id)
-    path = work.save(rows)
+    if not rows:
+        return SavedClaims(None, [], ["no claim written yet: nothing was saved"], work.message)
+    mine = {row["claim_id"] for row in rows}
+    kept = [
+        row
+        for row in work.rows
+        if row.get("claim_id") not in mine
+        and not str(row.get("claim_id") or "").startswith(STUDENT_CLAIM_PREFIX)
+    ]
+    combined = kept + rows
+    if _same_rows(work.rows, combined):
+        return SavedClaims(work.path, rows, problems, work.message)
+    path = work.save(combined)
     return SavedClaims(path, rows, problems, work.message)
 
 
+def _same_rows(saved: list[dict[str, str]], rows: list[dict[str, str]]) -> bool:
+    from .argument import CLAIM_COLUMNS
+
+    def key(row: Mapping[str, Any]) -> tuple[str, ...]:
+        return tuple(str(row.get(column) or "") for column in CLAIM_COLUMNS)
+
+    return [key(r) for r in saved] == [key(r) for r in rows]
+
+
 def load_claims(cable_id: str) -> list[dict[str, str]]:
-    """The claims saved by :func:`save_claims` for ``cable_id`` (empty when none)."""
+    """The claims saved for ``cable_id`` (empty when none); nothing is created or written."""
     return list(_claims_work(cable_id).rows)
 
 

@@ -72,13 +72,16 @@ def work_dir(*, create: bool = True) -> Path:
 
 
 def work_path(name: str, folder: str | Path | None = None) -> Path:
-    """The path of the work file ``name`` (a plain file name, no folders) in the work folder."""
+    """The path of the work file ``name`` (a plain file name, no folders) in the work folder.
+
+    Nothing is created: the folder appears when something is saved in it, so
+    opening (or only reading) a work file leaves a learner's ``my_work/`` as it was.
+    """
     if not _SAFE_NAME.match(name) or ".." in name:
         raise ValueError(
             f"{name!r} is not a plain file name (letters, digits, '_', '-', '.'; no folders)"
         )
-    base = Path(folder) if folder is not None else work_dir()
-    base.mkdir(parents=True, exist_ok=True)
+    base = Path(folder) if folder is not None else work_dir(create=False)
     return base / name
 
 
