@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from cable_utils import Cable, load_cable
-from cable_utils.lessons.exercises import check, exercise_ids, get_exercise
+from cable_utils.lessons.exercises import check, exercise_ids, get_exercise, model_answer
+from cable_utils.lessons.exercises.answers import fold
 
 REPO = Path(__file__).resolve().parents[1]
 TABLES = sorted((REPO / "tests" / "answers").glob("lesson*.csv"))
@@ -101,7 +102,7 @@ def test_every_row_is_well_formed() -> None:
     for row in ROWS:
         verdict, _, _ = parse_expect(row["expect"])
         assert verdict in VERDICTS, row["where"]
-        assert row["category"] in ("right", "wrong", "near-miss", "odd"), row["where"]
+        assert row["category"] in ("right", "wrong", "near-miss", "odd", "model"), row["where"]
         read_answer(row["answer"])  # a py: literal parses
 
 
@@ -154,3 +155,31 @@ def test_open_answers_are_never_correct() -> None:
     for row in ROWS:
         if get_exercise(row["exercise"]).kind == "open":
             assert parse_expect(row["expect"])[0] != "correct", row["where"]
+
+
+MODEL_ROWS = [row for row in ROWS if row["category"] == "model"]
+
+
+def _items(text: str) -> list[str]:
+    return sorted(fold(part) for part in text.split(","))
+
+
+def test_every_checked_exercise_has_model_rows_on_five_cables() -> None:
+    for exercise_id in exercise_ids():
+        if get_exercise(exercise_id).kind == "checked":
+            cables = {row["cable"] for row in MODEL_ROWS if row["exercise"] == exercise_id}
+            assert {HOME, *OTHER_CABLES} <= cables, exercise_id
+
+
+@pytest.mark.parametrize(
+    "row", MODEL_ROWS, ids=[f"{r['exercise']}-{r['cable']}" for r in MODEL_ROWS]
+)
+def test_the_model_answer_is_the_one_read_off_the_cable(row: dict[str, str]) -> None:
+    # Not circular: the expected model answer was written by reading the cable.
+    answer = model_answer(row["exercise"], cable_for(row["cable"]))
+    if row["expect"] == "not available":
+        assert not answer.available and answer.explanation, row["where"]
+        return
+    assert answer.available, (row["where"], str(answer))
+    assert _items(answer.answer) == _items(row["answer"]), (row["where"], answer.answer)
+    assert check(row["exercise"], answer.answer, cable_for(row["cable"]), save=False).correct

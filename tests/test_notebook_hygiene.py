@@ -50,11 +50,24 @@ def tags(cell: nbformat.NotebookNode) -> list[str]:
     return list(cell.metadata.get("tags", []))
 
 
-def solution_is_hidden(cell: nbformat.NotebookNode) -> bool:
-    hidden = cell.metadata.get("jupyter", {})
-    if hidden.get("source_hidden") is True and hidden.get("outputs_hidden") is True:
-        return True
-    return cell.cell_type == "markdown" and "<details" in cell.source.lower()
+#: A solution cell is one line that shows nothing of the answer: a "Show the solution" disclosure.
+SOLUTION_CELL = re.compile(r'^solution\("\d\d\.\d+", cable\)$')
+
+
+def solution_problem(cell: nbformat.NotebookNode) -> str | None:
+    """Why a cell tagged ``solution`` (or calling ``solution(``) breaks the rule, or None."""
+    tagged = "solution" in tags(cell)
+    calls = cell.cell_type == "code" and bool(re.search(r"^\s*solution\(", cell.source, re.M))
+    if not (tagged or calls):
+        return None
+    if cell.cell_type != "code" or not SOLUTION_CELL.match(cell.source.strip()):
+        return (
+            'a solution cell must be exactly `solution("NN.N", cable)`: its source (and a '
+            "folded preview of it) must show nothing of the answer, and Run All must not run it"
+        )
+    if not tagged:
+        return "a `solution(...)` cell must be tagged 'solution' (make student drops it)"
+    return None
 
 
 def hygiene_problems(path: Path) -> list[str]:
@@ -104,12 +117,9 @@ def hygiene_problems(path: Path) -> list[str]:
             problems.append("the first 'parameters' cell does not assign CABLE_ID")
 
     for index, cell in enumerate(nb.cells):
-        if "solution" in tags(cell) and not solution_is_hidden(cell):
-            problems.append(
-                f"cell {index} is tagged 'solution' but its source or output is not hidden "
-                "(make strip sets jupyter.source_hidden and outputs_hidden; "
-                "or use a markdown <details> block)"
-            )
+        problem = solution_problem(cell)
+        if problem:
+            problems.append(f"cell {index}: {problem}")
     return problems
 
 

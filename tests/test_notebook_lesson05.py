@@ -96,15 +96,49 @@ def test_with_a_sample_cable(tmp_path: Path, work_folder: Path) -> None:
     text = outputs_text(nb)
     assert "CHOSEN 72TEHRAN1164 sample" in text
     assert "ACCELERATION OF F-4ES FOR IRAN" in text  # the summary card
-    # everything saved under the work folder, where lessons 03-04 look
-    assert (
-        work_folder / "72TEHRAN1164" / "actors.csv"
-    ).is_file() is False  # not saved unless asked
-    claims = (work_folder / "72TEHRAN1164" / "claims.csv").read_text(encoding="utf-8")
-    assert claims.startswith("claim_id,claim,question,holder,stance,paragraph,quote,note")
-    assert len(claims.strip().splitlines()) == 4  # header + the three example claims
-    stances = (work_folder / "72TEHRAN1164_stances.csv").read_text(encoding="utf-8")
-    assert stances.count("NONE") == 3
+    # Run All with the placeholders in place writes nothing: no claims, no stances, no answers
+    assert files_under(work_folder) == {}
+    # the check cells answered without an answer; the solution cells only offer a button
+    assert "No answer yet" in text
+    assert "Model answer" not in text
+
+
+def files_under(folder: Path) -> dict[str, bytes]:
+    if not folder.exists():
+        return {}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+HAND_WRITTEN = {
+    "{id}/claims.csv": (
+        "claim_id,claim,question,holder,stance,paragraph,quote,note\n"
+        "C1,A claim a teacher wrote,,someone,FAVOR,1,not checked here,hand-written\n"
+    ),
+    "{id}/actors.csv": (
+        "id,name,aliases,titles,type,affiliation,country,role,actor_code,voice,metonym_forms,"
+        "background,background_source\nsomeone,Someone,,,person,,,a person,,unofficial,,,\n"
+    ),
+    "{id}/answers.csv": "exercise,answer,saved_at\n05.5,my own words,2026-01-01T00:00:00Z\n",
+    "{id}_stances.csv": "actor,claim_id,stance,justification\nsomeone,C1,NONE,by hand\n",
+    "notes.txt": "a learner's notes\n",
+}
+
+
+@pytest.mark.parametrize("cable_id", ["72TEHRAN1164", "08BAKU151"])
+def test_run_all_twice_leaves_hand_written_work_byte_identical(
+    tmp_path: Path, work_folder: Path, cable_id: str
+) -> None:
+    for name, text in HAND_WRITTEN.items():
+        path = work_folder / name.format(id=cable_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+    before = files_under(work_folder)
+    for _ in range(2):
+        nb = run(lesson_with(None), tmp_path, cable_id)
+        assert files_under(work_folder) == before
+    assert "No answer yet" in outputs_text(nb)
 
 
 def test_with_an_uploaded_file(tmp_path: Path, work_folder: Path) -> None:
@@ -122,7 +156,7 @@ assert chooser.state["source"] == "upload", chooser.state["outcome"]
     assert "RUSSIAN DRAFT BILL WOULD REQUIRE ON-SHORE CREDIT CARD PROCESSING" in text
     saved = (work_folder / "10MOSCOW228" / "actors.csv").read_text(encoding="utf-8")
     assert "matthias_mitman" in saved  # the draft from "Classified By: ... Matthias Mitman"
-    assert (work_folder / "10MOSCOW228" / "claims.csv").is_file()
+    assert not (work_folder / "10MOSCOW228" / "claims.csv").exists()  # no claims written yet
 
 
 def test_with_pasted_text_and_xss_payloads_stay_text(tmp_path: Path) -> None:

@@ -227,3 +227,21 @@ def test_figure_payload_is_safe_inside_a_script() -> None:
     assert "</script><b>" not in snippet
     payload = snippet.split("Plotly.newPlot(", 1)[1]
     assert json.loads(payload.split(", ", 2)[1].replace("<\\/", "</"))[0]["name"] == "</script><b>"
+
+
+def test_solutions_are_closed_disclosures_with_the_model_answer(site: Path) -> None:
+    page = (site / "lessons" / f"{LESSON_00.stem}.html").read_text(encoding="utf-8")
+    disclosures = re.findall(
+        r"<details\b[^>]*class=\"cable-solution\"[^>]*>(.*?)</details>", page, re.S
+    )
+    nb = nbformat.read(LESSON_00, as_version=4)
+    solved = [c for c in nb.cells if "solution" in c.metadata.get("tags", [])]
+    assert solved and len(disclosures) == len(solved)
+    assert not re.search(r"<details\b[^>]*\bopen\b[^>]*class=\"cable-solution\"", page)
+    for body in disclosures:
+        assert "<summary>Show the solution to 00." in body and "Model answer" in body
+    # the 00.2 model answer is inside its disclosure, never outside one
+    outside = re.sub(r"<details\b.*?</details>", "", page, flags=re.S)
+    assert "the paragraphs are numbered 1, 2, 3, 4, 5" in page
+    assert "the paragraphs are numbered" not in outside
+    assert "solution(&quot;00." not in page and 'solution("00.' not in page  # no cell source

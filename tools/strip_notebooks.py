@@ -1,8 +1,8 @@
 """Strip outputs, execution counts and widget state from notebooks, in place.
 
 Notebooks are committed clean (CONTRIBUTING.md): no outputs, no execution counts,
-no saved widget state. Cell tags and ``jupyter.source_hidden`` (collapsed
-solutions) are kept.
+no saved widget state. Cell tags are kept; a solution cell (``solution("NN.N", cable)``,
+a "Show the solution" button) is never collapsed, so the button stays visible.
 
 Usage::
 
@@ -40,13 +40,15 @@ def strip(nb: nbformat.NotebookNode) -> bool:
                 cell.execution_count = None
                 changed = True
             if "solution" in cell.metadata.get("tags", []):
-                # A solution stays hidden until a student opens it: its source
-                # and, after Run All, its output (which would give the answer away).
-                hidden = cell.metadata.setdefault("jupyter", {})
+                # A solution cell is `solution("NN.N", cable)`: its source shows nothing
+                # and its output is a "Show the solution" button, which must stay visible.
+                hidden = cell.metadata.get("jupyter", {})
                 for key in ("source_hidden", "outputs_hidden"):
-                    if hidden.get(key) is not True:
-                        hidden[key] = True
+                    if key in hidden:
+                        del hidden[key]
                         changed = True
+                if "jupyter" in cell.metadata and not cell.metadata["jupyter"]:
+                    del cell.metadata["jupyter"]
         elif "attachments" in cell and not cell.attachments:
             del cell["attachments"]
             changed = True

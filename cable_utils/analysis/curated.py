@@ -123,8 +123,8 @@ def pair_statements(cable: Cable, gazetteer: Any | None = None) -> list[Statemen
 def statements_compared(cable: Cable, gazetteer: Any | None = None) -> pd.DataFrame:
     """Who said what, with the automatic event code beside the curated one and a ``check`` column.
 
-    Columns: paragraph, speaker, verb, said, automatic code, curated code,
-    check (same / differs / automatic only / curated only, or "no curated
+    Columns: paragraph, speaker, verb, said, automatic code, judgement call
+    (the automatic rule's own flag), curated code, check (same / differs / automatic only / curated only, or "no curated
     coding" on a cable nobody coded), curated note. Rows with a flag come with
     the curated note that explains the hand coding.
     """
@@ -151,6 +151,7 @@ def statements_compared(cable: Cable, gazetteer: Any | None = None) -> pd.DataFr
                     "verb": statement.verb,
                     "said": statement.text,
                     "automatic code": code(statement.code),
+                    "judgement call": "yes" if statement.judgement_call else "no",
                     "curated code": "—",
                     "check": UNCHECKED,
                     "curated note": "",
@@ -166,6 +167,7 @@ def statements_compared(cable: Cable, gazetteer: Any | None = None) -> pd.DataFr
                     "verb": auto.verb if auto else hand.get("verb", ""),
                     "said": auto.text if auto else hand.get("quote", ""),
                     "automatic code": code(auto.code if auto else None),
+                    "judgement call": ("yes" if auto.judgement_call else "no") if auto else "",
                     "curated code": code(hand.get("cameo_code") if hand else None),
                     "check": pair.flag,
                     "curated note": (hand or {}).get("note", ""),
@@ -174,8 +176,8 @@ def statements_compared(cable: Cable, gazetteer: Any | None = None) -> pd.DataFr
     frame = pd.DataFrame(
         rows,
         columns=[
-            "paragraph", "speaker", "verb", "said", "automatic code", "curated code", "check",
-            "curated note",
+            "paragraph", "speaker", "verb", "said", "automatic code", "judgement call",
+            "curated code", "check", "curated note",
         ],
     )  # fmt: skip
     frame = frame.astype({"paragraph": "Int64"})

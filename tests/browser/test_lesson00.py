@@ -45,10 +45,25 @@ def test_lesson00_runs_and_the_self_check_answers(lab_page) -> None:
     expect(feedback.locator(".self-check")).to_contain_text("Correct")
     round_trip = time.perf_counter() - round_trip
 
-    # A correct answer's explanation (which repeats the answer) stays folded.
-    why = feedback.locator(".self-check details")
-    expect(why).to_have_count(1)
-    assert why.get_attribute("open") is None
+    # The verdict is said in words and marked up for assistive technology.
+    verdict = feedback.locator(".self-check")
+    expect(verdict).to_have_attribute("role", "status")
+    expect(verdict).to_have_attribute("data-verdict", "correct")
+
+    # Solutions: folded, the cell shows nothing of the answer (neither its source nor an
+    # output); "Show the solution" reveals the model answer, pressing again hides it.
+    model_text = "why Baku fears a precedent for Nagorno-Karabakh"
+    solution_cells = lab_page.cells().filter(has_text='solution("00.3", cable)')
+    expect(solution_cells).to_have_count(1)
+    expect(lab_page.notebook).not_to_contain_text(model_text)
+    show = lab_page.panel("Solution 00.3").locator("button", has_text="Show the solution to 00.3")
+    show.focus()
+    lab_page.page.keyboard.press("Space")
+    revealed = lab_page.panel("Solution 00.3").locator(".model-answer")
+    expect(revealed).to_contain_text(model_text)
+    expect(revealed).to_contain_text("written for 08BAKU151")
+    lab_page.page.keyboard.press("Space")
+    expect(lab_page.notebook).not_to_contain_text(model_text)
 
     lab_page.assert_no_errors()
     lab_page.assert_offline()

@@ -121,6 +121,15 @@ def test_lesson_page_draws_offline(browser, built_site: Path, name: str) -> None
             note = visit.page.locator(".cable-widget-note").first
             assert "interactive version" in note.inner_text()
         assert "Static edition" in visit.page.locator(".site-note").first.inner_text()
+        # solutions: closed "Show the solution" disclosures, the answer visible only on request
+        solutions = visit.page.locator("details.cable-solution")
+        if name != "harness_check":
+            assert solutions.count() >= 3, name
+            first = solutions.first
+            answer = first.locator(".model-answer")
+            assert first.get_attribute("open") is None and not answer.is_visible()
+            first.locator("summary").click()
+            assert answer.is_visible() and "Model answer" in answer.inner_text()
         visit.assert_clean()
         print(f"\n[site] {name}: {len(figures)} figure(s), {len(visit.requests)} local requests")
     finally:

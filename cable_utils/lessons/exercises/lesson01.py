@@ -107,9 +107,9 @@ def sent_at_solution(cable: Any) -> ModelAnswer:
     return ModelAnswer(
         "01.3",
         True,
-        f"{cable.date:%Y-%m-%d %H:%M} UTC ({cable.date:%d %B %Y})",
+        f"{cable.date:%Y-%m-%d %H:%M} UTC",
         f"the DTG {cable.dtg or ''} reads day {cable.date:%d}, {cable.date:%H:%M} Z (UTC), "
-        f"{cable.date:%b %Y}.",
+        f"{cable.date:%B %Y}: {cable.date:%d %B %Y, %H:%M} UTC.",
     )
 
 
@@ -175,13 +175,15 @@ def geographic_tags(answer: Any, cable: Any) -> Feedback:
 
 @solution("01.4")
 def geographic_tags_solution(cable: Any) -> ModelAnswer:
-    found = [f"{t.code} ({t.description})" for t in cable.tags if t.kind == "geographic"]
+    found = [t for t in cable.tags if t.kind == "geographic"]
     glued = _glued_geographic(cable)
+    meanings = "; ".join(f"{t.code} = {t.description}" for t in found)
     return ModelAnswer(
         "01.4",
         True,
-        ", ".join(found) or "none",
-        "the TAGS decoder marks these codes as geographic; State Department country codes are "
+        ", ".join(t.code for t in found) or "none",
+        (f"{meanings}. " if meanings else "")
+        + "The TAGS decoder marks these codes as geographic; State Department country codes are "
         "not ISO codes."
         + (f" {', '.join(glued)} looks like two country codes run together." if glued else ""),
     )
