@@ -238,3 +238,27 @@ def test_mention_counts_match_the_cable(cable_text: str) -> None:
                 # Contextual rows keep only some of the matches.
                 assert row.note.startswith("contextual:"), (actor, row.surface)
                 assert 0 < expected < counted[row.surface], (actor, row.surface)
+
+
+def test_a_forecast_is_not_taken_for_a_stance() -> None:
+    """A reference stance on a 'should' claim may not rest on a 'will' claim (a forecast).
+
+    Reading the reporter's forecast as the holder's view is the confusion lesson 04
+    warns against: 'we do not anticipate that Azerbaijan will recognize' says what Baku
+    will do, not what it should do.
+    """
+    import csv
+
+    folder = ANNOTATIONS
+    with (folder / "claims.csv").open(encoding="utf-8", newline="") as handle:
+        question = {row["claim_id"]: row["question"] for row in csv.DictReader(handle)}
+    with (folder / "reference_stances.csv").open(encoding="utf-8", newline="") as handle:
+        stances = list(csv.DictReader(handle))
+    checked = 0
+    for row in stances:
+        cited = re.findall(r"\b(C\d+)\b", row["justification"])
+        forecasts = [c for c in cited if question.get(c) == "What will Azerbaijan do?"]
+        if question[row["claim_id"]] == "What should Azerbaijan do?" and forecasts:
+            checked += 1
+            assert row["stance"] == "NONE", (row["actor"], row["claim_id"], forecasts)
+    assert checked, "the Embassy's forecast (C12) is expected to be discussed on C2"

@@ -769,7 +769,15 @@ def build_operating_signals() -> list[Row]:
             "security line of a classified message: ZNY CCCCC = CONFIDENTIAL, ZNY SSSSS = SECRET",
             PREC_NOTE,
         ),
-        ("ZZH", "from Department of State offices", c2g),
+        (
+            # Only a community parser glosses ZZH, and it appears alike on cables sent by
+            # embassies and by the Department, so the table must not present it as settled.
+            "ZZH",
+            "meaning not established: glossed 'from Department of State offices' only by "
+            "the community parser cable2graph; it appears on cables sent by embassies and "
+            "by the Department alike",
+            c2g,
+        ),
         ("ZFD", "suspected duplicate", c2g),
         ("ZZK", "NIACT", c2g),
         ("ZDF", "received", c2g),
