@@ -37,6 +37,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import CableError
 from ..model import Cable
+from ..reference._frames import full_text_frame
+from ..reference.sources import cite
 from ..source.normalise import normalise
 from ..source.paths import DATA_DIR
 
@@ -561,7 +563,8 @@ class TimelineEvent:
     precision: str
     event: str
     category: str
-    source: str
+    source: str  # ids of data/sources.csv, ";"-separated
+    topic: str = ""  # the context primer's parts: Kosovo, Nagorno-Karabakh, the cable, afterwards
 
 
 def _parse_partial_date(text: str, precision: str) -> date:
@@ -597,7 +600,15 @@ def load_timeline(path: Path | None = None) -> list[TimelineEvent]:
         if end is not None and end < start:
             problems.append(f"{where}: ends before it starts")
         events.append(
-            TimelineEvent(start, end, precision, row["event"], row["category"], row["source"])
+            TimelineEvent(
+                start,
+                end,
+                precision,
+                row["event"],
+                row["category"],
+                row["source"],
+                row.get("topic", ""),
+            )
         )
     if problems:
         raise AnnotationError(
@@ -606,7 +617,13 @@ def load_timeline(path: Path | None = None) -> list[TimelineEvent]:
     return sorted(events, key=lambda e: e.start)
 
 
-def timeline_table(events: list[TimelineEvent]) -> pd.DataFrame:
+def timeline_table(events: list[TimelineEvent], *, topic: str | None = None) -> pd.DataFrame:
+    """The events as a table (whole cells), sources cited by outlet and date.
+
+    ``topic`` keeps one part of the context primer ("Kosovo", "Nagorno-Karabakh",
+    "the cable", "afterwards"); ``source_ids`` keeps the ids for looking up the
+    full references with :func:`cable_utils.reference.sources.sources_table`.
+    """
     import pandas as pd
 
     rows = [
@@ -614,13 +631,17 @@ def timeline_table(events: list[TimelineEvent]) -> pd.DataFrame:
             "when": _when_text(e),
             "event": e.event,
             "category": e.category,
-            "source": e.source,
+            "source": cite(e.source),
+            "source_ids": e.source,
+            "topic": e.topic,
             "start": e.start,
             "end": e.end,
         }
         for e in events
+        if topic is None or e.topic == topic
     ]
-    return pd.DataFrame(rows, columns=["when", "event", "category", "source", "start", "end"])
+    columns = ["when", "event", "category", "source", "source_ids", "topic", "start", "end"]
+    return full_text_frame(pd.DataFrame(rows, columns=columns))
 
 
 def _when_text(event: TimelineEvent) -> str:

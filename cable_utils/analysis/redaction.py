@@ -9,7 +9,7 @@ The rules (a model for class, not the Department's release procedure)
 --------------------------------------------------------------------
 1. **Levels are ordered** UNCLASSIFIED < CONFIDENTIAL < SECRET < TOP SECRET
    (``data/reference/classification_levels.csv``; E.O. 12958 §1.3 names the
-   three classified levels, see ``/work/shared/reference/eo_classification_reasons.md``).
+   three classified levels, see ``data/reference/notes/eo_classification_reasons.md``).
 2. **A paragraph's level comes from its portion marking**, read through
    ``data/reference/markings.csv``: ``U`` → UNCLASSIFIED, ``C`` → CONFIDENTIAL,
    ``S`` → SECRET, ``SBU`` → UNCLASSIFIED with the SBU caveat, ``C/NF`` →

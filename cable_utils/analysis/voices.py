@@ -94,7 +94,7 @@ def ref_trail(cable: Cable) -> pd.DataFrame:
     """The REF entries joined to ``data/related/thread.csv`` (metadata only, no texts).
 
     A reference that the thread table does not hold says so; the table is the
-    metadata of the cables around 08BAKU151 (source: /work/shared/related/README.md).
+    metadata of the cables around 08BAKU151 (source: data/related/README.md).
     """
     import csv
 

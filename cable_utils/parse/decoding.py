@@ -187,16 +187,17 @@ def decode_security_line(text: str) -> list[Token]:
         "SSSSS": "SECRET",
         "UUUUU": "UNCLASSIFIED",
         "TTTTT": "TOP SECRET",
-        "ZZH": "operating signal ZZH: from Department of State offices",
-        "ZFD": "operating signal ZFD: suspected duplicate",
-        "ZZK": "operating signal ZZK: NIACT",
-        "ZOC": "operating signal ZOC: relay to the addressees you are responsible for",
-        "ZUI": "operating signal ZUI: your attention is invited",
     }
-    return [
-        Token(token, meanings.get(token, "operating signal (not in our table)"))
-        for token in text.split()
-    ]
+    return [Token(token, meanings.get(token) or _operating_signal(token)) for token in text.split()]
+
+
+def _operating_signal(token: str) -> str:
+    # Meanings come from data/reference/operating_signals.csv, which says where a meaning
+    # rests on one community parser only (ZZH): the decoder must not sound surer than that.
+    row = reference.operating_signals().get(token.upper())
+    if row and row.get("meaning"):
+        return f"operating signal {token}: {row['meaning']}"
+    return "operating signal (not in our table)"
 
 
 def decode_tag(code: str) -> tuple[str | None, str | None]:
@@ -283,7 +284,11 @@ def explain_header_line(
         channel, serial = rest[:3], rest[3:]
         return [
             Token("VZCZC", "start-of-message signal of the telegraph format (ACP 127)"),
-            Token(channel, "channel designator of the relay"),
+            Token(
+                channel,
+                "channel designator (so the community parser cable2graph describes this "
+                "position; what this designator named is not stated in our sources)",
+            ),
             Token(serial, "the relay's serial number for this message"),
         ]
     if de := decode_de_line(stripped):
@@ -354,6 +359,33 @@ def explain_header_line(
     return [Token(stripped, "not a transmission-header line")]
 
 
+def _routing_meaning(indicator: str, written_name: str) -> str:
+    """What a routing indicator stands for, with the table's age made visible.
+
+    The names in our table come from the 2010 edition of the routing book (ACP 117);
+    a cable of another year may pair the same indicator with another name
+    (08BAKU151, 2008: RUEHPS/USOFFICE PRISTINA, where the 2010 table has
+    AMEMBASSY PRINSTINA). The cable's own name is the better witness for its year.
+    """
+    name = decode_routing_indicator(indicator)
+    if not name:
+        return "routing indicator: not in the ACP 117 table (read the name that follows)"
+    if not written_name or _same_station(name, written_name):
+        return f"routing indicator: {name}"
+    return (
+        f"routing indicator. This cable pairs it with {written_name}; our table, from the "
+        f"2010 routing book (ACP 117), names it {name}. Indicators and names change over "
+        "time: for this cable, read the name it gives"
+    )
+
+
+def _same_station(table_name: str, written_name: str) -> bool:
+    def words(name: str) -> set[str]:
+        return {w for w in re.split(r"[^A-Z0-9]+", name.upper()) if len(w) > 2}
+
+    return words(written_name) <= words(table_name)
+
+
 def _address_tokens(text: str) -> list[Token]:
     match = re.match(
         r"^(?:(?P<ri>[A-Z]{3,8})/)?(?P<name>.*?)(?:\s+(?P<prec>FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE))?"
@@ -365,13 +397,7 @@ def _address_tokens(text: str) -> list[Token]:
     tokens = []
     if match.group("ri"):
         ri = match.group("ri")
-        name = decode_routing_indicator(ri)
-        tokens.append(
-            Token(
-                ri + "/",
-                f"routing indicator: {name or 'not in the ACP 117 table (read the name that follows)'}",
-            )
-        )
+        tokens.append(Token(ri + "/", _routing_meaning(ri, match.group("name").strip())))
     tokens.append(Token(match.group("name"), "plain-language address (PLAD) of the station"))
     if match.group("prec"):
         tokens.append(Token(match.group("prec"), "precedence for this addressee"))
@@ -379,7 +405,8 @@ def _address_tokens(text: str) -> list[Token]:
         tokens.append(
             Token(
                 match.group("serial"),
-                "message control number for this addressee (usually read as a running count of the post's messages to it)",
+                "message control number for this addressee (so our reference note calls it; "
+                "what sequence it counts is not stated in our sources)",
             )
         )
     return tokens

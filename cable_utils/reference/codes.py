@@ -16,6 +16,7 @@ from ..source.paths import DATA_DIR
 __all__ = [
     "ReferenceEntry",
     "markings",
+    "operating_signals",
     "precedences",
     "reasons",
     "routing_indicators",
@@ -67,6 +68,16 @@ def markings() -> dict[str, ReferenceEntry]:
         row["marking"].strip().upper(): row
         for row in _read_table("markings.csv")
         if row.get("marking")
+    }
+
+
+@cache
+def operating_signals() -> dict[str, ReferenceEntry]:
+    """Operating signal (``ZZH``) → row (``meaning``, ``source``)."""
+    return {
+        row["signal"].strip().upper(): row
+        for row in _read_table("operating_signals.csv")
+        if row.get("signal")
     }
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..source.paths import DATA_DIR
+from ._frames import full_text_frame
+from .sources import cite
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -30,14 +32,14 @@ class Definition:
     source: str
 
     def __str__(self) -> str:
-        return f"{self.term}: {self.definition} (source: {self.source})"
+        return f"{self.term}: {self.definition} (source: {cite(self.source)})"
 
     def _repr_html_(self) -> str:
         see = f"<br><em>See also:</em> {escape(self.see_also)}" if self.see_also else ""
         return (
             f'<div class="glossary-entry" style="border-left:4px solid #0072B2;padding:4px 8px">'
             f"<strong>{escape(self.term)}</strong>: {escape(self.definition)}{see}"
-            f"<br><small>Source: {escape(self.source)}</small></div>"
+            f"<br><small>Source: {escape(cite(self.source))}</small></div>"
         )
 
 
@@ -75,7 +77,10 @@ def glossary_table(terms: Iterable[str] | None = None) -> pd.DataFrame:
     import pandas as pd
 
     entries = list(glossary_entries()) if terms is None else [define(term) for term in terms]
-    return pd.DataFrame(
-        [(e.term, e.definition, e.see_also, e.source) for e in entries],
-        columns=["term", "definition", "see_also", "source"],
+    # Whole definitions (pandas would cut them at 50 characters), sources as citations.
+    return full_text_frame(
+        pd.DataFrame(
+            [(e.term, e.definition, e.see_also, cite(e.source)) for e in entries],
+            columns=["term", "definition", "see_also", "source"],
+        )
     )

@@ -60,7 +60,10 @@ def summary_fields(cable: Cable) -> list[tuple[str, str]]:
         ("To (action)", to),
         ("Info", info),
         ("Date", when),
-        ("Classification", " / ".join([cable.classification or "—", *cable.handling])),
+        # The level alone: SIPDIS and the like are handling markers, not part of the level
+        # (lesson 01 teaches the difference; "CONFIDENTIAL / SIPDIS" blurred it).
+        ("Classification", cable.classification or "—"),
+        ("Handling markers", ", ".join(cable.handling) or "—"),
         ("Subject", cable.subject or "—"),
         ("TAGS", tags),
         ("Paragraphs", str(sum(1 for p in cable.paragraphs if p.number is not None))),

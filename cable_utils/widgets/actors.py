@@ -16,6 +16,7 @@ from ..analysis.actors import (
     load_gazetteer,
 )
 from ..model import Cable, Segment
+from ..reference.sources import cite
 from ..views.render import OKABE_ITO, highlight_html
 from ._common import Panel, labelled, note_html
 
@@ -61,7 +62,10 @@ def _profile_html(gazetteer: Gazetteer, actor_id: str, mentions, statements) -> 
             "An open question, not a fact.</em>"
         )
     else:
-        background_html = f"{escape(background)} <small>(source: {escape(source or '?')})</small>"
+        # Source ids of data/sources.csv become "outlet, date [id]"; free text stays as written.
+        background_html = (
+            f"{escape(background)} <small>(source: {escape(cite(source) or '?')})</small>"
+        )
     forms = sorted({m.surface for m in mentions})
     hows = {}
     for m in mentions:

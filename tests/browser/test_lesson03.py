@@ -39,7 +39,8 @@ def test_lesson_03_figures_explorer_and_voice_sorter(lab_page, lab_server) -> No
     actor.select_option(label=actor.locator("option", has_text="Vafa Guluzade").inner_text())
     expect(profile.locator("h5")).to_have_text("Vafa Guluzade")
     round_trip = time.perf_counter() - round_trip
-    expect(profile).to_contain_text("Carnegie Endowment obituary")  # background with its source
+    # background with its source, cited from data/sources.csv as "outlet, date [id]"
+    expect(profile).to_contain_text("Carnegie Endowment for International Peace")
     expect(profile.locator("ol.statements li")).to_have_count(3)
     expect(explorer.locator("mark.seg-said")).to_have_count(3)
     expect(explorer.locator("mark.seg-alias, mark.seg-title")).to_have_count(2)

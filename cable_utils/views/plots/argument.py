@@ -17,6 +17,7 @@ from typing import Any
 
 from ...analysis.argument import ArgumentData, TimelineEvent
 from ...model import Cable
+from ...reference.sources import cite
 from ..render import OKABE_ITO
 from ._style import accessible_layout
 
@@ -408,7 +409,29 @@ def describe_stance_matrix(data: ArgumentData, *, include_reference: bool = Fals
 
 # --------------------------------------------------------------------------- timeline
 
-_CATEGORY_SYMBOLS = ["circle", "square", "diamond", "triangle-up", "hexagon", "cross", "star"]
+# Category → marker symbol. Symbols are never reused, so the symbol alone tells the
+# categories apart even where the eight Okabe–Ito colours repeat.
+_CATEGORY_SYMBOLS = [
+    "circle", "square", "diamond", "triangle-up", "hexagon", "cross", "star",
+    "triangle-down", "pentagon", "x", "star-square", "hourglass",
+]  # fmt: skip
+
+
+def _period_of(event: TimelineEvent) -> tuple[date, date] | None:
+    """The span a dated event covers on the axis, or None for a single day.
+
+    A month-precision event ("Dec 1994") covers its month and a year-precision one its
+    year: drawing them at the first day would put "by the end of February" on
+    1 February, before the events it summarises.
+    """
+    if event.end is not None:
+        return event.start, event.end
+    if event.precision == "month":
+        following = date(event.start.year + event.start.month // 12, event.start.month % 12 + 1, 1)
+        return event.start, following - timedelta(days=1)
+    if event.precision == "year":
+        return event.start, date(event.start.year, 12, 31)
+    return None
 
 
 def timeline_figure(
@@ -421,7 +444,8 @@ def timeline_figure(
     """Events by category over time (periods as bars), with the cable's date marked.
 
     ``start``/``end`` zoom in (e.g. the weeks around the cable); events outside
-    are left out, periods that overlap are clipped.
+    are left out, periods that overlap are clipped. Events dated to a month or a
+    year are drawn across that month or year, with their marker at its start.
     """
     import plotly.graph_objects as go
 
@@ -431,7 +455,8 @@ def timeline_figure(
     chosen = [
         e
         for e in events
-        if (start is None or (e.end or e.start) >= start) and (end is None or e.start <= end)
+        if (start is None or ((_period_of(e) or (e.start, e.start))[1]) >= start)
+        and (end is None or e.start <= end)
     ]
     categories = list(dict.fromkeys(e.category for e in sorted(events, key=lambda e: e.category)))
     figure = go.Figure()
@@ -441,30 +466,27 @@ def timeline_figure(
             _CATEGORY_SYMBOLS[index % len(_CATEGORY_SYMBOLS)],
         )
         members = [e for e in chosen if e.category == category]
-        points = [e for e in members if e.end is None]
-        periods = [e for e in members if e.end is not None]
-        for period in periods:
+        for member in members:
+            period = _period_of(member)
+            if period is None:
+                continue
             figure.add_trace(
                 go.Scatter(
-                    x=[
-                        max(period.start, start or period.start),
-                        min(period.end, end or period.end),
-                    ],
+                    x=[max(period[0], start or period[0]), min(period[1], end or period[1])],
                     y=[category, category],
                     mode="lines",
                     line={"width": 10, "color": colour},
                     name=f"{category} (period)",
-                    hovertext=_event_hover(period),
+                    hovertext=_event_hover(member),
                     hoverinfo="text",
                     showlegend=False,
                 )
             )
-        if points or periods:
-            shown = points or periods
+        if members:
             figure.add_trace(
                 go.Scatter(
-                    x=[e.start for e in shown],
-                    y=[category] * len(shown),
+                    x=[max(e.start, start or e.start) for e in members],
+                    y=[category] * len(members),
                     mode="markers",
                     name=category,
                     marker={
@@ -473,7 +495,7 @@ def timeline_figure(
                         "symbol": symbol,
                         "line": {"width": 1, "color": "#000000"},
                     },
-                    hovertext=[_event_hover(e) for e in shown],
+                    hovertext=[_event_hover(e) for e in members],
                     hoverinfo="text",
                 )
             )
@@ -502,7 +524,10 @@ def timeline_figure(
         low = start or min(e.start for e in events)
         high = end or max((e.end or e.start) for e in events)
         figure.update_xaxes(range=[low - timedelta(days=2), high + timedelta(days=2)])
-    figure.update_layout(height=380, legend={"title": {"text": "Category (colour and symbol)"}})
+    figure.update_layout(
+        height=max(380, 60 + 38 * len(categories)),
+        legend={"title": {"text": "Category (colour and symbol)"}},
+    )
     span = "" if start is None else f" ({start:%d %b %Y} – {(end or start):%d %b %Y})"
     return accessible_layout(
         figure,
@@ -517,7 +542,7 @@ def _event_hover(event: TimelineEvent) -> str:
 
     return (
         f"<b>{escape(_when_text(event))}</b><br>{_wrap(event.event)}"
-        f"<br><i>Source: {_wrap(event.source)}</i>"
+        f"<br><i>Source: {_wrap(cite(event.source))}</i>"
     )
 
 
@@ -536,6 +561,6 @@ def describe_timeline(events: list[TimelineEvent], cable: Cable | None = None) -
             lines.append(f"{cable.date:%d %b %Y}: ▶ this cable ({cable.id}) is sent.")
             placed = True
         lines.append(
-            f"{_when_text(event)}: {event.event} [{event.category}; source: {event.source}]"
+            f"{_when_text(event)}: {event.event} [{event.category}; source: {cite(event.source)}]"
         )
     return "\n".join(lines)

@@ -1,0 +1,285 @@
+"""The history around the cable in the library: sources, recognitions, the cable's numbers,
+the primer's figures and explorer, and the decoder and card fixes of issue 16."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cable_utils import load_cable
+from cable_utils.analysis.argument import TimelineEvent, load_timeline, timeline_table
+from cable_utils.analysis.history import (
+    NAGORNO_KARABAKH_DECLARED,
+    NAGORNO_KARABAKH_DECLARED_SOURCES,
+    cumulative_by_day,
+    cumulative_count,
+    daily_maximum,
+    recognition_claim,
+    recognitions_per_day,
+    years_between,
+    years_claim_check,
+)
+from cable_utils.reference.glossary import define, glossary_table
+from cable_utils.reference.history import (
+    HistoryTableError,
+    Recognition,
+    load_context_places,
+    load_recognitions,
+)
+from cable_utils.reference.sources import cite, load_sources, source_ids, sources_table
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def cable():
+    return load_cable("08BAKU151")
+
+
+@pytest.fixture(scope="module")
+def recognitions():
+    return load_recognitions()
+
+
+def made_up(*rows: tuple[str, bool]) -> list[Recognition]:
+    return [
+        Recognition(date.fromisoformat(day), f"State {i}", un, ("x",), "yes", None, "")
+        for i, (day, un) in enumerate(rows)
+    ]
+
+
+# ------------------------------------------------------------------------- sources
+
+
+def test_cite_resolves_ids_and_leaves_free_text_alone() -> None:
+    table = load_sources()
+    assert cite("un-sc6686") == "United Nations, 10 Jun 1999 [un-sc6686]"
+    both = cite("un-sc6686; wp-kfor")
+    assert both.count("[") == 2 and "; " in both
+    assert cite("my own interview, 2024") == "my own interview, 2024"
+    assert cite("un-sc6686;not-a-source") == "un-sc6686;not-a-source"
+    assert cite("un-sc6686", full=True).endswith(table["un-sc6686"].address)
+    assert source_ids(" a ; ;b ") == ["a", "b"]
+
+
+def test_sources_table_lists_unknown_ids_instead_of_dropping_them() -> None:
+    table = sources_table("un-sc6686;nope")
+    assert list(table["id"]) == ["un-sc6686", "nope"]
+    assert table.iloc[1]["author_or_outlet"] == "(not in data/sources.csv)"
+    assert table.iloc[0]["date"] == "10 Jun 1999"
+
+
+def test_tables_meant_for_reading_show_whole_cells() -> None:
+    """pandas cuts cells at 50 characters; glossary and sources tables must not."""
+    entry = define("Nagorno-Karabakh")
+    assert len(entry.definition) > 200
+    html = glossary_table(["Nagorno-Karabakh"])._repr_html_()
+    tail = "seven surrounding districts and held them after the ceasefire of May 1994"
+    assert tail in entry.definition and tail in html  # far past pandas' 50 characters
+    assert "[" in glossary_table(["KFOR"]).iloc[0]["source"]  # ids shown as citations
+    title = load_sources()["icj-ao-2010"].title
+    assert title in sources_table("icj-ao-2010")._repr_html_()
+
+
+# -------------------------------------------------------------------- recognitions
+
+
+def test_recognitions_load_in_date_order_with_their_sources(recognitions) -> None:
+    with (REPO / "data" / "recognitions.csv").open(encoding="utf-8", newline="") as handle:
+        assert len(recognitions) == len(list(csv.DictReader(handle)))
+    assert [r.date for r in recognitions] == sorted(r.date for r in recognitions)
+    assert all(r.sources for r in recognitions)
+    assert [r.state for r in recognitions if not r.un_member] == ["Taiwan (Republic of China)"]
+
+
+def test_a_malformed_recognitions_file_is_reported_with_its_lines(tmp_path: Path) -> None:
+    path = tmp_path / "recognitions.csv"
+    path.write_text(
+        "date,state,un_member,sources,checked,reported_rank,note\n"
+        "2008-02-30,Nowhere,yes,x,yes,,\n"
+        "2008-02-18,Somewhere,maybe,x,yes,tenth,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(HistoryTableError) as raised:
+        load_recognitions(path)
+    message = str(raised.value)
+    assert "line 2" in message and "line 3" in message and "reported_rank" in message
+
+
+def test_counting_functions_on_a_small_made_up_record() -> None:
+    record = made_up(
+        ("2008-02-17", True), ("2008-02-18", True), ("2008-02-18", True),
+        ("2008-02-19", False), ("2008-02-19", True), ("2008-02-19", True),
+    )  # fmt: skip
+    assert recognitions_per_day(record) == {
+        date(2008, 2, 17): 1,
+        date(2008, 2, 18): 2,
+        date(2008, 2, 19): 2,
+    }
+    assert daily_maximum(record) == (date(2008, 2, 18), 2)  # the earliest on a tie
+    assert daily_maximum(record, un_only=False) == (date(2008, 2, 19), 3)
+    assert cumulative_count(record, date(2008, 2, 18)) == 3
+    assert cumulative_count(record, date(2008, 2, 19), un_only=False) == 6
+    assert cumulative_by_day(record)[-1] == (date(2008, 2, 19), 5)
+    with pytest.raises(ValueError):
+        daily_maximum([])
+
+
+def test_the_record_and_the_cable_disagree(cable, recognitions) -> None:
+    claim = recognition_claim(cable)
+    assert claim is not None
+    assert (claim.in_one_day, claim.declared_ready, claim.years) == (16, 37, 17)
+    raw = cable.raw[claim.start : claim.end]
+    assert raw.startswith("in only one day 16 states") and raw.endswith("in over 17 years")
+    day, most = daily_maximum(recognitions)
+    assert (day, most) == (date(2008, 2, 18), 6)
+    assert cumulative_count(recognitions, cable.date.date()) == 9
+    assert cumulative_count(recognitions, cable.date.date(), un_only=False) == 10
+
+
+def test_the_claim_is_only_found_where_it_is_made() -> None:
+    assert recognition_claim(load_cable("06BAKU1835")) is None
+    assert years_claim_check(load_cable("06BAKU1835")) is None
+
+
+def test_over_seventeen_years_does_not_hold(cable) -> None:
+    check = years_claim_check(cable)
+    assert check is not None and check.claimed_over == 17
+    assert check.since == NAGORNO_KARABAKH_DECLARED and check.until == date(2008, 2, 19)
+    assert 16.4 < check.actual_years < 16.5 and not check.holds
+    assert years_between(date(2000, 1, 1), date(2001, 1, 1)) == pytest.approx(1.0, abs=0.01)
+
+
+def test_the_declaration_date_is_the_timelines_and_is_sourced() -> None:
+    events = [e for e in load_timeline() if e.start == NAGORNO_KARABAKH_DECLARED]
+    assert any("Nagorno-Karabakh Republic" in e.event for e in events)
+    cited = {part for e in events for part in source_ids(e.source)}
+    assert set(NAGORNO_KARABAKH_DECLARED_SOURCES) <= cited <= set(load_sources())
+
+
+# ------------------------------------------------------------------------- figures
+
+
+def test_recognitions_figure_marks_the_claim_and_the_cable(cable, recognitions) -> None:
+    from cable_utils.plots import describe_recognitions, recognitions_figure
+
+    figure = recognitions_figure(recognitions, cable, until=date(2008, 3, 31))
+    assert figure.layout.title.text.startswith("Recognitions of Kosovo")
+    assert figure.layout.xaxis.title.text == "Date"
+    assert figure.layout.yaxis.title.text == "Number of states"
+    bars = [trace for trace in figure.data if trace.type == "bar"]
+    assert {trace.marker.pattern.shape for trace in bars} == {"", "."}  # a cue beside colour
+    assert max(max(trace.y) for trace in bars) == 6
+    assert [shape.y0 for shape in figure.layout.shapes if shape.y0 == 16]  # the claim
+    assert any(str(shape.x0) == "2008-02-19" for shape in figure.layout.shapes)
+    text = describe_recognitions(recognitions, cable, until=date(2008, 2, 29))
+    assert "The largest number on one day is 6, on 18 Feb 2008" in text
+    assert "21 UN members had recognised Kosovo by 29 Feb 2008" in text
+    assert "9 UN members (10 states in all)" in text
+
+
+def test_context_map_uses_shape_and_colour_and_says_it_in_words() -> None:
+    from cable_utils.plots import context_map_figure, describe_context_map
+
+    places = load_context_places()
+    figure = context_map_figure(places)
+    symbols = [trace.marker.symbol for trace in figure.data]
+    assert len(symbols) == len(set(symbols)) == len({p.kind for p in places})
+    assert sum(len(trace.lat) for trace in figure.data) == len(places)
+    assert figure.layout.title.text
+    text = describe_context_map(places)
+    assert all(p.place in text for p in places)
+    for place in places:
+        assert all(part in load_sources() for part in source_ids(place.source)), place.place
+
+
+def test_timeline_draws_a_month_across_its_month_and_keeps_category_symbols_apart(cable) -> None:
+    from cable_utils.plots import timeline_figure
+
+    events = load_timeline()
+    figure = timeline_figure(events, cable)
+    markers = [trace for trace in figure.data if trace.mode == "markers"]
+    symbols = [trace.marker.symbol for trace in markers]
+    assert len(symbols) == len(set(symbols)) == len({e.category for e in events})
+    month = TimelineEvent(date(2008, 4, 1), None, "month", "Something in April", "diplomacy", "x")
+    spans = [t for t in timeline_figure([month]).data if t.mode == "lines"]
+    assert [list(spans[0].x)] == [[date(2008, 4, 1), date(2008, 4, 30)]]
+
+
+def test_timeline_table_cites_sources_and_filters_by_topic() -> None:
+    table = timeline_table(load_timeline(), topic="Nagorno-Karabakh")
+    assert set(table["topic"]) == {"Nagorno-Karabakh"}
+    assert all("[" in cell for cell in table["source"])
+    assert (table["source_ids"].str.len() > 0).all()
+
+
+# ------------------------------------------------------------------------- widgets
+
+
+def test_context_explorer_switches_parts_and_escapes_text(cable) -> None:
+    from cable_utils.widgets import STORY_PARTS, context_timeline_explorer
+
+    events = load_timeline()
+    panel = context_timeline_explorer(events, cable)
+    first = panel.state["events"]
+    assert first and {e.topic for e in first} == {STORY_PARTS[panel.controls["part"].value]}
+    panel.controls["part"].value = "What happened next, 2008–2024"
+    assert {e.topic for e in panel.state["events"]} == {"afterwards"}
+    assert "2024" in panel.view.value and "href=" in panel.view.value
+    assert panel.state["figure"].layout.title.text.endswith("What happened next, 2008–2024")
+    hostile = TimelineEvent(date(2008, 2, 19), None, "day", "<script>x</script>", "diplomacy", "a")
+    panel = context_timeline_explorer([hostile], initial="Everything, 1988–2024")
+    assert "<script>" not in panel.view.value and "&lt;script&gt;" in panel.view.value
+
+
+def test_actor_profile_cites_the_sources_table(cable) -> None:
+    from cable_utils.analysis.actors import load_gazetteer
+    from cable_utils.widgets.actors import _profile_html
+
+    gazetteer = load_gazetteer(cable)
+    html = _profile_html(gazetteer, "ilgar_mammadov", [], [])
+    assert "European Court of Human Rights, 22 May 2014 [echr-ilgar-2014]" in html
+
+
+# --------------------------------------------------------------- decoder and card
+
+
+def test_decoder_does_not_give_zzh_a_settled_meaning() -> None:
+    from cable_utils.parse.decoding import explain_header_line
+
+    tokens = {t.text: t.meaning for t in explain_header_line("ZNY CCCCC ZZH")}
+    assert "not established" in tokens["ZZH"]
+    with (REPO / "data" / "reference" / "operating_signals.csv").open(encoding="utf-8") as h:
+        zfd = next(row for row in csv.DictReader(h) if row["signal"] == "ZFD")
+    meanings = [t.meaning for t in explain_header_line("ZNY CCCCC ZFD")]
+    assert meanings[-1] == f"operating signal ZFD: {zfd['meaning']}"  # read from the table
+
+
+def test_decoder_shows_when_the_2010_table_names_a_station_differently(cable) -> None:
+    from cable_utils.parse.decoding import explain_header_line
+
+    for addressee in cable.info:
+        line = f"{addressee.routing_indicator}/{addressee.name} PRIORITY"
+        meaning = explain_header_line(line)[0].meaning
+        table_name = addressee.routing_name
+        if table_name and not set(addressee.name.split()) <= set(table_name.split()):
+            assert addressee.name in meaning and table_name in meaning and "2010" in meaning
+        elif table_name:
+            assert meaning == f"routing indicator: {table_name}"
+    pristina = explain_header_line("RUEHPS/USOFFICE PRISTINA PRIORITY 0199")
+    assert (
+        "AMEMBASSY PRINSTINA" in pristina[0].meaning and "USOFFICE PRISTINA" in pristina[0].meaning
+    )
+    assert "running count" not in pristina[-1].meaning
+
+
+def test_summary_card_keeps_the_level_apart_from_handling_markers(cable) -> None:
+    from cable_utils.views.render import summary_card_html, summary_fields
+
+    fields = dict(summary_fields(cable))
+    assert fields["Classification"] == "CONFIDENTIAL"
+    assert fields["Handling markers"] == "SIPDIS"
+    assert "CONFIDENTIAL / SIPDIS" not in summary_card_html(cable)
