@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Cable
+from .argument import TimelineEvent
 from ..reference.history import Recognition
 from ..source.normalise import normalise
 
@@ -37,6 +38,7 @@ __all__ = [
     "cumulative_count",
     "cumulative_by_day",
     "daily_maximum",
+    "events_about",
     "recognition_claim",
     "recognitions_per_day",
     "years_between",
@@ -165,3 +167,8 @@ def years_claim_check(cable: Cable, since: date = NAGORNO_KARABAKH_DECLARED) -> 
         return None
     until = cable.date.date()
     return YearsCheck(claim.years, since, until, years_between(since, until))
+
+
+def events_about(events: Iterable[TimelineEvent], topic: str) -> list[TimelineEvent]:
+    """The timeline's events of one part of the context primer (its ``topic`` column)."""
+    return [event for event in events if event.topic == topic]
