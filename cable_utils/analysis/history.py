@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Cable
-from .argument import TimelineEvent
 from ..reference.history import Recognition
 from ..source.normalise import normalise
+from .argument import TimelineEvent
 
 __all__ = [
     "NAGORNO_KARABAKH_DECLARED",
