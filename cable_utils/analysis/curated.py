@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AGREE",
+    "actors_compared",
     "AUTOMATIC_ONLY",
     "CURATED_ONLY",
     "DIFFERS",
@@ -232,3 +233,22 @@ def mentions_compared(cable: Cable, gazetteer: Any | None = None) -> pd.DataFram
     ).astype({"curated count": "Int64"})
     frame.attrs["curated"] = curated is not None
     return frame
+
+
+def actors_compared(cable: Cable, gazetteer: Any | None = None) -> pd.DataFrame:
+    """The actors table, with the curated mention count beside the automatic one and a ``check``.
+
+    The columns of :func:`cable_utils.analysis.actors.actors_table`, with ``mentions``
+    renamed ``mentions (automatic)`` and, after it, ``mentions (curated)`` and ``check``
+    (the same flags as :func:`mentions_compared`).
+    """
+    from .actors import actors_table, load_gazetteer
+
+    gazetteer = gazetteer if gazetteer is not None else load_gazetteer(cable)
+    table = actors_table(cable, gazetteer).rename(columns={"mentions": "mentions (automatic)"})
+    counts = mentions_compared(cable, gazetteer)
+    position = list(table.columns).index("mentions (automatic)") + 1
+    table.insert(position, "mentions (curated)", counts["curated count"].to_numpy())
+    table.insert(position + 1, "check", counts["check"].to_numpy())
+    table.attrs["curated"] = counts.attrs["curated"]
+    return table

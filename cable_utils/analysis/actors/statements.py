@@ -134,9 +134,30 @@ CODE_LABELS = {
 }
 
 
+#: A recognition whose subject is a count of other states: "16 states had already
+#: recognized", "not a single country had recognized", "another 37 had declared".
+_REPORTED_RECOGNITIONS = re.compile(
+    r"\b(?:\d+|a single|single|several|many|some|few|other|\w+ other|all)\s+"
+    r"(?:states|state|countries|country|nations|nation|governments)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:recogni[sz]ed|recogni[sz]e|recogni[sz]es)\b"
+)
+
+
 def _code_for(lemma: str, clause: str) -> tuple[str, bool, str]:
     """An event code for a statement, whether it is a judgement call, and why."""
     folded = fold(clause)
+    if _REPORTED_RECOGNITIONS.search(folded):
+        # "16 states had already recognized …; not a single country had recognized …":
+        # the speaker reports what other states did; that is a statement, not the
+        # speaker's own (non-)recognition. The negation rule below fired here once and
+        # coded Seyidov's report 120 "reject".
+        return (
+            "010",
+            True,
+            "reports recognitions by other states (a count): a statement (010), not a "
+            "recognition (054) or a rejection (120) by the speaker; the numbers are the "
+            "speaker's claim",
+        )
     negated_recognition = re.search(r"\b(?:not|never|no)\b[^.;]{0,30}\brecogni[sz]", folded)
     if negated_recognition:
         return (
