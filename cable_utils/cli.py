@@ -1,4 +1,4 @@
-"""The command line: ``python -m cable_utils show|corpus|actors …``.
+"""The command line: ``python -m cable_utils show|corpus|actors|index|search …``.
 
 Bad input ends with a one-line message on stderr and a non-zero exit code,
 never a traceback.
@@ -96,6 +96,112 @@ def _actors(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- index and search (issue 18): self-contained, so other subcommands merge cleanly --------
+
+
+def _progress_bar(width: int = 30):
+    """A progress reporter for ``index``: a bar when the total is known, a counter otherwise."""
+    import time
+
+    state = {"last": 0.0}
+
+    def report(count: int, elapsed: float, fraction: float | None) -> None:
+        now = time.monotonic()
+        if fraction != 1.0 and now - state["last"] < 0.25:
+            return
+        state["last"] = now
+        rate = f"{count / elapsed:,.0f}/s" if elapsed > 0 else ""
+        if fraction is None:
+            line = f"indexed {count:,} cables {rate}"
+        else:
+            filled = round(width * fraction)
+            line = (
+                f"[{'#' * filled}{'.' * (width - filled)}] {fraction:4.0%} {count:,} cables {rate}"
+            )
+        print(f"\r{line}", end="", file=sys.stderr, flush=True)
+
+    return report
+
+
+def _index(args: argparse.Namespace) -> int:
+    """``index [FOLDER | cables.csv ...] [--out FILE]``: build a full-text search index."""
+    from .corpus.index import build_index, default_index_path, default_sources
+
+    sources = args.sources or default_sources()
+    if args.sources and not args.out:
+        raise CableError("say where to write the index: --out corpus.sqlite")
+    out = args.out or default_index_path()
+    report = build_index(sources, out, progress=None if args.quiet else _progress_bar())
+    print(f"\r{report}", file=sys.stderr)
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    """``search INDEX QUERY [filters] [--limit N] [--json]``: ranked hits with raw offsets."""
+    from .corpus.index import default_index, open_index
+
+    index = default_index() if args.index == "default" else open_index(args.index)
+    with index:
+        if args.index != "default":
+            from .corpus.index import stale_reasons
+
+            for reason in stale_reasons(index):
+                print(f"note: the index may be out of date: {reason}", file=sys.stderr)
+        results = index.search(
+            args.query,
+            post=args.post,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            classification=args.classification,
+            tags=args.tag or (),
+            limit=args.limit,
+        )
+    if args.json:
+        print(json.dumps([hit.to_json() for hit in results], ensure_ascii=False, indent=2))
+        return 0
+    print(results)
+    for number, hit in enumerate(results, start=1):
+        when = (hit.date or "undated")[:10]
+        print(
+            f"{number:>3}. {hit.id or '(no id)':<16} {when:<10} {hit.post or '?':<12} "
+            f"{hit.classification or '?':<14} {hit.subject or '(no subject)'}"
+        )
+        print(f"     {hit.snippet}  [{hit.start}:{hit.end}]")
+    return 0
+
+
+def _add_search_commands(commands: argparse._SubParsersAction) -> None:
+    index = commands.add_parser(
+        "index",
+        help="build a full-text search index (SQLite FTS5) of folders of cables or a cables.csv",
+        description="Without a source, builds the collection's own index (08BAKU151, the "
+        "samples and data/corpus) where the lessons look for it.",
+    )
+    index.add_argument(
+        "sources", nargs="*", help="folders of cable files and/or Cablegate-format cables.csv files"
+    )
+    index.add_argument("--out", help="the index file to write (e.g. corpus.sqlite)")
+    index.add_argument("--quiet", action="store_true", help="no progress bar")
+    index.set_defaults(run=_index)
+
+    search = commands.add_parser(
+        "search",
+        help='search an index: words, "phrases", prefix*, AND/OR/NOT, NEAR',
+    )
+    search.add_argument("index", help="an index file, or 'default' for the collection's index")
+    search.add_argument("query", help="FTS5 query, e.g. '\"Minsk Group\"' or 'Karab* NOT Kosovo'")
+    search.add_argument("--post", help="the post in the cable ID (BAKU) or part of the FM line")
+    search.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="earliest date")
+    search.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="latest date")
+    search.add_argument(
+        "--tag", action="append", help="a TAGS code the cable must have (repeatable)"
+    )
+    search.add_argument("--classification", help="CONFIDENTIAL, SECRET, UNCLASSIFIED …")
+    search.add_argument("--limit", type=int, default=20, help="at most this many hits (20)")
+    search.add_argument("--json", action="store_true", help="print the hits as JSON")
+    search.set_defaults(run=_search)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m cable_utils", description="Read and explore diplomatic cables."
@@ -121,6 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print JSON with mentions and statements"
     )
     actors.set_defaults(run=_actors)
+    _add_search_commands(commands)
     return parser
 
 

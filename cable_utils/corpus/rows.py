@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "CORPUS_COLUMNS",
     "cable_row",
+    "iter_corpus_records",
     "iter_corpus_rows",
     "load_corpus",
     "reference_edges",
@@ -467,6 +468,26 @@ def iter_corpus_rows(
                 count += len(batch)
                 if report is not None:
                     report(count, time.perf_counter() - started)
+
+
+def iter_corpus_records(path: str | os.PathLike[str]) -> Iterator[tuple[Row, str | None]]:
+    """Each cable's row (as :func:`iter_corpus_rows` gives it) with the text it was read from.
+
+    One process, in input order. The text is what the parser was given: a
+    file's decoded text (BOM and ``\\r`` kept) or a ``cables.csv`` row's header
+    and body, so offsets into it are raw offsets. ``None`` when there was no
+    text to read (the row's ``error`` says why). The search index
+    (:mod:`cable_utils.corpus.index`) is built from these records.
+    """
+    for task in _tasks(path):
+        row = _parse_task(task)
+        text = task.text
+        if task.path is not None:
+            try:
+                text = read_cable_text(task.path)[0]
+            except CableError:
+                text = None
+        yield row, text
 
 
 def load_corpus(

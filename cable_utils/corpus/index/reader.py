@@ -1,0 +1,543 @@
+"""Reading an index: open it safely, search it, read its cables."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ...errors import CableNotFoundError
+from ...model import Cable
+from ...parse import parse_text
+from .base import (
+    _PRIVATE_USE,
+    SCHEMA_VERSION,
+    IndexCorruptError,
+    IndexMissingError,
+    IndexStaleError,
+    _require_fts5,
+    code_version,
+    default_index_path,
+    default_sources,
+    sources_fingerprint,
+)
+from .build import Progress, build_index
+from .query import (
+    _checked_query,
+    _clean,
+    _day,
+    _like_escape,
+    _markers_for,
+    _translate,
+    make_snippet,
+    marked_spans,
+)
+
+# -- reading ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndexInfo:
+    """What an index says about itself (its ``meta`` table)."""
+
+    path: Path
+    schema_version: int
+    code_version: str
+    fingerprint: str
+    sources: tuple[str, ...]
+    cables: int
+    errors: int
+    duplicates: int
+    built_at: str
+    build_seconds: float
+    size_bytes: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One cable that matches a query, with the raw offsets of its matches.
+
+    ``start``/``end`` are the first match (the one in ``snippet``); ``spans``
+    holds every match in the cable, in text order. All are half-open offsets
+    into the cable's raw text (:meth:`CorpusIndex.raw_text`).
+    """
+
+    rowid: int
+    id: str | None
+    date: str | None  # the date-time group (ISO), else the catalogue's date
+    date_from: str | None  # "dtg", "catalogue" or None (no date known)
+    post: str | None
+    origin: str | None
+    classification: str | None
+    subject: str | None
+    tags: tuple[str, ...]
+    score: float
+    spans: tuple[tuple[int, int], ...]
+    snippet: str
+
+    @property
+    def start(self) -> int | None:
+        return self.spans[0][0] if self.spans else None
+
+    @property
+    def end(self) -> int | None:
+        return self.spans[0][1] if self.spans else None
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``search --json`` contract (plus ``post``, ``tags``, ``date_from`` and ``matches``)."""
+        return {
+            "id": self.id,
+            "date": self.date,
+            "date_from": self.date_from,
+            "origin": self.origin,
+            "post": self.post,
+            "classification": self.classification,
+            "subject": self.subject,
+            "tags": list(self.tags),
+            "snippet": self.snippet,
+            "start": self.start,
+            "end": self.end,
+            "matches": [list(span) for span in self.spans],
+        }
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """The hits of a query (best first, at most ``limit``) and how many cables match in all."""
+
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+    filters: dict[str, Any] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def __iter__(self) -> Iterator[Hit]:
+        return iter(self.hits)
+
+    def __str__(self) -> str:
+        shown = f"showing {len(self.hits)}" if len(self.hits) < self.total else "all shown"
+        return f"{self.total:,} cables match {self.query!r} ({shown})"
+
+
+# One WHERE clause for every search: each filter is off when its parameter is NULL.
+# Statements are constants; every value is bound (never spliced into the SQL).
+_FILTERS = """
+    (:post IS NULL OR c.post = :post OR c.origin LIKE :post_like ESCAPE '\\')
+    AND (:date_from IS NULL OR c.day >= :date_from)
+    AND (:date_to IS NULL OR c.day <= :date_to)
+    AND (:classification IS NULL OR c.classification = :classification COLLATE NOCASE)
+    AND NOT EXISTS (
+        SELECT 1 FROM json_each(:tags) AS wanted
+        WHERE NOT EXISTS (
+            SELECT 1 FROM tags AS t WHERE t.cable = c.rowid AND t.tag = wanted.value))
+"""
+_HIT_COLUMNS = (
+    "c.rowid, c.id, coalesce(c.date, c.day), c.date_from, c.post, c.origin, "
+    "c.classification, c.subject, c.tags, c.marker_free"
+)
+_SEARCH_BY_RANK = f"""
+    SELECT {_HIT_COLUMNS}, bm25(cable_text) AS score
+    FROM cable_text JOIN cables AS c ON c.rowid = cable_text.rowid
+    WHERE cable_text MATCH :query AND {_FILTERS}
+    ORDER BY score, c.day, c.id LIMIT :limit OFFSET :offset
+"""
+_SEARCH_BY_DATE = f"""
+    SELECT {_HIT_COLUMNS}, bm25(cable_text) AS score
+    FROM cable_text JOIN cables AS c ON c.rowid = cable_text.rowid
+    WHERE cable_text MATCH :query AND {_FILTERS}
+    ORDER BY c.day IS NULL, c.day, c.id LIMIT :limit OFFSET :offset
+"""
+_COUNT = f"""
+    SELECT count(*) FROM cable_text JOIN cables AS c ON c.rowid = cable_text.rowid
+    WHERE cable_text MATCH :query AND {_FILTERS}
+"""
+_COUNT_BY_POST_YEAR = f"""
+    SELECT c.post, c.year, count(*) FROM cable_text JOIN cables AS c ON c.rowid = cable_text.rowid
+    WHERE cable_text MATCH :query AND {_FILTERS}
+    GROUP BY c.post, c.year ORDER BY c.post, c.year
+"""
+_HIGHLIGHT = (
+    "SELECT highlight(cable_text, 0, :open, :close) FROM cable_text "
+    "WHERE cable_text MATCH :query AND rowid = :rowid"
+)
+_TEXT_OF = "SELECT text FROM cable_text WHERE rowid = ?"
+_ORDERS = {"rank": _SEARCH_BY_RANK, "date": _SEARCH_BY_DATE}
+
+
+class CorpusIndex:
+    """An open search index (read-only). Use :func:`open_index` or :func:`default_index`.
+
+    >>> index = default_index()  # doctest: +SKIP
+    >>> [hit.id for hit in index.search('"Minsk Group"')]  # doctest: +SKIP
+    ['10ANKARA302']
+    """
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, info: IndexInfo) -> None:
+        self.path = path
+        self.info = info
+        self._connection = connection
+        self.notes: list[str] = []  # what default_index had to do (rebuilt, and why)
+
+    # -- lifecycle -----------------------------------------------------------------
+    def close(self) -> None:
+        self._connection.close()
+
+    def __enter__(self) -> CorpusIndex:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return (
+            f"<CorpusIndex {self.info.cables:,} cables · built {self.info.built_at} "
+            f"in {self.info.build_seconds:.1f} s · {self.path}>"
+        )
+
+    def __len__(self) -> int:
+        return self.info.cables
+
+    # -- queries ---------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        *,
+        post: str | None = None,
+        date_from: str | date | None = None,
+        date_to: str | date | None = None,
+        classification: str | None = None,
+        tags: str | Iterable[str] = (),
+        limit: int = 20,
+        offset: int = 0,
+        order: str = "rank",
+    ) -> SearchResults:
+        """Cables matching ``query`` (FTS5 syntax), best first (``order="date"``: oldest first).
+
+        Filters: ``post`` (the ID's post, ``BAKU``, or part of the FM line,
+        ``Embassy Baku``), ``date_from``/``date_to`` (``YYYY-MM-DD``, ``YYYY-MM``
+        or ``YYYY``, both ends included), ``classification`` (``SECRET`` …) and
+        ``tags`` (every one given must be on the cable). Dates are the
+        date-time group, or the catalogue's date where the text has none;
+        cables with no date at all are left out when a date filter is set.
+        """
+        if order not in _ORDERS:
+            raise ValueError(f"order must be one of {sorted(_ORDERS)}, not {order!r}")
+        if not isinstance(limit, int) or limit < 1:
+            raise ValueError(f"limit must be a whole number of at least 1, not {limit!r}")
+        parameters = self._parameters(query, post, date_from, date_to, classification, tags)
+        rows = self._fetch(_ORDERS[order], {**parameters, "limit": limit, "offset": max(0, offset)})
+        total = self._fetch(_COUNT, parameters)[0][0]
+        hits = tuple(self._hit(row, parameters["query"]) for row in rows)
+        filters = {
+            key: value
+            for key, value in parameters.items()
+            if key in ("post", "date_from", "date_to", "classification") and value is not None
+        }
+        if json.loads(parameters["tags"]):
+            filters["tags"] = json.loads(parameters["tags"])
+        return SearchResults(parameters["query"], total, hits, filters)
+
+    def count(self, query: str, **filters: Any) -> int:
+        """How many cables match ``query`` (with the filters of :meth:`search`)."""
+        parameters = self._parameters(query, **_filter_arguments(filters))
+        return int(self._fetch(_COUNT, parameters)[0][0])
+
+    def counts_by_post_year(
+        self, query: str, **filters: Any
+    ) -> list[tuple[str | None, int | None, int]]:
+        """(post, year, matching cables) for ``query``, in post and year order."""
+        parameters = self._parameters(query, **_filter_arguments(filters))
+        return [tuple(row) for row in self._fetch(_COUNT_BY_POST_YEAR, parameters)]  # type: ignore[misc]
+
+    def spans(self, cable_id: str, query: str) -> tuple[tuple[int, int], ...]:
+        """Raw offsets of every match of ``query`` in one cable (empty if it does not match)."""
+        rowid, marker_free = self._rowid(cable_id)
+        return self._spans(rowid, _checked_query(query), marker_free)
+
+    # -- cables ------------------------------------------------------------------
+    def raw_text(self, cable_id: str) -> str:
+        """The cable's raw text as indexed (what every offset points into)."""
+        rowid, _ = self._rowid(cable_id)
+        found = self._fetch(_TEXT_OF, (rowid,))
+        if not found:
+            raise CableNotFoundError(f"{cable_id} is in the index but its text could not be read")
+        return found[0][0]
+
+    def cable(self, cable_id: str) -> Cable:
+        """The cable parsed from its indexed text (its offsets are the hits' offsets)."""
+        record = self.record(cable_id)
+        return parse_text(
+            self.raw_text(cable_id),
+            cable_id=record["id"],
+            source=record["path"] or record["source"],
+        )
+
+    def record(self, cable_id: str) -> dict[str, Any]:
+        """The cable's row of the ``cables`` table, as a dict."""
+        cursor = self._execute("SELECT * FROM cables WHERE id = ?", (cable_id,))
+        row = cursor.fetchone()
+        if row is None:
+            raise CableNotFoundError(self._unknown(cable_id))
+        return dict(zip([column[0] for column in cursor.description], row, strict=True))
+
+    def records(self) -> list[dict[str, Any]]:
+        """Every row of the ``cables`` table (for overview tables; texts are not included)."""
+        cursor = self._execute("SELECT * FROM cables ORDER BY rowid", ())
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def references(self) -> list[tuple[str, str, str]]:
+        """(citing ID, cited ID, REF letter) for every REF entry that names a cable."""
+        rows = self._fetch(
+            "SELECT c.id, r.target, r.label FROM refs AS r JOIN cables AS c ON c.rowid = r.cable "
+            "ORDER BY c.day, c.id, r.rowid",
+            (),
+        )
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
+    def ids(self) -> set[str]:
+        return {row[0] for row in self._fetch("SELECT id FROM cables WHERE id IS NOT NULL", ())}
+
+    def posts(self) -> list[tuple[str, int]]:
+        """(post, number of cables), most cables first."""
+        rows = self._fetch(
+            "SELECT post, count(*) FROM cables WHERE post IS NOT NULL GROUP BY post "
+            "ORDER BY count(*) DESC, post",
+            (),
+        )
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """(TAGS code, number of cables), most cables first."""
+        rows = self._fetch(
+            "SELECT tag, count(*) FROM tags GROUP BY tag ORDER BY count(*) DESC, tag", ()
+        )
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
+    def classifications(self) -> list[tuple[str, int]]:
+        rows = self._fetch(
+            "SELECT classification, count(*) FROM cables WHERE classification IS NOT NULL "
+            "GROUP BY classification ORDER BY count(*) DESC",
+            (),
+        )
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
+    def check(self) -> list[str]:
+        """Problems SQLite's integrity check finds in the file (empty: it is sound).
+
+        Reads the whole file: a second for the default index, minutes for the release.
+        """
+        return [row[0] for row in self._fetch("PRAGMA quick_check", ()) if row[0] != "ok"]
+
+    # -- internals -------------------------------------------------------------
+    def _parameters(
+        self,
+        query: str,
+        post: str | None = None,
+        date_from: str | date | None = None,
+        date_to: str | date | None = None,
+        classification: str | None = None,
+        tags: str | Iterable[str] = (),
+    ) -> dict[str, Any]:
+        wanted_post = _clean(post)
+        tag_list = [tags] if isinstance(tags, str) else list(tags or ())
+        return {
+            "query": _checked_query(query),
+            "post": wanted_post.upper() if wanted_post else None,
+            "post_like": f"%{_like_escape(wanted_post)}%" if wanted_post else None,
+            "date_from": _day(date_from, end=False),
+            "date_to": _day(date_to, end=True),
+            "classification": _clean(classification),
+            "tags": json.dumps([t.strip().upper() for t in tag_list if t and t.strip()]),
+        }
+
+    def _hit(self, row: Sequence[Any], query: str) -> Hit:
+        rowid, cable_id, when, date_from, post, origin, level, subject, tags, free, score = row
+        spans = self._spans(rowid, query, bool(free))
+        snippet = ""
+        if spans:
+            text = self._fetch(_TEXT_OF, (rowid,))[0][0]
+            snippet = make_snippet(text, *spans[0])
+        return Hit(
+            rowid=rowid,
+            id=cable_id,
+            date=when,
+            date_from=date_from,
+            post=post,
+            origin=origin,
+            classification=level,
+            subject=subject,
+            tags=tuple(tags.split()) if tags else (),
+            score=float(score),
+            spans=spans,
+            snippet=snippet,
+        )
+
+    def _spans(self, rowid: int, query: str, marker_free: bool) -> tuple[tuple[int, int], ...]:
+        if marker_free:
+            opening, closing = chr(_PRIVATE_USE), chr(_PRIVATE_USE + 1)
+        else:
+            opening, closing = _markers_for(self._fetch(_TEXT_OF, (rowid,))[0][0])
+        found = self._fetch(
+            _HIGHLIGHT, {"open": opening, "close": closing, "query": query, "rowid": rowid}
+        )
+        return marked_spans(found[0][0], opening, closing) if found else ()
+
+    def _rowid(self, cable_id: str) -> tuple[int, bool]:
+        found = self._fetch("SELECT rowid, marker_free FROM cables WHERE id = ?", (cable_id,))
+        if not found:
+            raise CableNotFoundError(self._unknown(cable_id))
+        return int(found[0][0]), bool(found[0][1])
+
+    def _unknown(self, cable_id: str) -> str:
+        return f"{cable_id!r} is not in the index ({self.info.cables:,} cables, {self.path})"
+
+    def _execute(self, sql: str, parameters: Any) -> sqlite3.Cursor:
+        try:
+            return self._connection.execute(sql, parameters)
+        except sqlite3.DatabaseError as error:
+            raise _translate(error, self.path) from None
+
+    def _fetch(self, sql: str, parameters: Any) -> list[Any]:
+        try:
+            return self._connection.execute(sql, parameters).fetchall()
+        except sqlite3.DatabaseError as error:
+            raise _translate(error, self.path) from None
+
+
+def _filter_arguments(filters: dict[str, Any]) -> dict[str, Any]:
+    allowed = {"post", "date_from", "date_to", "classification", "tags"}
+    unknown = set(filters) - allowed
+    if unknown:
+        raise TypeError(f"unknown filter(s) {sorted(unknown)}; filters are {sorted(allowed)}")
+    return filters
+
+
+# -- opening ------------------------------------------------------------------
+
+
+def open_index(path: str | os.PathLike[str]) -> CorpusIndex:
+    """Open an index file read-only, after checking it is complete and of this schema.
+
+    Raises :class:`IndexMissingError`, :class:`IndexCorruptError` or
+    :class:`IndexStaleError` with a message that says what to do.
+    """
+    _require_fts5()
+    location = Path(path)
+    if not location.is_file():
+        raise IndexMissingError(
+            f"there is no index at {location}: build one with "
+            f"python -m cable_utils index FOLDER_OR_CABLES_CSV --out {location}"
+        )
+    uri = location.resolve().as_uri() + "?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as error:
+        raise IndexCorruptError(f"the index {location} cannot be opened ({error})") from None
+    try:
+        info = _read_info(connection, location)
+    except BaseException:
+        connection.close()
+        raise
+    return CorpusIndex(location, connection, info)
+
+
+def _read_info(connection: sqlite3.Connection, location: Path) -> IndexInfo:
+    rebuild = f"build it again with python -m cable_utils index … --out {location}"
+    try:
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        meta = (
+            dict(connection.execute("SELECT key, value FROM meta").fetchall())
+            if "meta" in tables
+            else {}
+        )
+    except sqlite3.DatabaseError as error:
+        raise IndexCorruptError(
+            f"{location} is not a readable search index ({error}); {rebuild}"
+        ) from None
+    if not meta:
+        raise IndexCorruptError(f"{location} is not a search index (no meta table); {rebuild}")
+    version = meta.get("schema_version", "?")
+    if version != str(SCHEMA_VERSION):
+        raise IndexStaleError(
+            f"the index {location} has schema version {version}; this library reads version "
+            f"{SCHEMA_VERSION}. {rebuild[0].upper()}{rebuild[1:]}"
+        )
+    missing = {"cables", "tags", "refs", "cable_text"} - tables
+    if meta.get("complete") != "1" or missing:
+        raise IndexCorruptError(
+            f"the index {location} is incomplete"
+            + (f" (no {', '.join(sorted(missing))} table)" if missing else "")
+            + f"; {rebuild}"
+        )
+    try:
+        return IndexInfo(
+            path=location,
+            schema_version=int(version),
+            code_version=meta.get("code_version", ""),
+            fingerprint=meta.get("fingerprint", ""),
+            sources=tuple(json.loads(meta.get("sources", "[]"))),
+            cables=int(meta["cables"]),
+            errors=int(meta.get("errors", "0")),
+            duplicates=int(meta.get("duplicates", "0")),
+            built_at=meta.get("built_at", ""),
+            build_seconds=float(meta.get("build_seconds", "0")),
+            size_bytes=location.stat().st_size,
+        )
+    except (KeyError, ValueError) as error:
+        raise IndexCorruptError(
+            f"the index {location} has a damaged meta table ({error}); {rebuild}"
+        ) from None
+
+
+def stale_reasons(
+    index: CorpusIndex, sources: Sequence[str | os.PathLike[str]] | None = None
+) -> list[str]:
+    """Why ``index`` may be out of date: its inputs or the parsing code changed since it was built."""
+    reasons = []
+    locations = (
+        [Path(s) for s in sources] if sources is not None else [Path(s) for s in index.info.sources]
+    )
+    if index.info.fingerprint != sources_fingerprint(locations):
+        reasons.append("its input files changed (or moved) since it was built")
+    if index.info.code_version != code_version():
+        reasons.append("the reading and parsing code changed since it was built")
+    return reasons
+
+
+def default_index(*, rebuild: bool = False, progress: Progress | None = None) -> CorpusIndex:
+    """The collection's index (08BAKU151, the samples and the corpus), built on first use.
+
+    It is rebuilt when missing, damaged, of another schema, or out of date (its
+    input files or the parsing code changed); ``index.notes`` says why.
+    """
+    path = default_index_path()
+    sources = default_sources()
+    notes: list[str] = []
+    if not rebuild:
+        try:
+            index = open_index(path)
+        except IndexMissingError:
+            notes.append(f"built the search index on first use ({path})")
+        except (IndexCorruptError, IndexStaleError) as error:
+            notes.append(f"rebuilt the search index: {error}")
+        else:
+            reasons = stale_reasons(index, sources)
+            if not reasons:
+                return index
+            index.close()
+            notes.append("rebuilt the search index: " + "; ".join(reasons))
+    report = build_index(sources, path, progress=progress)
+    index = open_index(path)
+    index.notes = [*notes, str(report)]
+    return index
