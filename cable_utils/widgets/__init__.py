@@ -7,6 +7,8 @@ Each builder returns a :class:`~cable_utils.widgets._common.Panel`: an
 
 from .._lazy import make_dir, make_getattr
 
-SUBMODULES = ("_common", "anatomy", "body", "actors", "argument", "remix", "checks", "history")
+SUBMODULES = (
+    "_common", "anatomy", "body", "actors", "argument", "remix", "checks", "history", "finder",
+)  # fmt: skip
 __getattr__ = make_getattr(__name__, SUBMODULES)
 __dir__ = make_dir(__name__, SUBMODULES)

@@ -137,7 +137,13 @@ def sources_fingerprint(sources: Iterable[str | os.PathLike[str]]) -> str:
     return digest.hexdigest()[:16]
 
 
-_CREATE_TEXT_TABLE = f"CREATE VIRTUAL TABLE cable_text USING fts5(text, tokenize='{TOKENIZER}')"
+#: The full-text table: the raw text, and the filter values as words (``postbaku year2008``).
+_CREATE_TEXT_TABLE = (
+    f"CREATE VIRTUAL TABLE cable_text USING fts5(text, facets, tokenize='{TOKENIZER}')"
+)
+#: What a user's query is checked against: the text column only, so a query cannot
+#: name the facets column (or any other).
+_CREATE_CHECKER_TABLE = f"CREATE VIRTUAL TABLE cable_text USING fts5(text, tokenize='{TOKENIZER}')"
 
 
 def _catalogue_file(folder: Path) -> Path | None:

@@ -28,6 +28,7 @@ from .base import (
     code_version,
     sources_fingerprint,
 )
+from .query import facet_token
 
 #: Rows buffered before they are written; the transaction is committed every _COMMIT_ROWS.
 _BATCH_ROWS = 500
@@ -66,7 +67,7 @@ _INDEXES = (
 _INSERT_CABLE = "INSERT INTO cables VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _INSERT_TAG = "INSERT INTO tags VALUES (?, ?)"
 _INSERT_REF = "INSERT INTO refs VALUES (?, ?, ?)"
-_INSERT_TEXT = "INSERT INTO cable_text(rowid, text) VALUES (?, ?)"
+_INSERT_TEXT = "INSERT INTO cable_text(rowid, text, facets) VALUES (?, ?, ?)"
 
 #: Progress reporter: (cables so far, seconds so far, fraction done or None if unknown).
 Progress = Callable[[int, float, float | None], None]
@@ -155,6 +156,18 @@ def _post_of(cable_id: str | None, origin: str | None) -> str | None:
     return None
 
 
+def _facets(post: str | None, year: int | None, level: str | None, tags: list[str]) -> str:
+    """The filter values of a cable as words for the ``facets`` column."""
+    words = [facet_token("tag", tag) for tag in tags]
+    if post:
+        words.append(facet_token("post", post))
+    if year:
+        words.append(facet_token("year", year))
+    if level:
+        words.append(facet_token("class", level))
+    return " ".join(words)
+
+
 class _Writer:
     """Buffers rows and writes them in batches; one instance per build."""
 
@@ -163,7 +176,7 @@ class _Writer:
         self.cables: list[tuple[Any, ...]] = []
         self.tags: list[tuple[int, str]] = []
         self.refs: list[tuple[int, str, str]] = []
-        self.texts: list[tuple[int, str]] = []
+        self.texts: list[tuple[int, str, str]] = []
         self.seen: set[str] = set()
         self.count = self.indexed = self.errors = self.duplicates = 0
         self.uncommitted = 0
@@ -203,10 +216,15 @@ class _Writer:
         self.errors += error is not None
         marker_free = text is not None and chr(_PRIVATE_USE) not in text
         marker_free = marker_free and chr(_PRIVATE_USE + 1) not in text
+        post = _post_of(cable_id, origin)
+        # The text's own classification; the catalogue's level where the text gives none.
+        level = row[_COLUMN["classification"]] or (
+            catalogue_level.split("//")[0].strip() if catalogue_level else None
+        )
         self.cables.append(
             (
-                rowid, cable_id, _post_of(cable_id, origin), year, day, date_from, dtg,
-                origin, row[_COLUMN["classification"]], row[_COLUMN["subject"]],
+                rowid, cable_id, post, year, day, date_from, dtg,
+                origin, level, row[_COLUMN["subject"]],
                 row[_COLUMN["signer"]], " ".join(tags), " ".join(t for t, _ in refs),
                 row[_COLUMN["paragraphs"]], len(row[_COLUMN["warnings"]] or ()), error, source,
                 str(folder / source) if folder is not None else None,
@@ -217,7 +235,7 @@ class _Writer:
         self.tags.extend((rowid, tag) for tag in tags)
         self.refs.extend((rowid, target, label) for target, label in refs)
         if text is not None:
-            self.texts.append((rowid, text))
+            self.texts.append((rowid, text, _facets(post, year, level, tags)))
             self.indexed += 1
         if len(self.cables) >= _BATCH_ROWS:
             self.flush()

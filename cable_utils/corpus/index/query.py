@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
 from .base import (
-    _CREATE_TEXT_TABLE,
+    _CREATE_CHECKER_TABLE,
     _PRIVATE_USE,
     _SNIPPET_CONTEXT,
     MAX_QUERY_CHARS,
@@ -26,7 +27,56 @@ _QUERY_PROBLEMS = (
     "unknown special query",
     "expected integer",
 )
-_DAMAGE = ("malformed", "not a database", "file is encrypted", "disk i/o", "corrupt")
+_DAMAGE = ("malformed", "not a database", "corrupt", "vtable constructor")
+
+
+#: Words of an FM line or a catalogue origin that are not the post's name.
+_NOT_THE_POST = re.compile(
+    r"\b(?:AM)?(?:EMBASSY|CONSUL(?:ATE)?)\b|\bGENERAL\b|\bU\.?S\.?\b|\b(?:US)?MISSION\b",
+    re.IGNORECASE,
+)
+
+
+def post_code(value: str) -> str:
+    """The post as a Cablegate ID writes it: ``Embassy Baku`` or ``baku`` → ``BAKU``."""
+    return re.sub(r"[^A-Z0-9]", "", _NOT_THE_POST.sub(" ", value).upper())
+
+
+def facet_token(kind: str, value: object) -> str:
+    """The token a filter value is indexed under in the ``facets`` column (``postbaku``).
+
+    Letters and digits only, lower case: FTS5 reads it as one plain word, never
+    as syntax, so it can be put into a query expression safely.
+    """
+    return kind + re.sub(r"[^a-z0-9]", "", str(value).lower())
+
+
+def compose_match(
+    query: str,
+    *,
+    post: str | None = None,
+    classification: str | None = None,
+    tags: Iterable[str] = (),
+    years: Iterable[int] = (),
+) -> str:
+    """The FTS5 expression for a checked query and its filters.
+
+    The user's query (already read by FTS5 on its own, so it is one whole
+    expression) is kept to the text column, and each filter adds a term on
+    the ``facets`` column, which FTS5 intersects with the text's matches
+    directly: a filter narrows the search instead of checking every match.
+    The expression is passed to SQLite as a bound parameter, like any value.
+    """
+    parts = [f"text : ({query})"]
+    if post:
+        parts.append(f"facets : {facet_token('post', post_code(post))}")
+    if classification:
+        parts.append(f"facets : {facet_token('class', classification)}")
+    parts += [f"facets : {facet_token('tag', tag)}" for tag in tags]
+    year_list = list(years)
+    if year_list:
+        parts.append("facets : (" + " OR ".join(facet_token("year", y) for y in year_list) + ")")
+    return " AND ".join(parts)
 
 
 def _clean(value: str | None) -> str | None:
@@ -34,10 +84,6 @@ def _clean(value: str | None) -> str | None:
         return None
     value = str(value).strip()
     return value or None
-
-
-def _like_escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _day(value: str | date | None, *, end: bool) -> str | None:
@@ -69,7 +115,7 @@ def _day(value: str | date | None, *, end: bool) -> str | None:
 def _syntax_checker() -> sqlite3.Connection:
     """An empty in-memory FTS5 table with the index's column: FTS5 parses a query there."""
     connection = sqlite3.connect(":memory:", check_same_thread=False)
-    connection.execute(_CREATE_TEXT_TABLE)
+    connection.execute(_CREATE_CHECKER_TABLE)
     return connection
 
 
@@ -97,20 +143,25 @@ def _checked_query(query: str) -> str:
 
 
 def _translate(error: sqlite3.DatabaseError, path: Path) -> SearchError:
-    """A plain-language error for what SQLite said (query syntax, or a damaged file)."""
+    """A plain-language error for what SQLite said.
+
+    Queries are checked before they are sent, and every statement is a
+    constant that works on a sound index: so a syntax message here is still a
+    query problem, and anything else means the file is damaged (a torn page,
+    a truncated file, a broken FTS5 table).
+    """
     message = str(error)
     lowered = message.lower()
-    if any(word in lowered for word in _DAMAGE):
-        return IndexCorruptError(
-            f"the index {path} is damaged ({message}); delete it and build it again "
-            "(python -m cable_utils index …)"
-        )
-    if isinstance(error, sqlite3.OperationalError):
-        if lowered.startswith(_QUERY_PROBLEMS):
-            return query_error(message)
-        if "readonly" in lowered or "read-only" in lowered:
-            return SearchError(f"the index {path} is open read-only ({message})")
-    return SearchError(f"the index {path} could not answer: {message}")
+    operational = isinstance(error, sqlite3.OperationalError)
+    damaged = any(word in lowered for word in _DAMAGE)
+    if operational and lowered.startswith(_QUERY_PROBLEMS) and not damaged:
+        return query_error(message)
+    if operational and "locked" in lowered:
+        return SearchError(f"the index {path} is busy ({message}); try again in a moment")
+    return IndexCorruptError(
+        f"the index {path} is damaged ({message}); delete it and build it again "
+        "(python -m cable_utils index …)"
+    )
 
 
 def suggest_query(query: str) -> str:

@@ -28,14 +28,16 @@ from .base import (
 )
 from .build import Progress, build_index
 from .query import (
+    QueryError,
     _checked_query,
     _clean,
     _day,
-    _like_escape,
     _markers_for,
     _translate,
+    compose_match,
     make_snippet,
     marked_spans,
+    post_code,
 )
 
 # -- reading ------------------------------------------------------------------
@@ -126,46 +128,46 @@ class SearchResults:
         return f"{self.total:,} cables match {self.query!r} ({shown})"
 
 
-# One WHERE clause for every search: each filter is off when its parameter is NULL.
-# Statements are constants; every value is bound (never spliced into the SQL).
-_FILTERS = """
-    (:post IS NULL OR c.post = :post OR c.origin LIKE :post_like ESCAPE '\\')
-    AND (:date_from IS NULL OR c.day >= :date_from)
-    AND (:date_to IS NULL OR c.day <= :date_to)
-    AND (:classification IS NULL OR c.classification = :classification COLLATE NOCASE)
-    AND NOT EXISTS (
-        SELECT 1 FROM json_each(:tags) AS wanted
-        WHERE NOT EXISTS (
-            SELECT 1 FROM tags AS t WHERE t.cable = c.rowid AND t.tag = wanted.value))
-"""
+# Post, classification and TAGS filters are terms of the MATCH expression
+# (query.compose_match); only the exact days are checked here, each off when its
+# parameter is NULL. Statements are constants; every value is bound.
+_DAYS = "(:date_from IS NULL OR c.day >= :date_from) AND (:date_to IS NULL OR c.day <= :date_to)"
 _HIT_COLUMNS = (
     "c.rowid, c.id, coalesce(c.date, c.day), c.date_from, c.post, c.origin, "
     "c.classification, c.subject, c.tags, c.marker_free"
 )
-_SEARCH_BY_RANK = f"""
-    SELECT {_HIT_COLUMNS}, bm25(cable_text) AS score
+_MATCHING = f"""
     FROM cable_text JOIN cables AS c ON c.rowid = cable_text.rowid
-    WHERE cable_text MATCH :query AND {_FILTERS}
+    WHERE cable_text MATCH :match AND {_DAYS}
+"""
+# bm25 weights: the text counts, the facets column (filter words) does not.
+_SEARCH_BY_RANK = f"""
+    SELECT {_HIT_COLUMNS}, bm25(cable_text, 1.0, 0.0) AS score {_MATCHING}
     ORDER BY score, c.day, c.id LIMIT :limit OFFSET :offset
 """
 _SEARCH_BY_DATE = f"""
-    SELECT {_HIT_COLUMNS}, bm25(cable_text) AS score
-    FROM cable_text JOIN cables AS c ON c.rowid = cable_text.rowid
-    WHERE cable_text MATCH :query AND {_FILTERS}
+    SELECT {_HIT_COLUMNS}, bm25(cable_text, 1.0, 0.0) AS score {_MATCHING}
     ORDER BY c.day IS NULL, c.day, c.id LIMIT :limit OFFSET :offset
 """
-_COUNT = f"""
-    SELECT count(*) FROM cable_text JOIN cables AS c ON c.rowid = cable_text.rowid
-    WHERE cable_text MATCH :query AND {_FILTERS}
+# Without a day filter the ranking and the count need no join: FTS5 ranks its own
+# matches, and only the hits shown are joined to their rows (several times faster
+# for a query that matches thousands of cables).
+_SEARCH_BY_RANK_ONLY_TEXT = f"""
+    SELECT {_HIT_COLUMNS}, top.score FROM (
+        SELECT rowid, bm25(cable_text, 1.0, 0.0) AS score FROM cable_text
+        WHERE cable_text MATCH :match ORDER BY score, rowid LIMIT :limit OFFSET :offset
+    ) AS top JOIN cables AS c ON c.rowid = top.rowid
+    ORDER BY top.score, top.rowid
 """
+_COUNT = f"SELECT count(*) {_MATCHING}"
+_COUNT_ONLY_TEXT = "SELECT count(*) FROM cable_text WHERE cable_text MATCH :match"
 _COUNT_BY_POST_YEAR = f"""
-    SELECT c.post, c.year, count(*) FROM cable_text JOIN cables AS c ON c.rowid = cable_text.rowid
-    WHERE cable_text MATCH :query AND {_FILTERS}
+    SELECT c.post, c.year, count(*) {_MATCHING}
     GROUP BY c.post, c.year ORDER BY c.post, c.year
 """
 _HIGHLIGHT = (
     "SELECT highlight(cable_text, 0, :open, :close) FROM cable_text "
-    "WHERE cable_text MATCH :query AND rowid = :rowid"
+    "WHERE cable_text MATCH :match AND rowid = :rowid"
 )
 _TEXT_OF = "SELECT text FROM cable_text WHERE rowid = ?"
 _ORDERS = {"rank": _SEARCH_BY_RANK, "date": _SEARCH_BY_DATE}
@@ -184,6 +186,7 @@ class CorpusIndex:
         self.info = info
         self._connection = connection
         self.notes: list[str] = []  # what default_index had to do (rebuilt, and why)
+        self._years: tuple[int, int] | None = None
 
     # -- lifecycle -----------------------------------------------------------------
     def close(self) -> None:
@@ -232,34 +235,44 @@ class CorpusIndex:
         if not isinstance(limit, int) or limit < 1:
             raise ValueError(f"limit must be a whole number of at least 1, not {limit!r}")
         parameters = self._parameters(query, post, date_from, date_to, classification, tags)
-        rows = self._fetch(_ORDERS[order], {**parameters, "limit": limit, "offset": max(0, offset)})
-        total = self._fetch(_COUNT, parameters)[0][0]
-        hits = tuple(self._hit(row, parameters["query"]) for row in rows)
+        bound = {key: parameters[key] for key in ("match", "date_from", "date_to")}
+        days = bound["date_from"] is not None or bound["date_to"] is not None
+        statement = _ORDERS[order] if days or order != "rank" else _SEARCH_BY_RANK_ONLY_TEXT
+        rows = self._fetch(statement, {**bound, "limit": limit, "offset": max(0, offset)})
+        total = self._count(bound)
+        hits = tuple(self._hit(row, parameters["text_match"]) for row in rows)
         filters = {
-            key: value
-            for key, value in parameters.items()
-            if key in ("post", "date_from", "date_to", "classification") and value is not None
+            "post": _clean(post),
+            "date_from": parameters["date_from"],
+            "date_to": parameters["date_to"],
+            "classification": _clean(classification),
+            "tags": [tags] if isinstance(tags, str) else list(tags or ()),
         }
-        if json.loads(parameters["tags"]):
-            filters["tags"] = json.loads(parameters["tags"])
-        return SearchResults(parameters["query"], total, hits, filters)
+        return SearchResults(
+            parameters["query"], total, hits, {k: v for k, v in filters.items() if v}
+        )
 
     def count(self, query: str, **filters: Any) -> int:
         """How many cables match ``query`` (with the filters of :meth:`search`)."""
         parameters = self._parameters(query, **_filter_arguments(filters))
-        return int(self._fetch(_COUNT, parameters)[0][0])
+        return self._count({key: parameters[key] for key in ("match", "date_from", "date_to")})
+
+    def _count(self, bound: dict[str, Any]) -> int:
+        days = bound["date_from"] is not None or bound["date_to"] is not None
+        return int(self._fetch(_COUNT if days else _COUNT_ONLY_TEXT, bound)[0][0])
 
     def counts_by_post_year(
         self, query: str, **filters: Any
     ) -> list[tuple[str | None, int | None, int]]:
         """(post, year, matching cables) for ``query``, in post and year order."""
         parameters = self._parameters(query, **_filter_arguments(filters))
-        return [tuple(row) for row in self._fetch(_COUNT_BY_POST_YEAR, parameters)]  # type: ignore[misc]
+        bound = {key: parameters[key] for key in ("match", "date_from", "date_to")}
+        return [tuple(row) for row in self._fetch(_COUNT_BY_POST_YEAR, bound)]  # type: ignore[misc]
 
     def spans(self, cable_id: str, query: str) -> tuple[tuple[int, int], ...]:
         """Raw offsets of every match of ``query`` in one cable (empty if it does not match)."""
         rowid, marker_free = self._rowid(cable_id)
-        return self._spans(rowid, _checked_query(query), marker_free)
+        return self._spans(rowid, compose_match(_checked_query(query)), marker_free)
 
     # -- cables ------------------------------------------------------------------
     def raw_text(self, cable_id: str) -> str:
@@ -346,21 +359,47 @@ class CorpusIndex:
         classification: str | None = None,
         tags: str | Iterable[str] = (),
     ) -> dict[str, Any]:
+        """Bound parameters: the MATCH expression (query and filter terms) and the days."""
+        checked = _checked_query(query)
+        first, last = _day(date_from, end=False), _day(date_to, end=True)
         wanted_post = _clean(post)
+        if wanted_post is not None and not post_code(wanted_post):
+            raise QueryError(f"{post!r} is not a post; give it as the cable ID writes it (BAKU).")
         tag_list = [tags] if isinstance(tags, str) else list(tags or ())
         return {
-            "query": _checked_query(query),
-            "post": wanted_post.upper() if wanted_post else None,
-            "post_like": f"%{_like_escape(wanted_post)}%" if wanted_post else None,
-            "date_from": _day(date_from, end=False),
-            "date_to": _day(date_to, end=True),
-            "classification": _clean(classification),
-            "tags": json.dumps([t.strip().upper() for t in tag_list if t and t.strip()]),
+            "query": checked,
+            "text_match": compose_match(checked),
+            "match": compose_match(
+                checked,
+                post=wanted_post,
+                classification=_clean(classification),
+                tags=[tag.strip() for tag in tag_list if tag and tag.strip()],
+                years=self._years_between(first, last),
+            ),
+            "date_from": first,
+            "date_to": last,
         }
 
-    def _hit(self, row: Sequence[Any], query: str) -> Hit:
+    def _years_between(self, first: str | None, last: str | None) -> list[int]:
+        """The years a date range touches (the facets narrow by year, SQL by day)."""
+        if first is None and last is None:
+            return []
+        low, high = self.years
+        start = max(int(first[:4]), low) if first else low
+        stop = min(int(last[:4]), high) if last else high
+        return list(range(start, stop + 1)) if start <= stop else [low - 1]  # none match
+
+    @property
+    def years(self) -> tuple[int, int]:
+        """The first and last year of the corpus (by date, or the ID's year)."""
+        if self._years is None:
+            low, high = self._fetch("SELECT min(year), max(year) FROM cables", ())[0]
+            self._years = (int(low or 0), int(high or 0))
+        return self._years
+
+    def _hit(self, row: Sequence[Any], match: str) -> Hit:
         rowid, cable_id, when, date_from, post, origin, level, subject, tags, free, score = row
-        spans = self._spans(rowid, query, bool(free))
+        spans = self._spans(rowid, match, bool(free))
         snippet = ""
         if spans:
             text = self._fetch(_TEXT_OF, (rowid,))[0][0]
@@ -380,13 +419,13 @@ class CorpusIndex:
             snippet=snippet,
         )
 
-    def _spans(self, rowid: int, query: str, marker_free: bool) -> tuple[tuple[int, int], ...]:
+    def _spans(self, rowid: int, match: str, marker_free: bool) -> tuple[tuple[int, int], ...]:
         if marker_free:
             opening, closing = chr(_PRIVATE_USE), chr(_PRIVATE_USE + 1)
         else:
             opening, closing = _markers_for(self._fetch(_TEXT_OF, (rowid,))[0][0])
         found = self._fetch(
-            _HIGHLIGHT, {"open": opening, "close": closing, "query": query, "rowid": rowid}
+            _HIGHLIGHT, {"open": opening, "close": closing, "match": match, "rowid": rowid}
         )
         return marked_spans(found[0][0], opening, closing) if found else ()
 

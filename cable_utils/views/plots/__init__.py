@@ -7,6 +7,6 @@ result can be paired with :func:`cable_utils.views.plots.describe` or a table.
 
 from ..._lazy import make_dir, make_getattr
 
-SUBMODULES = ("_style", "anatomy", "body", "actors", "argument", "remix", "history")
+SUBMODULES = ("_style", "anatomy", "body", "actors", "argument", "remix", "history", "corpus")
 __getattr__ = make_getattr(__name__, SUBMODULES)
 __dir__ = make_dir(__name__, SUBMODULES)

@@ -1,0 +1,203 @@
+"""Figures of lesson 06: the corpus at a glance, one issue across posts, the REF web.
+
+Each figure is built from a table of :mod:`cable_utils.corpus.overview` (its
+text twin: show the table beside it) and has a ``describe_*`` sentence. Colour
+is never the only cue: heatmap cells carry their numbers, bars their values
+and a pattern, lines a marker symbol per post.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._style import MARKER_SYMBOLS, OKABE_ITO_SEQUENCE, PATTERN_SHAPES, accessible_layout
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "classification_figure",
+    "describe_classification_mix",
+    "describe_issue_across_posts",
+    "describe_posts_by_year",
+    "describe_tags_alongside",
+    "issue_across_posts_figure",
+    "posts_by_year_figure",
+    "tags_alongside_figure",
+]
+
+#: A sequential scale that stays readable in grey and with colour-vision deficiencies.
+_SEQUENTIAL = "cividis"
+
+
+def posts_by_year_figure(table: pd.DataFrame, *, title: str | None = None) -> Any:
+    """A heatmap of cables per post and year; every cell shows its number."""
+    import plotly.graph_objects as go
+
+    years = [column for column in table.columns if column != "total"]
+    values = table[years].to_numpy()
+    figure = go.Figure(
+        go.Heatmap(
+            z=values,
+            x=years,
+            y=[
+                f"{post} ({total})" for post, total in zip(table.index, table["total"], strict=True)
+            ],
+            colorscale=_SEQUENTIAL,
+            text=values,
+            texttemplate="%{text}",
+            hovertemplate="%{y}, %{x}: %{z} cables<extra></extra>",
+            colorbar={"title": {"text": "cables"}},
+        )
+    )
+    figure.update_yaxes(autorange="reversed", type="category")
+    figure.update_xaxes(type="category")
+    accessible_layout(
+        figure,
+        title=title or "Cables per post and year in this corpus (number in each cell)",
+        x_title="Year (date-time group, else the catalogue's date, else the ID's year)",
+        y_title="Post (total cables)",
+    )
+    figure.update_layout(height=160 + 28 * len(table))
+    return figure
+
+
+def describe_posts_by_year(table: pd.DataFrame) -> str:
+    """The heatmap in one or two sentences."""
+    if table.empty:
+        return "No cable in this table has a year."
+    years = [column for column in table.columns if column != "total"]
+    busiest_year = table[years].sum().idxmax()
+    posts = [post for post in table.index if not str(post).endswith("other posts")]
+    top = ", ".join(f"{post} ({table.loc[post, 'total']})" for post in posts[:3])
+    return (
+        f"{int(table['total'].sum())} cables from {len(table)} rows of posts; the most cables "
+        f"come from {top}. The busiest column is {busiest_year} "
+        f"({int(table[busiest_year].sum())} cables)."
+    )
+
+
+def classification_figure(table: pd.DataFrame) -> Any:
+    """Horizontal bars of cables per classification level, each with its count and share."""
+    import plotly.graph_objects as go
+
+    figure = go.Figure(
+        go.Bar(
+            x=table["cables"],
+            y=table["classification"],
+            orientation="h",
+            text=[f"{n} ({share:.0%})" for n, share in zip(table.cables, table.share, strict=True)],
+            textposition="outside",
+            marker={
+                "color": [OKABE_ITO_SEQUENCE[i % 8] for i in range(len(table))],
+                "pattern": {"shape": [PATTERN_SHAPES[i % 8] for i in range(len(table))]},
+                "line": {"color": "#000000", "width": 1},
+            },
+            hovertemplate="%{y}: %{x} cables<extra></extra>",
+        )
+    )
+    figure.update_yaxes(autorange="reversed")
+    accessible_layout(
+        figure,
+        title="Classification of the cables in this corpus",
+        x_title="Cables",
+        y_title="Classification (as the text gives it)",
+    )
+    figure.update_layout(height=180 + 45 * len(table), showlegend=False)
+    return figure
+
+
+def describe_classification_mix(table: pd.DataFrame) -> str:
+    parts = [f"{row.classification} {row.cables} ({row.share:.0%})" for row in table.itertuples()]
+    return "Cables by classification: " + "; ".join(parts) + "."
+
+
+def tags_alongside_figure(table: pd.DataFrame) -> Any:
+    """Grouped horizontal bars: for each focus TAG, the TAGS found on the same cables."""
+    import plotly.graph_objects as go
+
+    figure = go.Figure()
+    for index, (focus, rows) in enumerate(table[table.tag != ""].groupby("focus", sort=False)):
+        figure.add_trace(
+            go.Bar(
+                x=rows["together"],
+                y=rows["tag"],
+                orientation="h",
+                name=f"with {focus} ({int(rows.cables_with_focus.iloc[0])} cables)",
+                text=[f"{focus}: {n}" for n in rows["together"]],
+                textposition="outside",
+                marker={
+                    "color": OKABE_ITO_SEQUENCE[index % 8],
+                    "pattern": {"shape": PATTERN_SHAPES[index % 8]},
+                    "line": {"color": "#000000", "width": 1},
+                },
+            )
+        )
+    accessible_layout(
+        figure,
+        title="TAGS that appear on the same cables as " + ", ".join(table.focus.unique()),
+        x_title="Cables carrying both TAGS",
+        y_title="TAGS code",
+    )
+    figure.update_layout(
+        barmode="group", height=220 + 22 * len(table), legend={"title": {"text": "Focus TAG"}}
+    )
+    return figure
+
+
+def describe_tags_alongside(table: pd.DataFrame) -> str:
+    sentences = []
+    for focus, rows in table.groupby("focus", sort=False):
+        count = int(rows.cables_with_focus.iloc[0])
+        if count == 0 or rows.tag.eq("").all():
+            sentences.append(f"No cable in this corpus carries {focus}.")
+            continue
+        top = ", ".join(f"{r.tag} ({r.together})" for r in rows.head(3).itertuples())
+        sentences.append(f"{count} cables carry {focus}; most often with {top}.")
+    return " ".join(sentences)
+
+
+def issue_across_posts_figure(table: pd.DataFrame, *, query: str) -> Any:
+    """Lines per post over the years: cables that match ``query`` (marker symbol per post)."""
+    import plotly.graph_objects as go
+
+    figure = go.Figure()
+    for index, (post, rows) in enumerate(table.groupby("post", sort=False)):
+        figure.add_trace(
+            go.Scatter(
+                x=rows["year"].astype(str),
+                y=rows["matching"],
+                mode="lines+markers+text",
+                name=post,
+                text=[f"{m}/{c}" for m, c in zip(rows.matching, rows.cables, strict=True)],
+                textposition="top center",
+                marker={
+                    "symbol": MARKER_SYMBOLS[index % 8],
+                    "size": 11,
+                    "color": OKABE_ITO_SEQUENCE[index % 8],
+                    "line": {"color": "#000000", "width": 1},
+                },
+                line={"color": OKABE_ITO_SEQUENCE[index % 8]},
+                hovertemplate=f"{post} %{{x}}: %{{y}} matching (label: matching/all)<extra></extra>",
+            )
+        )
+    accessible_layout(
+        figure,
+        title=f"Cables matching {query!r}, post by post (label: matching / all that year)",
+        x_title="Year",
+        y_title="Matching cables",
+    )
+    figure.update_layout(height=420, legend={"title": {"text": "Post (marker shape)"}})
+    return figure
+
+
+def describe_issue_across_posts(table: pd.DataFrame, *, query: str) -> str:
+    parts = []
+    for post, rows in table.groupby("post", sort=False):
+        matching, cables = int(rows.matching.sum()), int(rows.cables.sum())
+        if cables == 0:
+            parts.append(f"{post}: no cable of these years in the corpus")
+        else:
+            parts.append(f"{post}: {matching} of {cables}")
+    years = f"{table.year.min()}–{table.year.max()}"
+    return f"Cables matching {query!r}, {years}: " + "; ".join(parts) + "."

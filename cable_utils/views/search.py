@@ -1,0 +1,133 @@
+"""HTML views of search results: the results table and keyword-in-context lines.
+
+Every piece of cable text (subjects, IDs, contexts, matches) and of user text
+(the query) is escaped: a corpus is as untrusted as a pasted cable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from ..corpus.index import Hit, SearchResults
+
+__all__ = ["concordance_html", "hit_kwic_html", "hit_lines", "kwic_html", "results_html"]
+
+_SPACE = re.compile(r"\s+")
+_TABLE = "border-collapse:collapse;font-size:13px"
+_CELL = "padding:2px 6px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top"
+_MARK = "background:#F0E442;border-bottom:2px solid #000;font-weight:bold"
+
+
+def results_html(results: SearchResults, *, selected: str | None = None) -> str:
+    """The hits as a table: rank, ID, date, post, classification, subject (the selected row marked)."""
+    caption = escape(str(results))
+    if not results.hits:
+        return f"<p role='status'>{caption}. Try fewer words, a prefix (Karab*) or OR.</p>"
+    rows = []
+    for number, hit in enumerate(results, start=1):
+        chosen = hit.id == selected
+        style = _CELL + (";background:#E8F4FA;font-weight:bold" if chosen else "")
+        date = escape((hit.date or "undated")[:10])
+        if hit.date_from == "catalogue":
+            date += " <span title='date from the catalogue: the text has no date-time group'>(cat.)</span>"
+        marked = " aria-selected='true'" if chosen else ""
+        rows.append(
+            f"<tr{marked}>"
+            f"<td style='{style}'>{number}</td><td style='{style}'>{escape(hit.id or '(no id)')}</td>"
+            f"<td style='{style}'>{date}</td><td style='{style}'>{escape(hit.post or '?')}</td>"
+            f"<td style='{style}'>{escape(hit.classification or '?')}</td>"
+            f"<td style='{style}'>{escape(hit.subject or '(no subject)')}</td></tr>"
+        )
+    header = "".join(
+        f"<th scope='col' style='{_CELL}'>{name}</th>"
+        for name in ("#", "ID", "date", "post", "classification", "subject")
+    )
+    return (
+        f"<table class='search-results' style='{_TABLE}'>"
+        f"<caption style='text-align:left;font-weight:bold'>{caption}</caption>"
+        f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def hit_lines(
+    text: str, spans: Iterable[tuple[int, int]], width: int = 60
+) -> list[tuple[str, str, str]]:
+    """(left, match, right) for each span, with line breaks shown as spaces."""
+    lines = []
+    for start, end in spans:
+        left = _SPACE.sub(" ", text[max(0, start - 3 * width) : start])[-width:]
+        right = _SPACE.sub(" ", text[end : end + 3 * width])[:width]
+        lines.append((left, _SPACE.sub(" ", text[start:end]), right))
+    return lines
+
+
+def kwic_html(
+    lines: Sequence[tuple[str, str, str]],
+    *,
+    caption: str,
+    meta: Sequence[Sequence[str]] | None = None,
+    meta_names: Sequence[str] = (),
+    offsets: Sequence[tuple[int, int]] | None = None,
+) -> str:
+    """Keyword-in-context lines: the left context right-aligned, the match marked, the right context.
+
+    ``meta`` adds leading columns per line (e.g. ID, date, post) named by
+    ``meta_names``; ``offsets`` adds each match's raw ``start–end``.
+    """
+    if not lines:
+        return f"<p role='status'>{escape(caption)}: no matches.</p>"
+    head = [escape(name) for name in meta_names] + ["left context", "match", "right context"]
+    if offsets is not None:
+        head.append("raw offsets")
+    rows = []
+    for index, (left, match, right) in enumerate(lines):
+        cells = [escape(value) for value in (meta[index] if meta else ())]
+        cells_html = "".join(f"<td style='{_CELL};white-space:nowrap'>{c}</td>" for c in cells)
+        where = (
+            f"<td style='{_CELL};white-space:nowrap'>{offsets[index][0]}–{offsets[index][1]}</td>"
+            if offsets is not None
+            else ""
+        )
+        rows.append(
+            f"<tr>{cells_html}"
+            f"<td style='{_CELL};text-align:right;white-space:pre;font-family:monospace'>{escape(left)}</td>"
+            f"<td style='{_CELL};white-space:pre;font-family:monospace'><mark style='{_MARK}'>{escape(match)}</mark></td>"
+            f"<td style='{_CELL};white-space:pre;font-family:monospace'>{escape(right)}</td>{where}</tr>"
+        )
+    header = "".join(f"<th scope='col' style='{_CELL}'>{name}</th>" for name in head)
+    return (
+        f"<div style='overflow-x:auto'><table class='kwic' style='{_TABLE}'>"
+        f"<caption style='text-align:left;font-weight:bold'>{escape(caption)}</caption>"
+        f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def hit_kwic_html(hit: Hit, text: str, *, width: int = 60) -> str:
+    """Every match in one cable, in context, with its raw offsets."""
+    lines = hit_lines(text, hit.spans, width)
+    caption = f"{hit.id}: {len(lines)} match{'es' if len(lines) != 1 else ''} in context"
+    return kwic_html(lines, caption=caption, offsets=list(hit.spans))
+
+
+def concordance_html(frame: pd.DataFrame, *, caption: str | None = None) -> str:
+    """A :func:`~cable_utils.corpus.overview.concordance` table as keyword-in-context HTML."""
+    total = frame.attrs.get("total_cables")
+    read = frame.attrs.get("cables_read")
+    query = frame.attrs.get("query", "")
+    default = f"{len(frame)} lines for {query!r}"
+    if total is not None:
+        default += f" in {read} of the {total} matching cables"
+    lines = list(zip(frame["left"], frame["match"], frame["right"], strict=True))
+    meta: list[Sequence[Any]] = [
+        (str(i), str(d), str(p))
+        for i, d, p in zip(frame["id"], frame["date"], frame["post"], strict=True)
+    ]
+    return kwic_html(
+        lines, caption=caption or default, meta=meta, meta_names=("ID", "date", "post")
+    )

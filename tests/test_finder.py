@@ -1,0 +1,132 @@
+"""The cable finder of lesson 06, driven in-kernel as a student drives it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cable_utils.corpus.index import build_index, default_sources, open_index
+from cable_utils.corpus.rows import write_cables_csv
+from cable_utils.parse import load_cable
+from cable_utils.widgets import cable_finder
+
+REPO = Path(__file__).resolve().parents[1]
+PAYLOAD = "<script>window.__pwned=1</script>"
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory):
+    path = tmp_path_factory.mktemp("index") / "corpus.sqlite"
+    build_index(default_sources(), path)
+    with open_index(path) as opened:
+        yield opened
+
+
+class Chooser:
+    """Stands in for lessons.chosen.choose_cable and records what the button passed."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[object, dict]] = []
+
+    def __call__(self, source: object, **options: object):
+        self.calls.append((source, options))
+        return load_cable(source) if isinstance(source, Path) else load_cable(str(source))
+
+
+def test_search_select_read_in_context_and_see_the_card(index) -> None:
+    panel = cable_finder(index, query="Karabakh", choose=Chooser())
+    assert panel.state["results"].total == 8
+    assert "8 cables match" in panel.view.value
+    first = panel.controls["hit"].value
+    assert first == "08BAKU151" and panel.state["cable"].id == "08BAKU151"
+    assert "AZERBAIJANI REACTION" in panel.card.value
+
+    panel.controls["hit"].value = "10ANKARA87"
+    assert panel.state["hit"].id == "10ANKARA87"
+    assert panel.card.value.count("WHAT LIES BENEATH ANKARA") == 1
+    assert "AZERBAIJANI REACTION" not in panel.card.value
+    assert "10ANKARA87: 1 match in context" in panel.kwic.value
+    assert "<mark" in panel.kwic.value and ">Karabakh</mark>" in panel.kwic.value
+    start, end = panel.state["hit"].spans[0]
+    assert f"{start}–{end}" in panel.kwic.value
+    assert index.raw_text("10ANKARA87")[start:end] == "Karabakh"
+    assert "aria-selected='true'" in panel.view.value
+
+
+def test_filters_and_a_phrase(index) -> None:
+    panel = cable_finder(index, query="Kosovo", choose=Chooser())
+    panel.controls["post"].value = "PRISTINA"
+    panel.controls["search"].click()
+    assert {hit.id for hit in panel.state["results"]} == {
+        "09PRISTINA148", "09PRISTINA183", "09PRISTINA77", "10PRISTINA44", "10PRISTINA84",
+    }  # fmt: skip
+    panel.controls["year_from"].value = 2010
+    panel.controls["search"].click()
+    assert {hit.id for hit in panel.state["results"]} == {"10PRISTINA44", "10PRISTINA84"}
+    panel.controls["post"].value = None
+    panel.controls["year_from"].value = None
+    panel.controls["query"].value = '"Minsk Group"'  # Enter in the box searches
+    assert [hit.id for hit in panel.state["results"]] == ["10ANKARA302"]
+
+
+def test_a_malformed_query_says_so_and_nothing_stays_selected(index) -> None:
+    panel = cable_finder(index, choose=Chooser())
+    panel.controls["query"].value = '"Minsk Group'
+    assert "never closed" in panel.view.value and "role='alert'" in panel.view.value
+    assert panel.controls["hit"].options == () and panel.controls["use"].disabled
+    assert panel.kwic.value == "" and panel.card.value == ""
+    panel.controls["query"].value = "no such word zzyzx"
+    assert "0 cables match" in panel.view.value and panel.controls["use"].disabled
+
+
+def test_the_use_button_chooses_the_selected_cable_by_its_file(index) -> None:
+    chooser = Chooser()
+    panel = cable_finder(index, query='"Armenian Protocols"', choose=chooser)
+    panel.controls["hit"].value = "10ANKARA87"
+    panel.controls["use"].click()
+    ((source, options),) = chooser.calls
+    assert source == REPO / "data" / "corpus" / "cables" / "10ANKARA87.txt" and options == {}
+    assert panel.state["chosen"].id == "10ANKARA87"
+    assert "now read 10ANKARA87" in panel.status.value
+
+
+def test_a_cables_csv_cable_is_chosen_by_its_text(tmp_path: Path) -> None:
+    text = (REPO / "data" / "cables" / "samples" / "10PRISTINA84.txt").read_text(encoding="utf-8")
+    write_cables_csv([["1", "", "10PRISTINA84", "", "", "", "", text]], tmp_path / "cables.csv")
+    build_index(tmp_path / "cables.csv", tmp_path / "csv.sqlite")
+    chooser = Chooser()
+    with open_index(tmp_path / "csv.sqlite") as csv_index:
+        panel = cable_finder(csv_index, query="Kosovo", choose=chooser)
+        panel.controls["use"].click()
+    ((source, options),) = chooser.calls
+    assert source == text and options == {"cable_id": "10PRISTINA84"}
+
+
+def test_a_refused_choice_is_reported(index) -> None:
+    def refuse(source: object, **options: object):
+        from cable_utils.errors import CableError
+
+        raise CableError("the work folder is read-only")
+
+    panel = cable_finder(index, choose=refuse)
+    panel.controls["use"].click()
+    assert "was not chosen: the work folder is read-only" in panel.status.value
+    assert "chosen" not in panel.state
+
+
+def test_hostile_cable_text_stays_text(tmp_path: Path) -> None:
+    text = (REPO / "data" / "cables" / "08BAKU151.txt").read_text(encoding="utf-8")
+    text = text.replace("AZERBAIJANI REACTION TO KOSOVO'S INDEPENDENCE", PAYLOAD)
+    text = text.replace("Nagorno-Karabakh conflict", f"Nagorno-Karabakh {PAYLOAD} conflict")
+    folder = tmp_path / "cables"
+    folder.mkdir()
+    (folder / "08BAKU151.txt").write_text(text, encoding="utf-8")
+    build_index(folder, tmp_path / "x.sqlite")
+    with open_index(tmp_path / "x.sqlite") as hostile:
+        panel = cable_finder(hostile, query="Karabakh", choose=Chooser())
+        shown = panel.view.value + panel.kwic.value + panel.card.value
+        options = " ".join(label for label, _ in panel.controls["hit"].options)
+    assert "<script>" not in shown and "&lt;script&gt;" in panel.view.value
+    assert "&lt;script&gt;" in panel.kwic.value and "&lt;script&gt;" in panel.card.value
+    assert PAYLOAD in options  # option labels are text, not HTML
