@@ -99,6 +99,19 @@ def test_locate_quote_ignores_case_and_line_breaks(index) -> None:
     assert overview.locate_quote(index, "99NOWHERE1", "precedent") is None
 
 
+def test_catalogue_disagreements_are_listed_not_fixed(index) -> None:
+    # Read in the texts: 08RABAT727's banner and security line say CONFIDENTIAL
+    # (catalogue: SECRET); the text filed as 10MEXICO614 opens with the banner of
+    # an Islamabad cable, "S E C R E T SECTION 01 OF 04 ISLAMABAD 000416".
+    table = overview.catalogue_disagreements(index)
+    found = {(row.id, row.field, row.text_says) for row in table.itertuples()}
+    assert found == {
+        ("08RABAT727", "classification", "CONFIDENTIAL"),
+        ("10MEXICO614", "classification", "SECRET"),
+    }
+    assert index.record("08RABAT727")["catalogue_classification"] == "SECRET"
+
+
 def test_reference_web_names_absent_cables(index) -> None:
     web = overview.reference_web(index)
     cited = web[web.citing == "08BAKU151"]

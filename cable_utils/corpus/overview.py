@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "CONCORDANCE_COLUMNS",
+    "catalogue_disagreements",
     "classification_mix",
     "concordance",
     "corpus_table",
@@ -226,6 +227,30 @@ def locate_quote(index: CorpusIndex, cable_id: str, quote: str) -> tuple[int, in
         return None
     found = re.search(pattern, text, re.IGNORECASE)
     return (found.start(), found.end()) if found else None
+
+
+def catalogue_disagreements(index: CorpusIndex) -> pd.DataFrame:
+    """Cables whose text and catalogue metadata disagree on the classification level or the date.
+
+    Only cables with a catalogue row (``data/corpus/metadata.csv``) and a value
+    read from the text can disagree. Neither side is corrected: a banner
+    misread by the parser, a record spliced from two cables and an error of
+    the catalogue all look the same here, and only reading the text tells
+    them apart.
+    """
+    import pandas as pd
+
+    rows = []
+    for r in index.records():
+        if r["catalogue_classification"] and r["classification_from"] == "text":
+            catalogue_level = r["catalogue_classification"].split("//")[0].strip()
+            if catalogue_level.upper() != (r["classification"] or "").upper():
+                rows.append(
+                    (r["id"], "classification", r["classification"], r["catalogue_classification"])
+                )
+        if r["catalogue_date"] and r["date_from"] == "dtg" and r["day"] != r["catalogue_date"]:
+            rows.append((r["id"], "date", r["day"], r["catalogue_date"]))
+    return pd.DataFrame(rows, columns=["id", "field", "text_says", "catalogue_says"])
 
 
 def reference_web(index: CorpusIndex) -> pd.DataFrame:

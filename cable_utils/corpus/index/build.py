@@ -44,7 +44,7 @@ _SCHEMA = (
     """CREATE TABLE cables(
         rowid INTEGER PRIMARY KEY,
         id TEXT, post TEXT, year INTEGER, day TEXT, date_from TEXT, date TEXT,
-        origin TEXT, classification TEXT, subject TEXT, signer TEXT,
+        origin TEXT, classification TEXT, classification_from TEXT, subject TEXT, signer TEXT,
         tags TEXT NOT NULL, refs TEXT NOT NULL, paragraphs INTEGER, warnings INTEGER,
         error TEXT, source TEXT, path TEXT, length INTEGER, marker_free INTEGER NOT NULL,
         catalogue_date TEXT, catalogue_classification TEXT, catalogue_origin TEXT)""",
@@ -64,7 +64,7 @@ _INDEXES = (
     "CREATE INDEX refs_cable ON refs(cable)",
     "CREATE INDEX refs_target ON refs(target)",
 )
-_INSERT_CABLE = "INSERT INTO cables VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_INSERT_CABLE = f"INSERT INTO cables VALUES ({', '.join('?' * 24)})"  # one per column
 _INSERT_TAG = "INSERT INTO tags VALUES (?, ?)"
 _INSERT_REF = "INSERT INTO refs VALUES (?, ?, ?)"
 _INSERT_TEXT = "INSERT INTO cable_text(rowid, text, facets) VALUES (?, ?, ?)"
@@ -218,13 +218,14 @@ class _Writer:
         marker_free = marker_free and chr(_PRIVATE_USE + 1) not in text
         post = _post_of(cable_id, origin)
         # The text's own classification; the catalogue's level where the text gives none.
-        level = row[_COLUMN["classification"]] or (
-            catalogue_level.split("//")[0].strip() if catalogue_level else None
-        )
+        level = row[_COLUMN["classification"]]
+        level_from = "text" if level else None
+        if not level and catalogue_level:
+            level, level_from = catalogue_level.split("//")[0].strip(), "catalogue"
         self.cables.append(
             (
                 rowid, cable_id, post, year, day, date_from, dtg,
-                origin, level, row[_COLUMN["subject"]],
+                origin, level, level_from, row[_COLUMN["subject"]],
                 row[_COLUMN["signer"]], " ".join(tags), " ".join(t for t, _ in refs),
                 row[_COLUMN["paragraphs"]], len(row[_COLUMN["warnings"]] or ()), error, source,
                 str(folder / source) if folder is not None else None,
