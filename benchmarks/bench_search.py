@@ -21,6 +21,8 @@ average before and after: the machine is shared, so repeat and quote medians.
 
     python benchmarks/bench_search.py [--rows 250000] [--builds 1] [--repeats 20]
     python benchmarks/bench_search.py --default-only
+    python benchmarks/bench_search.py --rows 250000 --csv /tmp/c.csv --keep /tmp/big.sqlite
+    python benchmarks/bench_search.py --query-only /tmp/big.sqlite   # queries again, when quiet
 """
 
 from __future__ import annotations
@@ -58,14 +60,18 @@ BUILD_PROBE = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
 from cable_utils.corpus.index import build_index
-sources, out = json.loads(sys.argv[1]), sys.argv[2]
+sources, out, workers = json.loads(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 wall, cpu = time.perf_counter(), time.process_time()
-report = build_index(sources, out)
+report = build_index(sources, out, workers=workers)
 print(json.dumps({{
     "cables": report.cables, "errors": report.errors, "duplicates": report.duplicates,
     "seconds": time.perf_counter() - wall, "cpu_seconds": time.process_time() - cpu,
     "size_mb": report.size_bytes / 1e6,
     "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "child_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    "child_cpu_seconds": resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
+    + resource.getrusage(resource.RUSAGE_CHILDREN).ru_stime,
+    "workers": workers,
 }}))
 """
 
@@ -135,9 +141,10 @@ def build_csv(path: Path, rows: int) -> tuple[int, float]:
     return path.stat().st_size, statistics.fmean(sizes)
 
 
-def run_build(sources: list[str], out: Path) -> dict:
+def run_build(sources: list[str], out: Path, workers: int = 1) -> dict:
     result = subprocess.run(
-        [sys.executable, "-c", BUILD_PROBE.format(root=str(ROOT)), json.dumps(sources), str(out)],
+        [sys.executable, "-c", BUILD_PROBE.format(root=str(ROOT)), json.dumps(sources), str(out),
+         str(workers)],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -212,50 +219,70 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=20, help="timed runs of each query")
     parser.add_argument("--default-only", action="store_true")
     parser.add_argument("--keep", type=Path, help="keep the big index here (to query it again)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1], help="parsing processes")
+    parser.add_argument("--csv", type=Path, help="reuse this synthetic cables.csv (kept)")
+    parser.add_argument("--query-only", type=Path, help="only time the queries on this index")
     args = parser.parse_args()
 
     print("## Search index (`bench_search.py`)\n")
     print(f"- load average before (1, 5, 15 min): {load_average()}")
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as folder:
-        scratch = Path(folder)
-        from cable_utils.corpus.index import default_sources
-
-        sources = [str(path) for path in default_sources()]
-        builds = [
-            run_build(sources, scratch / f"default{n}.sqlite") for n in range(args.default_builds)
-        ]
-        print_builds("the collection's 640 cables (target ≤ 3 s)", builds)
+    if args.query_only:
         print_queries(
-            "the collection's 640 cables (target ≤ 20 ms)",
-            run_queries(scratch / "default0.sqlite", args.repeats),
+            f"the index {args.query_only.name}", run_queries(args.query_only, args.repeats)
         )
-        if not args.default_only:
-            for rows in args.rows:
-                csv_path = scratch / f"cables_{rows}.csv"
-                t0 = time.perf_counter()
-                nbytes, mean_chars = build_csv(csv_path, rows)
-                print(
-                    f"\n- synthetic cables.csv: {rows:,} rows, {nbytes / 1e9:.2f} GB, "
-                    f"{mean_chars:,.0f} characters of text a row on average "
-                    f"(written in {time.perf_counter() - t0:.0f} s)"
-                )
-                out = args.keep or scratch / f"big{rows}.sqlite"
-                big = [run_build([str(csv_path)], out) for _ in range(args.builds)]
-                print_builds(
-                    f"synthetic cables.csv, {rows:,} rows (target ≥ 2,000/s, RSS ≤ 300 MB)", big
-                )
-                csv_path.unlink()
-                print_queries(
-                    f"{rows:,} cables (target median ≤ 200 ms, p95 ≤ 500 ms)",
-                    run_queries(out, args.repeats),
-                )
-                if not args.keep:
-                    out.unlink()
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            run_all(args, Path(folder))
     print(
         f"\n- load average after: {load_average()}; "
         f"benchmark took {time.perf_counter() - started:.0f} s"
     )
+
+
+def run_all(args: argparse.Namespace, scratch: Path) -> None:
+    from cable_utils.corpus.index import default_sources
+
+    sources = [str(path) for path in default_sources()]
+    builds = [
+        run_build(sources, scratch / f"default{n}.sqlite") for n in range(args.default_builds)
+    ]
+    print_builds("the collection's 640 cables (target ≤ 3 s)", builds)
+    print_queries(
+        "the collection's 640 cables (target ≤ 20 ms)",
+        run_queries(scratch / "default0.sqlite", args.repeats),
+    )
+    if args.default_only:
+        return
+    for rows in args.rows:
+        csv_path = args.csv or scratch / f"cables_{rows}.csv"
+        if not csv_path.exists():
+            t0 = time.perf_counter()
+            nbytes, mean_chars = build_csv(csv_path, rows)
+            print(
+                f"\n- synthetic cables.csv: {rows:,} rows, {nbytes / 1e9:.2f} GB, "
+                f"{mean_chars:,.0f} characters of text a row on average "
+                f"(written in {time.perf_counter() - t0:.0f} s)"
+            )
+        else:
+            print(
+                f"\n- synthetic cables.csv reused: {csv_path} ({csv_path.stat().st_size / 1e9:.2f} GB)"
+            )
+        out = args.keep or scratch / f"big{rows}.sqlite"
+        big = [
+            run_build([str(csv_path)], out, workers)
+            for workers in args.workers
+            for _ in range(args.builds)
+        ]
+        print_builds(f"synthetic cables.csv, {rows:,} rows (target ≥ 2,000/s, RSS ≤ 300 MB)", big)
+        if args.csv is None:
+            csv_path.unlink()
+        print_queries(
+            f"{rows:,} cables (target median ≤ 200 ms, p95 ≤ 500 ms)",
+            run_queries(out, args.repeats),
+        )
+        if not args.keep:
+            out.unlink()
 
 
 if __name__ == "__main__":

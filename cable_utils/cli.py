@@ -131,8 +131,13 @@ def _index(args: argparse.Namespace) -> int:
     if args.sources and not args.out:
         raise CableError("say where to write the index: --out corpus.sqlite")
     out = args.out or default_index_path()
-    report = build_index(sources, out, progress=None if args.quiet else _progress_bar())
-    print(f"\r{report}", file=sys.stderr)
+    report = build_index(
+        sources,
+        out,
+        progress=None if args.quiet else _progress_bar(),
+        workers=max(1, int(args.workers)),
+    )
+    print(("" if args.quiet else "\n") + str(report), file=sys.stderr)
     return 0
 
 
@@ -182,6 +187,9 @@ def _add_search_commands(commands: argparse._SubParsersAction) -> None:
     )
     index.add_argument("--out", help="the index file to write (e.g. corpus.sqlite)")
     index.add_argument("--quiet", action="store_true", help="no progress bar")
+    index.add_argument(
+        "--workers", type=int, default=1, help="parse on this many processes (default 1)"
+    )
     index.set_defaults(run=_index)
 
     search = commands.add_parser(

@@ -398,6 +398,19 @@ def test_a_cables_csv_is_indexed_with_offsets_into_each_row_text(tmp_path: Path)
         assert index.search("words").hits[0].id == "99XX1"  # its text is still searchable
 
 
+def test_two_workers_build_the_same_index(tmp_path: Path) -> None:
+    samples = REPO / "data" / "cables" / "samples"
+    one = build_index(samples, tmp_path / "one.sqlite")
+    two = build_index(samples, tmp_path / "two.sqlite", workers=2)
+    assert (one.cables, one.errors) == (two.cables, two.errors) == (24, 0)
+    with open_index(tmp_path / "one.sqlite") as a, open_index(tmp_path / "two.sqlite") as b:
+        assert a.records() == b.records()
+        for query in ("Kosovo", "the", '"Classified By"'):
+            assert [(h.id, h.spans) for h in a.search(query, limit=30)] == [
+                (h.id, h.spans) for h in b.search(query, limit=30)
+            ]
+
+
 def test_unknown_cable_ids_are_named(index) -> None:
     with pytest.raises(Exception, match="not in the index"):
         index.raw_text("99NOWHERE1")

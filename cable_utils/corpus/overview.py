@@ -31,10 +31,12 @@ __all__ = [
     "concordance",
     "corpus_table",
     "issue_across_posts",
+    "RELEASE_ROWS",
     "locate_quote",
     "posts_by_year",
     "reference_thread",
     "reference_web",
+    "sample_limits",
     "tags_alongside",
 ]
 
@@ -251,6 +253,60 @@ def catalogue_disagreements(index: CorpusIndex) -> pd.DataFrame:
         if r["catalogue_date"] and r["date_from"] == "dtg" and r["day"] != r["catalogue_date"]:
             rows.append((r["id"], "date", r["day"], r["catalogue_date"]))
     return pd.DataFrame(rows, columns=["id", "field", "text_says", "catalogue_says"])
+
+
+RELEASE_ROWS = (
+    251_287  # rows of the Cablegate cables.csv (data/reference/notes/plusd_cablegate_metadata.md)
+)
+
+
+def sample_limits(index: CorpusIndex) -> pd.DataFrame:
+    """What this corpus is, in numbers, beside the release it was taken from.
+
+    Columns ``measure``, ``value`` and ``what it means``. The release size is
+    the row count of the Cablegate ``cables.csv`` recorded in
+    ``data/reference/notes/plusd_cablegate_metadata.md``.
+    """
+    import pandas as pd
+
+    records = index.records()
+    total = len(records)
+    catalogue_dated = sum(1 for r in records if r["date_from"] == "catalogue")
+    undated = sum(1 for r in records if r["date_from"] is None)
+    from_catalogue = sum(1 for r in records if r["classification_from"] == "catalogue")
+    years = [r["year"] for r in records if r["year"] is not None]
+    posts = {r["post"] for r in records if r["post"]}
+    rows = [
+        ("cables in this corpus", f"{total:,}", "what every count in this lesson is out of"),
+        (
+            "share of the Cablegate release",
+            f"{total / RELEASE_ROWS:.2%} of {RELEASE_ROWS:,}",
+            "a sample chosen to test the parser, not a random draw: counts describe the sample",
+        ),
+        ("posts", f"{len(posts):,}", "many posts have one or two cables: too few to compare"),
+        (
+            "years",
+            f"{min(years)}–{max(years)}" if years else "none",
+            "most cables are of 2004–2010; earlier years have a handful",
+        ),
+        (
+            "dated only by the catalogue",
+            f"{catalogue_dated:,}",
+            "texts without a date-time group (partial extracts): their date is the catalogue's",
+        ),
+        ("no date at all", f"{undated:,}", "left out whenever a search filters by date"),
+        (
+            "classification from the catalogue",
+            f"{from_catalogue:,}",
+            "the text gives no level (no banner read): the catalogue's level stands in",
+        ),
+        (
+            "text and catalogue disagree",
+            f"{len(catalogue_disagreements(index)):,}",
+            "listed by catalogue_disagreements(); read the text to decide",
+        ),
+    ]
+    return pd.DataFrame(rows, columns=["measure", "value", "what it means"])
 
 
 def reference_web(index: CorpusIndex) -> pd.DataFrame:

@@ -470,24 +470,54 @@ def iter_corpus_rows(
                     report(count, time.perf_counter() - started)
 
 
-def iter_corpus_records(path: str | os.PathLike[str]) -> Iterator[tuple[Row, str | None]]:
+def iter_corpus_records(
+    path: str | os.PathLike[str], *, workers: int = 1
+) -> Iterator[tuple[Row, str | None]]:
     """Each cable's row (as :func:`iter_corpus_rows` gives it) with the text it was read from.
 
-    One process, in input order. The text is what the parser was given: a
-    file's decoded text (BOM and ``\\r`` kept) or a ``cables.csv`` row's header
-    and body, so offsets into it are raw offsets. ``None`` when there was no
-    text to read (the row's ``error`` says why). The search index
+    In input order. The text is what the parser was given: a file's decoded
+    text (BOM and ``\\r`` kept) or a ``cables.csv`` row's header and body, so
+    offsets into it are raw offsets; ``None`` when there was no text to read
+    (the row's ``error`` says why). The search index
     (:mod:`cable_utils.corpus.index`) is built from these records.
+
+    ``workers > 1`` parses on that many processes while the caller consumes
+    the previous batch (two batches in flight at most, so memory stays flat).
     """
-    for task in _tasks(path):
-        row = _parse_task(task)
-        text = task.text
-        if task.path is not None:
-            try:
-                text = read_cable_text(task.path)[0]
-            except CableError:
-                text = None
-        yield row, text
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    tasks = _tasks(path)
+    if workers == 1:
+        for task in tasks:
+            yield _parse_task(task), _text_of(task)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        pending: tuple[list[_Task], Any] | None = None
+        for batch in _batches(tasks, workers * _BATCH_PER_WORKER):
+            parsing = pool.map_async(
+                _parse_task, batch, chunksize=max(1, len(batch) // (workers * 4))
+            )
+            if pending is not None:
+                yield from _records_of(*pending)
+            pending = (batch, parsing)
+        if pending is not None:
+            yield from _records_of(*pending)
+
+
+def _text_of(task: _Task) -> str | None:
+    if task.path is None:
+        return task.text
+    try:
+        return read_cable_text(task.path)[0]
+    except CableError:
+        return None
+
+
+def _records_of(batch: list[_Task], parsing: Any) -> Iterator[tuple[Row, str | None]]:
+    for task, row in zip(batch, parsing.get(), strict=True):
+        yield row, _text_of(task)
 
 
 def load_corpus(

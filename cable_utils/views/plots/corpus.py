@@ -20,6 +20,7 @@ __all__ = [
     "describe_classification_mix",
     "describe_issue_across_posts",
     "describe_posts_by_year",
+    "describe_reference_web",
     "describe_tags_alongside",
     "issue_across_posts_figure",
     "posts_by_year_figure",
@@ -201,3 +202,18 @@ def describe_issue_across_posts(table: pd.DataFrame, *, query: str) -> str:
             parts.append(f"{post}: {matching} of {cables}")
     years = f"{table.year.min()}–{table.year.max()}"
     return f"Cables matching {query!r}, {years}: " + "; ".join(parts) + "."
+
+
+def describe_reference_web(web: pd.DataFrame) -> str:
+    """The REF web of a corpus in two sentences (the text beside its tables and figure)."""
+    if web.empty:
+        return "No cable of this corpus names another cable in a REF line."
+    citing = web["citing"].nunique()
+    inside = web[web["cited_in_corpus"]]
+    named = web["cited"].nunique()
+    absent = web.loc[~web["cited_in_corpus"], "cited"].nunique()
+    return (
+        f"{citing} cables of the corpus name {named} other cables in {len(web)} REF entries. "
+        f"{len(inside)} of those entries point to a cable that is in the corpus; the other "
+        f"{absent} cited cables are known here only by their IDs."
+    )
