@@ -167,13 +167,16 @@ def percentile(values: list[float], fraction: float) -> float:
 def print_builds(label: str, builds: list[dict]) -> None:
     print(f"\n**Build, {label}** ({len(builds)} run(s), each in a fresh process)\n")
     print(
-        "| run | cables | wall s | cables/s (wall) | CPU s | cables/s (CPU) | peak RSS MB | index MB |"
+        "| run | workers | cables | wall s | cables/s (wall) | CPU s (main) "
+        "| cables per CPU s (main + workers) | peak RSS MB (main; a worker) | index MB |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for number, b in enumerate(builds, start=1):
+        cpu = b["cpu_seconds"] + b.get("child_cpu_seconds", 0.0)
         print(
-            f"| {number} | {b['cables']:,} | {b['seconds']:.1f} | {b['cables'] / b['seconds']:,.0f} "
-            f"| {b['cpu_seconds']:.1f} | {b['cables'] / b['cpu_seconds']:,.0f} | {b['rss_mb']:.0f} "
+            f"| {number} | {b.get('workers', 1)} | {b['cables']:,} | {b['seconds']:.1f} "
+            f"| {b['cables'] / b['seconds']:,.0f} | {b['cpu_seconds']:.1f} "
+            f"| {b['cables'] / cpu:,.0f} | {b['rss_mb']:.0f}; {b.get('child_rss_mb', 0):.0f} "
             f"| {b['size_mb']:,.1f} |"
         )
     rates = [b["cables"] / b["seconds"] for b in builds]
