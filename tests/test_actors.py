@@ -285,7 +285,10 @@ def test_draft_finder_precision(cable_id):
 
 def test_draft_of_a_capitals_only_cable_explains_itself():
     draft = draft_actors(load_cable("72TEHRAN1164"))
-    assert not [a for a in draft.actors if a.type == "person"]
+    people = [a for a in draft.actors if a.type == "person"]
+    # only the signer (HECK), found in the signature although it is written in capitals
+    assert [a.name for a in people] == ["HECK"] and "signature" in people[0].role
+    assert {"Iran", "Iraq"} <= {a.name for a in draft.actors if a.type == "state"}
     assert draft.notes and "capitals" in draft.notes[0]
 
 

@@ -15,8 +15,12 @@ One concern per module:
 * ``statements`` — :func:`find_statements` finds who-said-what through speech
   verbs, with the clause said, its offsets and an event-data (CAMEO-like)
   code, flagged where the coding is a judgement call.
+* ``lexicon`` — the word lists the draft rules read: titles, ordinary words,
+  known states (TAGS) and organisations (``data/actors/organisations.csv``).
 * ``drafts`` — :func:`draft_actors` proposes a first gazetteer for a cable
-  nobody annotated.
+  nobody annotated: people, organisations and states, each typed.
+* ``evaluation`` — :func:`score_draft` compares a draft with a reference list
+  (precision of actor and type, recall of the frequent actors).
 * ``tables`` — :func:`actors_table` and the JSON contract :func:`actors_json`.
 
 pandas is imported only by the functions that return a DataFrame.
@@ -25,8 +29,10 @@ pandas is imported only by the functions that return a DataFrame.
 from __future__ import annotations
 
 from .drafts import DRAFT_TITLES, draft_actors
+from .evaluation import DraftScore, ReferenceActor, read_reference_csv, score_draft
 from .folding import fold, fold_with_map
 from .gazetteer import (
+    ACTOR_TYPE_CAMEO,
     ACTOR_TYPES,
     GAZETTEER_COLUMNS,
     VOICES,
@@ -45,6 +51,7 @@ from .tables import actors_json, actors_table
 
 __all__ = [
     "ACTOR_TYPES",
+    "ACTOR_TYPE_CAMEO",
     "CODE_LABELS",
     "DRAFT_TITLES",
     "GAZETTEER_COLUMNS",
@@ -52,8 +59,10 @@ __all__ = [
     "SPEECH_VERBS",
     "VOICES",
     "Actor",
+    "DraftScore",
     "Gazetteer",
     "Mention",
+    "ReferenceActor",
     "Statement",
     "actors_json",
     "actors_table",
@@ -67,7 +76,9 @@ __all__ = [
     "load_gazetteer",
     "mentions_table",
     "parse_gazetteer_csv",
+    "read_reference_csv",
     "save_gazetteer",
+    "score_draft",
     "statements_table",
     "user_gazetteer_path",
 ]

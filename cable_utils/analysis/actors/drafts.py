@@ -40,6 +40,7 @@ from .gazetteer import Actor, Gazetteer
 from .lexicon import (
     CONTEXT_CUES,
     HEAD_NOUNS,
+    LEFT_CUES,
     LEGAL_FORMS,
     MINISTRY_ACRONYMS,
     PERSONAL_GOVERNMENT,
@@ -49,6 +50,7 @@ from .lexicon import (
     known_organisations,
     known_states,
     ordinary_words,
+    territory_words,
 )
 from .text import CableText
 
@@ -140,6 +142,7 @@ _ARMED_NAME = re.compile(
     r"\b(?:liberation|revolutionary|islamic|people'?s|republican|resistance|jihad|"
     r"mujahideen)\b.*\b(?:army|forces|front|movement|brigades?)$"
 )
+_CURRENCY = re.compile(r"\s+(?:dollars?|cents?|currency)\b", re.I)
 _FOOTER = re.compile(r"(?im)^.*(?:classified website|http\S*|www\.).*$")
 _EMBASSY_OFFICERS = (
     "Embassy", "Post", "Mission", "emboff", "emboffs", "Emboff", "Emboffs", "poloff", "poloffs",
@@ -244,7 +247,7 @@ def _lexicon_tables() -> tuple[dict[str, KnownActor], dict[str, KnownActor], fro
     if _TABLES is None:
         states = {fold(form): s for s in known_states() for form in s.forms}
         organisations = {fold(form): o for o in known_organisations() for form in o.forms}
-        places = {w for form in states for w in form.split() if len(w) > 2}
+        places = {w for form in states for w in form.split() if len(w) > 2} | territory_words()
         _TABLES = (states, organisations, frozenset(places | _post_city_words()))
     return _TABLES
 
@@ -288,6 +291,8 @@ class _Finder:
                 original = next(f for f in known.forms if fold(f) == form)
                 pattern = _whole_word(original, exact=_ACRONYM.match(original) is not None)
                 for match in pattern.finditer(text):
+                    if known.type == "state" and _CURRENCY.match(text, match.end()):
+                        continue  # "U.S. dollars": a currency, not the state
                     entry = self.known.setdefault(
                         known.name, (known, _Candidate("known", type=known.type))
                     )
@@ -453,10 +458,11 @@ class _Finder:
 
     def _note_acronym(self, candidate: _Candidate, name: str, start: int) -> None:
         """ "RosUkrEnergo (RUE)": the bracketed acronym is another name of the same actor."""
-        found = self.reader.search.find(name, max(0, start))
-        if found < 0:
+        pattern = r"\s+".join(re.escape(w) for w in name.split())
+        found = re.compile(pattern).search(self.reader.search, max(0, start))
+        if found is None:
             return
-        after = self.reader.search[found + len(name) : found + len(name) + 14]
+        after = self.reader.search[found.end() : found.end() + 14]
         defined = re.match(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)", after)
         if defined and defined.group(1) != name and not _ACRONYM.match(name):
             candidate.acronyms.add(defined.group(1))
@@ -644,7 +650,7 @@ def _decide(reader: _Reader, finder: _Finder, min_evidence: int) -> list[_Row]:
     ]
     taken = {fold(form) for row in rows for form in row.forms}
     people = _merge_people(finder)
-    person_words = {fold(w).rstrip(".") for g in people for f in g.forms for w in f.split()}
+    person_words = _words_of_people(finder, people)
     candidates = sorted(finder.organisations.items(), key=lambda kv: kv[1].first)
     acronym_owners = {a: k for k, c in candidates for a in c.acronyms}
     legal_bases = {
@@ -681,9 +687,10 @@ def _decide(reader: _Reader, finder: _Finder, min_evidence: int) -> list[_Row]:
             rows.append(row)
             by_key[key] = row
             taken |= {fold(f) for f in row.forms}
-    _type_by_owner(finder, by_key)
+    _type_by_owner(finder, by_key, rows)
+    _merge_ministries(rows)
     for group in people:
-        row = _person_row(group, by_key, taken, min_evidence)
+        row = _person_row(reader, group, by_key, taken, min_evidence)
         if row is not None:
             rows.append(row)
             taken |= {fold(f) for f in row.forms}
@@ -693,22 +700,54 @@ def _decide(reader: _Reader, finder: _Finder, min_evidence: int) -> list[_Row]:
     return [r for r in rows if r.count > 0 or {"signature", "Classified By"} & set(r.evidence)]
 
 
-def _type_by_owner(finder: _Finder, by_key: dict[str, _Row]) -> None:
+def _words_of_people(finder: _Finder, people: list[_Candidate]) -> set[str]:
+    """Words that belong to people's names; a first word written alone more often is not one.
+
+    "Gazprom" stays free for the company although "Gazprom Sbyt" looks like a full name.
+    """
+    words: set[str] = set()
+    for group in people:
+        for form in group.forms:
+            parts = [fold(w).rstrip(".") for w in form.split()]
+            words.add(parts[-1])
+            single = finder.organisations.get(parts[0])
+            alone = sum(single.forms.values()) if single and single.kind == "single" else 0
+            if alone <= sum(group.forms.values()) or group.evidence & {"title", "Classified By"}:
+                words.update(parts)
+    return words
+
+
+def _type_by_owner(finder: _Finder, by_key: dict[str, _Row], rows: list[_Row]) -> None:
     """ "ELN's Central Command": a part of an organisation has the organisation's type."""
     for key, row in by_key.items():
         owner = finder.organisations[key].owner
         if row.type or not owner:
             continue
         parent = by_key.get(owner) or next(
-            (r for r in by_key.values() if owner in {fold(f) for f in r.forms}), None
+            (r for r in rows if r.type and owner in {fold(f) for f in r.forms}), None
         )
         if parent is not None and parent.type:
             row.type = parent.type
             row.evidence.append(f"part of {parent.name}")
 
 
+def _merge_ministries(rows: list[_Row]) -> None:
+    """ "MFA" and "Foreign Ministry" in one cable: one ministry."""
+    for acronym, names in MINISTRY_ACRONYMS.items():
+        short = next((r for r in rows if r.name == acronym), None)
+        long = next((r for r in rows if fold(r.name) in names and r is not short), None)
+        if short is not None and long is not None and long.type == short.type:
+            short.forms = list(dict.fromkeys([*short.forms, *long.forms]))
+            short.evidence.append(f"also written {long.name}")
+            rows.remove(long)
+
+
 def _person_row(
-    group: _Candidate, by_key: dict[str, _Row], taken: set[str], min_evidence: int
+    reader: _Reader,
+    group: _Candidate,
+    by_key: dict[str, _Row],
+    taken: set[str],
+    min_evidence: int,
 ) -> _Row | None:
     name = group.name
     evidence = sorted(group.evidence)
@@ -722,7 +761,23 @@ def _person_row(
         return _Row(name, parent.type, list(group.forms), [f"a part of {parent.name}"], [])
     if len(words) == 1 and not strong:
         return None
+    cue = _left_cue(reader, group) if not strong else ""
+    if cue:
+        return _Row(name, cue, list(group.forms), [*evidence, f"introduced as a {cue}"], [])
     return _Row(name, "person", list(group.forms), evidence, list(group.titles))
+
+
+def _left_cue(reader: _Reader, group: _Candidate) -> str:
+    """ "the Iranian newspaper Jomhouri Eslami": the word before a name says what it is."""
+    for form in group.forms:
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in form.split()))
+        for match in pattern.finditer(reader.search):
+            before = re.findall(
+                r"[a-z]+", fold(reader.search[max(0, match.start() - 20) : match.start()])
+            )
+            if before and before[-1] in LEFT_CUES:
+                return LEFT_CUES[before[-1]]
+    return ""
 
 
 def _merge_people(finder: _Finder) -> list[_Candidate]:
@@ -753,7 +808,11 @@ def _merge_people(finder: _Finder) -> list[_Candidate]:
             continue
         for group in groups:
             group_words = [fold(w) for w in group.name.split()]
-            if len(group_words) > 1 and key in (group_words[0], group_words[-1]):
+            # a surname alone; a first name alone only if it is not more common alone
+            first_name = key == group_words[0] and sum(single.forms.values()) <= sum(
+                group.forms.values()
+            )
+            if len(group_words) > 1 and (key == group_words[-1] or first_name):
                 group.forms.update(single.forms)
                 break
     return groups
@@ -806,7 +865,7 @@ def _keep_most_mentioned(reader: _Reader, finder: _Finder, rows: list[_Row]) -> 
         if count < 3 or key in have or key in have_words:
             continue
         candidate = finder.organisations[key]
-        if _is_place(reader, candidate.name):
+        if _is_place(reader, candidate.name) or key in _place_words():
             continue
         org_type, votes = _context_type(reader, list(candidate.forms))
         person = _person_cues(reader, candidate.name)

@@ -22,6 +22,7 @@ from ...source.paths import DATA_DIR
 
 __all__ = [
     "ACTOR_TYPES",
+    "ACTOR_TYPE_CAMEO",
     "GAZETTEER_COLUMNS",
     "VOICES",
     "Actor",
@@ -49,6 +50,12 @@ GAZETTEER_COLUMNS = [
     "background",
     "background_source",
 ]
+#: The kinds of actor a gazetteer row can be, and the CAMEO agent codes each corresponds to.
+#: CAMEO (Conflict and Mediation Event Observations; Schrodt, *CAMEO Event and Actor
+#: Codebook*, version 1.1b3, March 2012, chapter 3, the actor codebook) codes an actor as a
+#: country code followed by role codes; the sources are listed with the CAMEO codebook
+#: tables in ``data/annotations/README.md``. A person has no type code of its own: CAMEO
+#: codes people by the role they act in (an official as GOV, a journalist as MED).
 ACTOR_TYPES = (
     "person",
     "government body",
@@ -56,7 +63,25 @@ ACTOR_TYPES = (
     "international organisation",
     "media outlet",
     "reporting embassy",
+    "political party",
+    "NGO / civil society",
+    "armed group",
+    "business",
 )
+ACTOR_TYPE_CAMEO: dict[str, str] = {
+    "person": "the role the person acts in (GOV, MED, ELI, OPP …)",
+    "government body": "GOV (executive), LEG (legislature), JUD (judiciary), MIL (military), "
+    "COP (police), SPY (intelligence)",
+    "state": "the country code alone (AZE, USA)",
+    "international organisation": "IGO",
+    "media outlet": "MED",
+    "reporting embassy": "GOV of the sending state (this collection writes USAEMB)",
+    "political party": "PTY (after GOV or OPP: a party in or out of government)",
+    "NGO / civil society": "NGO (international), CVL, EDU, HRI, LAB, REL (domestic)",
+    "armed group": "REB (rebels), INS (insurgents), SEP (separatists), UAF (armed forces "
+    "of no state)",
+    "business": "BUS (domestic), MNC (multinational)",
+}
 #: How a speaker is classified in the voice sorter.
 VOICES = ("official", "unofficial", "embassy", "media", "foreign government", "none")
 

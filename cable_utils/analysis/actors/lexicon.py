@@ -30,6 +30,7 @@ from .folding import fold
 __all__ = [
     "CONTEXT_CUES",
     "HEAD_NOUNS",
+    "LEFT_CUES",
     "LEGAL_FORMS",
     "MINISTRY_ACRONYMS",
     "PERSONAL_GOVERNMENT",
@@ -39,6 +40,7 @@ __all__ = [
     "known_organisations",
     "known_states",
     "ordinary_words",
+    "territory_words",
 ]
 
 #: Titles and ranks that introduce a person ("Foreign Minister Mammadyarov"), longest first
@@ -63,7 +65,8 @@ TITLES = (
     "Special Envoy", "Special Representative", "Coordinator", "Officer", "Poloff", "Econoff",
     "PolCouns", "EconCouns", "DCM", "Rector", "Patriarch", "Archbishop", "Bishop", "Father",
     "Metropolitan", "Editor", "Editor-in-Chief", "Publisher", "Founder", "CEO", "Manager",
-    "Officer", "Member",
+    "Officer", "Member", "DepSec", "SecState", "SecDef", "Secretary of State", "S/E",
+    "Special Envoy", "Ambassador-designate",
 )  # fmt: skip
 
 #: Words (folded) that end the name of a place, not of an actor ("Mutare Provincial Hospital").
@@ -138,10 +141,18 @@ LEGAL_FORMS = frozenset(
         "zao",
     ]
 )
-#: Acronyms of ministries, whatever the country.
-MINISTRY_ACRONYMS = frozenset(
-    ["MFA", "MOFA", "MOD", "MOI", "MOJ", "MOF", "MOE", "MOH", "MOIA", "MINDEF", "MOD", "MOT", "MOC"]
-)
+#: Acronyms of ministries, whatever the country, and the names they stand for (folded).
+MINISTRY_ACRONYMS: dict[str, tuple[str, ...]] = {
+    "MFA": ("foreign ministry", "ministry of foreign affairs", "foreign affairs ministry"),
+    "MOFA": ("foreign ministry", "ministry of foreign affairs"),
+    "MOD": ("defense ministry", "defence ministry", "ministry of defense", "ministry of defence"),
+    "MOI": ("interior ministry", "ministry of interior", "ministry of the interior",
+            "ministry of internal affairs"),
+    "MOJ": ("justice ministry", "ministry of justice"),
+    "MOF": ("finance ministry", "ministry of finance"),
+    "MOE": ("ministry of energy", "energy ministry", "ministry of education"),
+    "MOH": ("health ministry", "ministry of health"),
+}  # fmt: skip
 
 #: Words (folded) that tell an organisation's type when they end its name.
 HEAD_NOUNS: dict[str, tuple[str, ...]] = {
@@ -173,6 +184,16 @@ HEAD_NOUNS: dict[str, tuple[str, ...]] = {
         "radio", "channel", "press", "news agency",
     ),
     "armed group": ("brigades", "brigade", "mujahideen", "jihad", "tigers", "shabaab"),
+}  # fmt: skip
+
+#: A word right before a name that says what it names ("the newspaper Jomhouri Eslami").
+LEFT_CUES: dict[str, str] = {
+    "newspaper": "media outlet", "daily": "media outlet", "weekly": "media outlet",
+    "paper": "media outlet", "magazine": "media outlet", "website": "media outlet",
+    "portal": "media outlet", "station": "media outlet", "channel": "media outlet",
+    "agency": "media outlet", "company": "business", "firm": "business", "bank": "business",
+    "giant": "business", "party": "political party", "group": "armed group",
+    "militia": "armed group", "ngo": "NGO / civil society", "foundation": "NGO / civil society",
 }  # fmt: skip
 
 #: Words (folded) near an unknown organisation's mentions that vote for a type.
@@ -255,6 +276,8 @@ Federation Ministries Parliamentary Presidential Embassies Consulate Consulates 
 Classified Continued Continues Begin Ends Background Outlook Overview Introduction Conclusion
 Recommendation Recommendations Action Request Points Response Responses Comments Notes Text
 SBU NF REL FOUO LIMDIS EXDIS NODIS ORCON PROPIN Note Notes End Summary Begin Septel
+Nagorno Karabakh Abkhazia Ossetia Chechnya Kurdistan Darfur Kashmir Tibet Xinjiang Crimea
+Transnistria Sinai Balochistan Baluchistan Waziristan Mindanao Aceh Ogaden Kosovo Gaza
 Via Per Re Mr Mrs Ms Dr Amb Sen Gen Col Rep Lt St Day Week Month Year Today Tomorrow
 Yesterday Morning Evening Afternoon Night Time Era Age Century Decade Dollar Dollars Euro
 Euros Ruble Rubles Franc Francs Pound Pounds Yen Yuan Rupee Rupees Dinar Peso Pesos
@@ -342,6 +365,20 @@ def known_states() -> tuple[KnownActor, ...]:
     for name, forms in _FORMER_STATES:
         states.append(KnownActor(name, forms, "state", "", "collection list of former states"))
     return tuple(states)
+
+
+@cache
+def territory_words() -> frozenset[str]:
+    """Folded words of TAGS places that are not states ("Gaza Strip", "Western Sahara")."""
+    from ...reference.codes import tags
+
+    words: set[str] = set()
+    for code, entry in tags().items():
+        description = entry.get("description") if isinstance(entry, dict) else entry.description
+        kind = entry.get("kind") if isinstance(entry, dict) else entry.kind
+        if kind == "geographic" and description and _NOT_STATES.search(code):
+            words |= {fold(w) for w in re.findall(r"[A-Za-z]{4,}", description)}
+    return frozenset(words - ordinary_words())
 
 
 @cache
