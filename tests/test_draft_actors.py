@@ -222,3 +222,35 @@ def test_html_in_a_name_stays_text():
     hostile = text.replace("Dmitry Firtash", "Dmitry <b>Firtash</b>")
     draft = draft_actors(load_cable(hostile))
     assert all("<" not in a.name for a in draft.actors)
+
+
+# ---------------------------------------------------------------- lesson 03 on a draft
+
+
+def test_voice_sorter_works_on_a_draft_and_marks_nothing_right():
+    pytest.importorskip("ipywidgets")
+    from cable_utils.widgets.actors import voice_sorter
+
+    cable = _cable("10BOGOTA13")
+    panel = voice_sorter(cable, _draft("10BOGOTA13"))
+    speakers = panel.state["reference"]
+    assert panel.state["draft"] and len(speakers) >= 3  # never empty on a new cable
+    pearl = next(s for s in speakers if "pearl" in s)
+    panel.controls[pearl].value = "unofficial"
+    panel.controls["check"].click()
+    text = panel.view.value
+    assert "agree with the draft" in text and "unchecked" in text
+    assert " right" not in text and "Correct" not in text
+    assert panel.state["answers"][pearl] == "unofficial"
+    assert pearl in panel.state["differ"]  # the draft guessed "official" from the title
+
+
+def test_voice_sorter_on_a_draft_escapes_names():
+    pytest.importorskip("ipywidgets")
+    from cable_utils.widgets.actors import voice_sorter
+
+    text = (CORPUS / "10BOGOTA13.txt").read_text(encoding="utf-8")
+    cable = load_cable(text.replace("Frank Pearl", "Frank <i>Pearl</i>"))
+    panel = voice_sorter(cable, draft_actors(cable))
+    panel.controls["check"].click()
+    assert "<i>" not in panel.view.value

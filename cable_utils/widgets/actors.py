@@ -152,10 +152,36 @@ def voice_reference(cable: Cable, gazetteer: Gazetteer | None = None) -> dict[st
 _VOICE_CHOICES = ("official", "unofficial", "embassy", "media", "foreign government")
 
 
+def _draft_speakers(cable: Cable, gazetteer: Gazetteer) -> dict[str, str]:
+    """Speaker id → the draft's guessed voice ('' when it has none): every actor who speaks,
+    or, when no statement is found, the most mentioned people and organisations."""
+    statements = find_statements(cable, gazetteer)
+    speakers = list(dict.fromkeys(s.speaker for s in statements))
+    if not speakers:
+        mentions = find_mentions(cable, gazetteer, pronouns=False)
+        counted = {a.id: sum(1 for m in mentions if m.actor_id == a.id) for a in gazetteer.actors}
+        ranked = sorted(
+            (a for a in gazetteer.actors if a.type not in ("state", "international organisation")),
+            key=lambda a: -counted[a.id],
+        )
+        speakers = [a.id for a in ranked if counted[a.id]][:8]
+    return {s: gazetteer[s].voice if gazetteer[s].voice in _VOICE_CHOICES else "" for s in speakers}
+
+
 def voice_sorter(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
-    """Classify each speaker (official, unofficial, embassy, media, foreign government)."""
+    """Classify each speaker (official, unofficial, embassy, media, foreign government).
+
+    With a curated or your own gazetteer, your choices are checked against its
+    ``voice`` column. With a draft gazetteer (a cable nobody annotated) nothing is
+    checked: your choices are shown beside the draft's guesses, which are
+    guesses from the actor's type and title, not answers.
+    """
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer(cable)
-    reference = {k: v for k, v in voice_reference(cable, gazetteer).items() if v != "none"}
+    draft = gazetteer.source == "draft"
+    if draft:
+        reference = _draft_speakers(cable, gazetteer)
+    else:
+        reference = {k: v for k, v in voice_reference(cable, gazetteer).items() if v != "none"}
     controls: dict[str, widgets.Widget] = {}
     for speaker in reference:
         dropdown = widgets.Dropdown(
@@ -164,28 +190,37 @@ def voice_sorter(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
             layout=widgets.Layout(width="auto"),
         )
         controls[speaker] = labelled(dropdown, f"{gazetteer[speaker].name}:")
-    check = widgets.Button(description="Check my sorting", tooltip="Compare with the reference")
-    controls["check"] = check
-    view = widgets.HTML(note_html("Choose a voice for each speaker, then press Check."))
-    panel = Panel(
-        "Voice sorter: who speaks for whom?",
-        controls,
-        view,
-        description=(
-            "Each speaker in the cable: an official of the government, an unofficial voice "
-            "(commentators, the public), the Embassy, the media, or a foreign government?"
-        ),
+    label = "Compare with the draft" if draft else "Check my sorting"
+    check = widgets.Button(
+        description=label,
+        tooltip="Show the draft's guesses beside yours" if draft else "Compare with the reference",
     )
+    controls["check"] = check
+    view = widgets.HTML(note_html(f"Choose a voice for each speaker, then press {label}."))
+    description = (
+        "Each speaker in the cable: an official of the government, an unofficial voice "
+        "(commentators, the public), the Embassy, the media, or a foreign government?"
+    )
+    if draft:
+        description += (
+            " This cable has no checked list of actors: the speakers come from a DRAFT, "
+            "and nothing here is marked right or wrong."
+        )
+    panel = Panel("Voice sorter: who speaks for whom?", controls, view, description=description)
     panel.children[1].layout.flex_flow = "column"
     panel.state["reference"] = reference
+    panel.state["draft"] = draft
     if not reference:
         view.value = note_html(
-            "No speaker has a voice in this gazetteer (a draft gazetteer leaves the voice "
-            "empty): fill the 'voice' column of your own gazetteer first."
+            "No speaker was found in this gazetteer: add the actors who speak to your own "
+            "gazetteer (and their 'voice' column) first."
         )
 
     def run(_: object = None) -> None:
         answers = {s: controls[s].value for s in reference}
+        if draft:
+            _compare_with_draft(panel, gazetteer, reference, answers)
+            return
         wrong = [s for s in reference if answers[s] and answers[s] != reference[s]]
         right = [s for s in reference if answers[s] == reference[s]]
         empty = [s for s in reference if not answers[s]]
@@ -206,7 +241,7 @@ def voice_sorter(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
             "<p>All right. Now ask: whose view does each voice carry, and who chose to quote "
             "it? (Fariz Ismailzade works for the MFA's academy but speaks as a commentator: "
             "the reference calls him unofficial, and that is a judgement call.)</p>"
-            if not wrong and not empty
+            if not wrong and not empty and cable.id == "08BAKU151"
             else ""
         )
         view.value = (
@@ -217,3 +252,32 @@ def voice_sorter(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
 
     check.on_click(run)
     return panel
+
+
+def _compare_with_draft(
+    panel: Panel, gazetteer: Gazetteer, guesses: dict[str, str], answers: dict[str, str]
+) -> None:
+    """Your choices beside the draft's guesses: compared, never marked."""
+    agree = [s for s in guesses if answers[s] and answers[s] == guesses[s]]
+    differ = [s for s in guesses if answers[s] and guesses[s] and answers[s] != guesses[s]]
+    empty = [s for s in guesses if not answers[s]]
+    panel.state.update(answers=answers, agree=agree, differ=differ, empty=empty)
+    rows = "".join(
+        f"<tr><th scope='row' style='text-align:left;padding:1px 8px'>"
+        f"{escape(gazetteer[s].name)}</th>"
+        f"<td style='padding:1px 8px'>{escape(answers[s] or '—')}</td>"
+        f"<td style='padding:1px 8px'>{escape(guesses[s] or 'no guess')}</td></tr>"
+        for s in guesses
+    )
+    summary = f"{len(agree)} of {len(guesses)} choices agree with the draft's guess" + (
+        f", {len(empty)} not chosen yet" if empty else ""
+    )
+    panel.view.value = (
+        '<div class="voice-feedback" role="status" style="border-left:4px solid #0072B2;'
+        f'padding:4px 8px"><strong>{escape(summary)}</strong>'
+        "<p>The draft guesses a voice from the actor's type and title only; it has not "
+        "read the cable as you have. Where you differ, argue your choice from the text.</p>"
+        "<table class='voice-comparison'><thead><tr><th scope='col'>speaker</th>"
+        "<th scope='col'>your choice</th><th scope='col'>the draft's guess (unchecked)</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table></div>"
+    )

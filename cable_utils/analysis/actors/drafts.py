@@ -934,11 +934,60 @@ def _draft_gazetteer(cable: Cable, rows: list[_Row], note: str) -> Gazetteer:
     return Gazetteer(tuple(actors), "draft", None, notes)
 
 
+_OFFICIAL_TITLES = frozenset(
+    [
+        "minister",
+        "president",
+        "prime",
+        "premier",
+        "spokesman",
+        "spokesperson",
+        "governor",
+        "mayor",
+        "senator",
+        "deputy",
+        "director",
+        "chairman",
+        "commissioner",
+        "secretary",
+        "ambassador",
+        "king",
+        "prince",
+        "emir",
+        "sultan",
+        "sheikh",
+        "chancellor",
+        "prosecutor",
+        "judge",
+        "general",
+        "colonel",
+        "commander",
+        "mp",
+        "speaker",
+    ]
+)
+
+
 def _draft_voice(row: _Row) -> str:
-    """A first guess at the voice (lesson 03's sorter), from the type alone."""
+    """A first guess at the voice (lesson 03's sorter), from the type and the evidence.
+
+    Only a guess: the sorter shows it beside the student's choice and never marks
+    either right. The signer and the classifying officer speak for the embassy;
+    a person introduced by a government title is guessed "official" (a foreign
+    official would be "foreign government": the draft cannot tell them apart).
+    """
+    if row.type == "person":
+        if {"signature", "Classified By"} & set(row.evidence):
+            return "embassy"
+        title_words = {fold(w) for title in row.titles for w in title.split()}
+        return "official" if title_words & _OFFICIAL_TITLES else ""
     return {
         "media outlet": "media",
         "government body": "official",
+        "political party": "unofficial",
+        "NGO / civil society": "unofficial",
+        "business": "unofficial",
+        "armed group": "unofficial",
         "state": "none",
         "international organisation": "none",
     }.get(row.type, "")
