@@ -97,6 +97,12 @@ def describe_addressee_map(cable: Cable, show: str = "everyone") -> str:
         f"{len(cities)} cities: {', '.join(cities) or 'none'}."
     )
     if off_map:
-        names = ", ".join(p.name for p in off_map)
-        sentence += f" Not on the map (see the table): {names}."
+        reasons = "; ".join(f"{p.name} ({_why(p.note)})" for p in off_map)
+        sentence += f" Not on the map (the table says more): {reasons}."
     return sentence
+
+
+def _why(note: str) -> str:
+    """The reason an address is off the map, in a few words."""
+    reason = note.removeprefix("not on the map: ").removeprefix("not placed: ")
+    return reason.split(" (")[0] if len(reason) > 80 else reason
