@@ -128,9 +128,11 @@ def test_the_most_mentioned_person_and_organisation_are_never_missed(cable_id):
     people = [r for r in reference if r.type == "person"]
     organisations = [r for r in reference if r.type not in ("person", "state", "reporting embassy")]
     for group in (people, organisations):
-        if group:
-            top = max(group, key=lambda r: r.mentions)
-            assert top.name in found, (cable_id, top.name)
+        ranked = sorted(group, key=lambda r: -r.mentions)
+        if not ranked or ranked[0].mentions < 2:
+            continue  # one mention each: no actor is the most mentioned
+        tied = [r for r in ranked if r.mentions == ranked[0].mentions]
+        assert any(r.name in found for r in tied), (cable_id, [r.name for r in tied])
 
 
 # ---------------------------------------------------------------- behaviours

@@ -47,6 +47,7 @@ from .lexicon import (
     PLACE_HEADS,
     TITLES,
     KnownActor,
+    common_words,
     known_organisations,
     known_states,
     ordinary_words,
@@ -289,7 +290,10 @@ class _Finder:
         for table in (organisations, states):
             for form, known in table.items():
                 original = next(f for f in known.forms if fold(f) == form)
-                pattern = _whole_word(original, exact=_ACRONYM.match(original) is not None)
+                acronym = _ACRONYM.match(original) is not None
+                if acronym and not self.reader.mixed_case and form in ordinary_words():
+                    continue  # in a cable in capitals, WHO is a question word, not the WHO
+                pattern = _whole_word(original, exact=acronym)
                 for match in pattern.finditer(text):
                     if known.type == "state" and _CURRENCY.match(text, match.end()):
                         continue  # "U.S. dollars": a currency, not the state
@@ -467,6 +471,35 @@ class _Finder:
         if defined and defined.group(1) != name and not _ACRONYM.match(name):
             candidate.acronyms.add(defined.group(1))
 
+    # -- rule 2 for a cable in capitals: a title, then words the corpus never writes in lower case
+    def find_caps_titles(self) -> None:
+        """ "PRESIDENT FELIPE CALDERON'S": names after a title in a cable written in capitals."""
+        words = common_words() | ordinary_words()
+        if not common_words():
+            return
+        heads = "|".join(
+            sorted(
+                (re.escape(t.upper()) for t in TITLES if fold(t.split()[-1]) in _TITLE_HEADS),
+                key=len,
+                reverse=True,
+            )
+        )
+        pattern = re.compile(
+            rf"(?<![\w.])(?:{heads})\.?\s+((?:[A-Z][A-Z'’-]+\.?\s+){{0,3}}[A-Z][A-Z'’-]+)"
+        )
+        for match in pattern.finditer(self.reader.search):
+            name: list[str] = []
+            for token in match.group(1).split():
+                bare = re.sub(r"['’]S$", "", token).rstrip(".,")
+                if fold(bare) in words or len(bare) < 2 or fold(bare) in _place_words():
+                    break
+                name.append(bare)
+                if bare != token.rstrip(".,"):
+                    break  # a possessive ends the name
+            if name:
+                title = match.group(0)[: match.start(1) - match.start()].strip()
+                self._add_person(_title_case(" ".join(name)), match.start(), "title", title)
+
     # -- rule 5: Classified By and signature
     def find_capitals_lines(self) -> None:
         cable = self.reader.cable
@@ -615,10 +648,11 @@ def draft_actors(cable: Cable, *, min_evidence: int = 1) -> Gazetteer:
     if reader.mixed_case:
         finder.find_sequences()
     else:
+        finder.find_caps_titles()
         note = (
             "the cable is written in capitals only: names cannot be told from words, so the "
-            "draft lists only known states and organisations and the names in the Classified "
-            "By line and the signature; add the others by hand"
+            "draft lists only known states and organisations, names after a title, and the "
+            "names in the Classified By line and the signature; add the others by hand"
         )
     rows = _decide(reader, finder, min_evidence)
     return _draft_gazetteer(cable, rows, note)

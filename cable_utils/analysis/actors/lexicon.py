@@ -37,6 +37,7 @@ __all__ = [
     "PLACE_HEADS",
     "TITLES",
     "KnownActor",
+    "common_words",
     "known_organisations",
     "known_states",
     "ordinary_words",
@@ -276,6 +277,7 @@ Federation Ministries Parliamentary Presidential Embassies Consulate Consulates 
 Classified Continued Continues Begin Ends Background Outlook Overview Introduction Conclusion
 Recommendation Recommendations Action Request Points Response Responses Comments Notes Text
 SBU NF REL FOUO LIMDIS EXDIS NODIS ORCON PROPIN Note Notes End Summary Begin Septel
+AMEMBASSY AMCONSUL SECSTATE WASHDC USMISSION USDEL
 Nagorno Karabakh Abkhazia Ossetia Chechnya Kurdistan Darfur Kashmir Tibet Xinjiang Crimea
 Transnistria Sinai Balochistan Baluchistan Waziristan Mindanao Aceh Ogaden Kosovo Gaza
 Via Per Re Mr Mrs Ms Dr Amb Sen Gen Col Rep Lt St Day Week Month Year Today Tomorrow
@@ -365,6 +367,19 @@ def known_states() -> tuple[KnownActor, ...]:
     for name, forms in _FORMER_STATES:
         states.append(KnownActor(name, forms, "state", "", "collection list of former states"))
     return tuple(states)
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Words the corpus writes in lower case (``data/actors/common_words.txt``).
+
+    Read only for cables in capitals, where case cannot tell a name from a word.
+    """
+    path = DATA_DIR / "actors" / "common_words.txt"
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 @cache
