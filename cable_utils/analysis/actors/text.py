@@ -4,6 +4,11 @@ Mentions and statements search the normalised text (artifacts removed, lines
 joined) and its folded twin; every offset they report goes back to
 ``cable.raw`` through the maps kept here, so this is the only module of the
 package that knows how the normalised text relates to the raw one.
+
+A :class:`~cable_utils.model.Cable` that keeps its offset map
+(``cable.to_raw(start, end)``, ``cable.to_clean(raw_position)``) is read through
+it; for a Cable without one the raw text is normalised here, once per
+:class:`CableText`.
 """
 
 from __future__ import annotations
@@ -23,8 +28,9 @@ class CableText:
 
     def __init__(self, cable: Cable) -> None:
         self.cable = cable
-        self.clean: NormalisedText = normalise(cable.raw)
-        self.text = self.clean.text
+        self._own_map = callable(getattr(cable, "to_clean", None))
+        self.clean: NormalisedText | None = None if self._own_map else normalise(cable.raw)
+        self.text = cable.text if self._own_map else self.clean.text  # type: ignore[union-attr]
         self.folded, self._index = fold_with_map(self.text)
         self._parts: list[Segment] = [
             s for s in cable.segments if s.kind != "artifact" and not s.kind.startswith("seg")
@@ -38,14 +44,18 @@ class CableText:
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Folded offsets → raw offsets."""
-        return self.clean.to_raw(*self.clean_span(start, end))
+        return self.clean_to_raw(*self.clean_span(start, end))
 
     def clean_to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Normalised-text offsets → raw offsets."""
+        if self.clean is None:
+            return self.cable.to_raw(start, end)  # type: ignore[attr-defined]
         return self.clean.to_raw(start, end)
 
     def clean_index(self, raw_position: int) -> int:
         """The first normalised-text offset at or after a raw offset."""
+        if self.clean is None:
+            return self.cable.to_clean(raw_position)  # type: ignore[attr-defined]
         return bisect.bisect_left(self.clean.raw_starts, raw_position)
 
     def part_of(self, raw_start: int) -> tuple[str, int | None]:
