@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from cable_utils import load_cable
+from cable_utils import Cable, load_cable
 from cable_utils.lessons.solutions import STATIC_EDITION_ENV, StaticSolution
 from cable_utils.widgets.checks import solution
 
@@ -58,7 +58,7 @@ def test_the_solution_follows_the_cable() -> None:
 
 def test_a_solution_on_a_cable_without_a_date_explains(work_folder: Path) -> None:
     raw = (REPO / "data" / "cables" / "08BAKU151.txt").read_text(encoding="utf-8")
-    headless = load_cable("08BAKU151").from_text(raw[raw.index("E.O. 12958") :])
+    headless = Cable.from_text(raw[raw.index("E.O. 12958") :])
     panel = solution("01.3", headless)
     panel.controls["toggle"].value = True  # the old solution crashed here (strftime on None)
     assert "date-time group" in panel.view.value

@@ -106,7 +106,7 @@ class Feedback:
         return cls(
             kind,
             Verdict.NO_ANSWER,
-            message or "replace the ... with your answer and run the cell again.",
+            message or "write your answer in place of the ... (or in the box) and check again.",
         )
 
     @classmethod
