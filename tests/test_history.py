@@ -19,6 +19,7 @@ from cable_utils.analysis.history import (
     daily_maximum,
     recognition_claim,
     recognitions_per_day,
+    whole_years_between,
     years_between,
     years_claim_check,
 )
@@ -28,6 +29,7 @@ from cable_utils.reference.history import (
     Recognition,
     load_context_places,
     load_recognitions,
+    recognitions_table,
 )
 from cable_utils.reference.sources import cite, load_sources, source_ids, sources_table
 
@@ -151,6 +153,28 @@ def test_over_seventeen_years_does_not_hold(cable) -> None:
     assert check.since == NAGORNO_KARABAKH_DECLARED and check.until == date(2008, 2, 19)
     assert 16.4 < check.actual_years < 16.5 and not check.holds
     assert years_between(date(2000, 1, 1), date(2001, 1, 1)) == pytest.approx(1.0, abs=0.01)
+
+
+def test_whole_years_count_an_anniversary_only_once_reached() -> None:
+    declared = NAGORNO_KARABAKH_DECLARED
+    assert whole_years_between(declared, date(2008, 2, 19)) == 16
+    assert whole_years_between(declared, date(2008, 9, 1)) == 16
+    assert whole_years_between(declared, date(2008, 9, 2)) == 17
+
+
+def test_recognitions_table_has_rows_to_count_not_totals(recognitions) -> None:
+    february = recognitions_table(until=date(2008, 2, 29))
+    assert list(february.columns) == ["date", "state", "un_member", "sources", "checked", "note"]
+    assert len(february) == sum(1 for r in recognitions if r.date <= date(2008, 2, 29))
+    assert february["sources"].str.contains(r"\[", regex=True).all()  # cited, with ids
+    members = recognitions_table(un_only=True)
+    assert members["un_member"].all() and len(members) == sum(r.un_member for r in recognitions)
+    # what lesson 04 asks students to compute, done the way its hint suggests
+    un = february[february["un_member"]]
+    assert un.groupby("date").size().max() == daily_maximum(recognitions)[1]
+    assert (un["date"] <= date(2008, 2, 19)).sum() == cumulative_count(
+        recognitions, date(2008, 2, 19)
+    )
 
 
 def test_the_declaration_date_is_the_timelines_and_is_sourced() -> None:

@@ -51,7 +51,7 @@ def tags(cell: nbformat.NotebookNode) -> list[str]:
 
 
 #: A solution cell is one line that shows nothing of the answer: a "Show the solution" disclosure.
-SOLUTION_CELL = re.compile(r'^solution\("\d\d\.\d+", cable\)$')
+SOLUTION_CELL = re.compile(r'^solution\("\d\d[a-z]?\.\d+", cable\)$')
 
 
 def solution_problem(cell: nbformat.NotebookNode) -> str | None:

@@ -14,7 +14,7 @@ from nbrun import run_notebook
 REPO_ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((REPO_ROOT / "notebooks").glob("*.ipynb"))
 TOOL = REPO_ROOT / "tools" / "make_student.py"
-CHECK_CALL = re.compile(r"^\s*check\(\s*\"(\d\d\.\d+)\"", re.MULTILINE)
+CHECK_CALL = re.compile(r"^\s*check\(\s*\"(\d\d[a-z]?\.\d+)\"", re.MULTILINE)
 SOLUTION_CALL = re.compile(r"^\s*solution\(", re.MULTILINE)
 
 

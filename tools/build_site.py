@@ -51,7 +51,7 @@ GLOSSARY = REPO / "data" / "glossary.csv"
 WORLD_110M = REPO / "cable_utils" / "assets" / "world_110m.json"
 ALWAYS_DOCS = ("README.md", "notebooks/INSTRUCTOR_GUIDE.md", "REMIXING.md")
 SIZE_BUDGET = 25 * 1024 * 1024
-LESSON_PATTERN = re.compile(r"^\d\d_.+\.ipynb$")
+LESSON_PATTERN = re.compile(r"^\d\d[a-z]?_.+\.ipynb$")  # 00, 00b (the context primer), 01 …
 SOLUTION_TAG = "solution"
 #: Read by cable_utils.lessons.solutions in the kernels this build starts (same name there).
 STATIC_EDITION_ENV = "CABLE_CLASSROOM_STATIC_EDITION"

@@ -42,6 +42,7 @@ __all__ = [
     "recognition_claim",
     "recognitions_per_day",
     "years_between",
+    "whole_years_between",
     "years_claim_check",
 ]
 
@@ -155,6 +156,12 @@ def recognition_claim(cable: Cable) -> RecognitionClaim | None:
 def years_between(start: date, end: date) -> float:
     """Years from ``start`` to ``end`` as a decimal (mean Gregorian year)."""
     return (end - start).days / _DAYS_PER_YEAR
+
+
+def whole_years_between(start: date, end: date) -> int:
+    """Whole calendar years from ``start`` to ``end`` (an anniversary not yet reached does not count)."""
+    years = end.year - start.year
+    return years - 1 if (end.month, end.day) < (start.month, start.day) else years
 
 
 def years_claim_check(cable: Cable, since: date = NAGORNO_KARABAKH_DECLARED) -> YearsCheck | None:

@@ -17,9 +17,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import CableError
 from ..source.paths import DATA_DIR
+from ._frames import full_text_frame
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "ContextPlace",
@@ -27,6 +32,7 @@ __all__ = [
     "Recognition",
     "load_context_places",
     "load_recognitions",
+    "recognitions_table",
 ]
 
 RECOGNITION_COLUMNS = (
@@ -150,3 +156,30 @@ def load_context_places(path: Path | None = None) -> tuple[ContextPlace, ...]:
         )
     _raise_if(problems, target)
     return tuple(places)
+
+
+def recognitions_table(
+    recognitions: tuple[Recognition, ...] | None = None,
+    *,
+    until: date | None = None,
+    un_only: bool = False,
+) -> pd.DataFrame:
+    """The recognitions as a table a student can count from: one row per state.
+
+    Columns: ``date`` (a ``datetime.date``), ``state``, ``un_member`` (bool),
+    ``sources`` (cited as *outlet, date [id]*), ``checked`` and ``note``. It holds no
+    per-day or running totals: computing them is the exercise (lesson 04).
+    ``until`` keeps the rows up to that day; ``un_only`` the UN members.
+    """
+    import pandas as pd
+
+    from .sources import cite
+
+    rows = [
+        (r.date, r.state, r.un_member, cite(r.sources), r.checked, r.note)
+        for r in (load_recognitions() if recognitions is None else recognitions)
+        if (until is None or r.date <= until) and (r.un_member or not un_only)
+    ]
+    return full_text_frame(
+        pd.DataFrame(rows, columns=["date", "state", "un_member", "sources", "checked", "note"])
+    )

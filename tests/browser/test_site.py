@@ -25,7 +25,9 @@ pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = REPO / "tests" / "browser" / "fixtures" / "harness_check.ipynb"
-LESSONS = sorted(p.stem for p in (REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+LESSONS = sorted(
+    p.stem for p in (REPO / "notebooks").glob("[0-9][0-9]*_*.ipynb")
+)  # 00b, the primer, too
 LOCAL_SCHEMES = {"file", "data", "blob", "about"}
 
 

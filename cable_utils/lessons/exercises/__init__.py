@@ -49,7 +49,15 @@ __all__ = [
     "solution",
 ]
 
-LESSON_MODULES = ("lesson00", "lesson01", "lesson02", "lesson03", "lesson04", "lesson05")
+LESSON_MODULES = (
+    "lesson00",
+    "lesson00b",
+    "lesson01",
+    "lesson02",
+    "lesson03",
+    "lesson04",
+    "lesson05",
+)
 #: The cable the collection is built around; exercises ``only_for`` it say so elsewhere.
 HOME_CABLE = "08BAKU151"
 

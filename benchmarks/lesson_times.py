@@ -1,0 +1,166 @@
+"""How long a lesson takes a student working through it: ``python benchmarks/lesson_times.py``.
+
+For each notebook it counts what a student reads and does, runs the notebook once to
+time its cells on this machine, and adds up minutes with the rates below. The rates
+are stated, not measured on students: change them to your class's and rerun.
+
+- reading: the markdown prose (cell text, tables, lists; not code) at READING_WPM;
+- running: every code cell once (measured with nbclient on 08BAKU151), plus
+  LOOK_PER_OUTPUT minutes to look at each table or figure, and for each widget the
+  minutes its task takes (WIDGET_MINUTES: coding stances takes longer than a map);
+- exercises: EXERCISE_MINUTES by kind (recall, analysis, open question), for a
+  first attempt and reading the feedback; solutions are not opened;
+- discussion questions are left out (they are class time: see the instructor guide).
+
+Parts whose heading says *(optional)* are counted apart, so each lesson gets a core
+time and a time with everything. Results: ``benchmarks/lesson_times.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+REPO = Path(__file__).resolve().parent.parent
+NOTEBOOKS = REPO / "notebooks"
+
+READING_WPM = 120  # careful study reading of unfamiliar material, with codes and quotations
+LOOK_PER_OUTPUT = 1.0  # minutes to read a table or a figure and its text twin
+# Minutes to do what each widget asks: its task, not a glance.
+WIDGET_MINUTES = {
+    "self_check": 1.0,  # type one answer
+    "segment_explorer": 4.0,  # toggle kinds, decode two segments
+    "header_decoder": 4.0,  # step through the header lines
+    "addressee_map": 3.0,  # compare TO and INFO
+    "paragraph_browser": 3.0,
+    "redaction_simulator": 4.0,  # three readers, predict then check
+    "actor_explorer": 6.0,  # several actors, their mentions and statements
+    "voice_sorter": 8.0,  # sort every speaker, then check
+    "argument_map_explorer": 6.0,  # C3 and its neighbours, then two more claims
+    "stance_coder": 20.0,  # code one actor on seven claims with reasons, compare, read kappa
+    "cable_chooser": 3.0,
+    "remix_tour": 6.0,
+    "gazetteer_editor": 10.0,  # correct a draft actor list
+    "stance_template": 8.0,
+    "context_timeline_explorer": 4.0,  # read two parts of the story
+}
+EXERCISE_MINUTES = {"recall": 2.0, "analysis": 4.0, "open question": 7.0}
+
+_EXERCISE = re.compile(r"\*\*(\d\d\w?\.\d+) \((?:[^)]*?)(recall|analysis|open question)")
+_WIDGET_CALLS = re.compile(
+    r"\b(segment_explorer|header_decoder|addressee_map|self_check|paragraph_browser|"
+    r"redaction_simulator|actor_explorer|voice_sorter|argument_map_explorer|stance_coder|"
+    r"cable_chooser|remix_tour|gazetteer_editor|stance_template|context_timeline_explorer)\("
+)
+_CODE_SPAN = re.compile(r"`[^`]*`")
+
+
+@dataclass
+class Part:
+    """A stretch of a notebook under one level-2 heading."""
+
+    heading: str
+    optional: bool
+    words: int = 0
+    outputs: int = 0
+    widget_minutes: float = 0.0
+    exercises: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def minutes(self) -> float:
+        reading = self.words / READING_WPM
+        looking = self.outputs * LOOK_PER_OUTPUT + self.widget_minutes
+        doing = sum(EXERCISE_MINUTES[kind] * n for kind, n in self.exercises.items())
+        return reading + looking + doing
+
+
+def prose_words(markdown: str) -> int:
+    text = re.sub(r"<[^>]+>", " ", markdown)
+    text = text.replace("|", " ")
+    return len(re.findall(r"[\w’'-]+", text))
+
+
+def parts_of(nb: nbformat.NotebookNode) -> list[Part]:
+    parts = [Part("(header)", optional=False)]
+    for cell in nb.cells:
+        if "solution" in cell.metadata.get("tags", []):
+            continue  # solutions are not opened in a first attempt
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("## "):
+                    parts.append(Part(line[3:].strip(), optional="(optional)" in line))
+            parts[-1].words += prose_words(cell.source)
+            for _id, kind in _EXERCISE.findall(cell.source):
+                parts[-1].exercises[kind] = parts[-1].exercises.get(kind, 0) + 1
+        else:
+            source = cell.source
+            widget = _WIDGET_CALLS.search(source)
+            if widget:
+                parts[-1].widget_minutes += WIDGET_MINUTES[widget.group(1)]
+            elif "check(" in source:
+                continue  # an exercise's answer cell: counted with the exercise
+            elif not source.lstrip().startswith(("from ", "import ", "CABLE_ID", "Javascript")):
+                parts[-1].outputs += 1
+    return parts
+
+
+def execute(path: Path) -> float:
+    nb = nbformat.read(path, as_version=4)
+    started = time.perf_counter()
+    NotebookClient(nb, timeout=600, kernel_name="python3", resources={
+        "metadata": {"path": str(NOTEBOOKS)}
+    }).execute()  # fmt: skip
+    return time.perf_counter() - started
+
+
+def report(paths: list[Path], *, run: bool) -> str:
+    rows = []
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        parts = parts_of(nb)
+        seconds = execute(path) if run else 0.0
+        core = sum(p.minutes for p in parts if not p.optional) + seconds / 60
+        everything = sum(p.minutes for p in parts) + seconds / 60
+        words = sum(p.words for p in parts)
+        exercises = sum(sum(p.exercises.values()) for p in parts)
+        widgets = sum(p.widget_minutes for p in parts)
+        rows.append(
+            f"| `{path.stem}` | {words:,} | {words / READING_WPM:.0f} | {exercises} | {widgets:.0f} "
+            f"| {seconds:.0f} | {core:.0f} | {everything:.0f} |"
+        )
+    head = (
+        "| notebook | words of prose | reading (min) | exercises | widgets (min) | cells run (s) "
+        "| core (min) | with optional parts (min) |\n|---|---|---|---|---|---|---|---|"
+    )
+    rates = (
+        f"Rates: reading {READING_WPM} words a minute; {LOOK_PER_OUTPUT:g} min per table or "
+        f"figure; per widget, the minutes of its task ("
+        + ", ".join(f"{k} {v:g}" for k, v in WIDGET_MINUTES.items())
+        + "); exercises "
+        + ", ".join(f"{k} {v:g} min" for k, v in EXERCISE_MINUTES.items())
+        + ". Discussion questions are not included."
+    )
+    return f"{head}\n" + "\n".join(rows) + f"\n\n{rates}\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-run", action="store_true", help="count only; do not execute")
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "lesson_times.md")
+    args = parser.parse_args(argv)
+    paths = sorted(NOTEBOOKS.glob("0*.ipynb"))
+    table = report(paths, run=not args.no_run)
+    args.out.write_text("# Lesson times (benchmarks/lesson_times.py)\n\n" + table, encoding="utf-8")
+    sys.stdout.write(table)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
