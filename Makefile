@@ -49,7 +49,8 @@ $(VPY):
 		echo "make: Cable Classroom needs Python 3.11 or newer, but '$(PYTHON)' is $$($(PYTHON) -V 2>&1 | head -n 1): run 'make $(MAKECMDGOALS) PYTHON=python3.12' (or any Python >= 3.11)" >&2; exit 1; }
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
 		echo "make: '$(PYTHON)' cannot create virtual environments (no ensurepip/venv): on Debian or Ubuntu run 'sudo apt install python3-venv', then 'make $(MAKECMDGOALS)' again" >&2; exit 1; }
-	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	@echo "$(PYTHON) -m venv $(VENV)   # $$($(PYTHON) -V 2>&1), first run only"
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
 		echo "make: '$(PYTHON) -m venv $(VENV)' failed (see above); $(VENV) was removed so the next run starts clean" >&2; exit 1; }
 
 # The runtime: exactly the hashed pins of the runtime lock, which include the build backend

@@ -13,8 +13,9 @@ for, and for each repeat, this script
    `jupyter lab` (the install alone);
 4. adds up the CPU seconds of `make` and everything it ran (pip, the server: less
    sensitive than wall time to a loaded machine), measures the size of `.venv`
-   (disk blocks, as `du` counts them) and counts the packages in it, then stops
-   the server and removes the clone.
+   (disk blocks, as `du` counts them), counts the packages in it and, with a cold
+   cache, measures what pip put in its cache (about what was downloaded: the same
+   for every run, whatever the load), then stops the server and removes the clone.
 
 Revisions are interleaved (before, after, before, after …) so that a change in the
 machine's load falls on both; the load average is recorded before each run. The
@@ -68,6 +69,7 @@ class Run:
     serving_s: float
     cpu_s: float
     venv_mib: float
+    download_mib: float
     packages: int
     ok: bool
     note: str = ""
@@ -204,12 +206,14 @@ def one_run(repo: Path, rev: str, repeat: int, cache_mode: str, index: str, cach
         reader.join(5)
         log.close()
         venv = scratch / "clone" / ".venv"
+        downloaded = disk_usage_mib(run_cache) if cache_mode == "cold" else float("nan")
         note = "" if ok else (scratch / "make-lab.log").read_text(encoding="utf-8")[-800:]
         return Run(
             rev=rev, commit=commit, repeat=repeat, cache=cache_mode, index=index,
             load_before=round(load, 2),
             install_s=round(install_done[0], 1) if install_done else float("nan"),
             serving_s=round(serving, 1), cpu_s=round(cpu, 1), venv_mib=round(disk_usage_mib(venv), 1),
+            download_mib=round(downloaded, 1),
             packages=count_packages(venv), ok=ok, note=note,
         )  # fmt: skip
     finally:
@@ -219,30 +223,32 @@ def one_run(repo: Path, rev: str, repeat: int, cache_mode: str, index: str, cach
 def markdown(runs: list[Run]) -> str:
     lines = [
         "| rev (commit) | run | cache | index | load before | install s | to serving s "
-        "| CPU s | .venv MiB | packages |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| CPU s | .venv MiB | pip cache MiB | packages |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in runs:
         lines.append(
             f"| {r.rev} ({r.commit}) | {r.repeat} | {r.cache} | {r.index} | {r.load_before} "
             f"| {r.install_s} | {r.serving_s}{'' if r.ok else ' FAILED'} | {r.cpu_s} | {r.venv_mib} "
-            f"| {r.packages} |"
+            f"| {r.download_mib} | {r.packages} |"
         )
     lines += [
         "",
-        "| rev | runs ok | median install s | median to serving s | median CPU s | .venv MiB |",
-        "|---|---|---|---|---|---|",
+        "| rev | runs ok | median install s | median to serving s | median CPU s | .venv MiB "
+        "| pip cache MiB |",
+        "|---|---|---|---|---|---|---|",
     ]
     for rev in dict.fromkeys(r.rev for r in runs):
         ok = [r for r in runs if r.rev == rev and r.ok]
         if not ok:
-            lines.append(f"| {rev} | 0 | – | – | – | – |")
+            lines.append(f"| {rev} | 0 | – | – | – | – | – |")
             continue
         lines.append(
             f"| {rev} | {len(ok)} | {statistics.median(r.install_s for r in ok):.1f} "
             f"| {statistics.median(r.serving_s for r in ok):.1f} "
             f"| {statistics.median(r.cpu_s for r in ok):.1f} "
-            f"| {statistics.median(r.venv_mib for r in ok):.0f} |"
+            f"| {statistics.median(r.venv_mib for r in ok):.0f} "
+            f"| {statistics.median(r.download_mib for r in ok):.0f} |"
         )
     return "\n".join(lines)
 
