@@ -13,9 +13,9 @@ for, and for each repeat, this script
    `jupyter lab` (the install alone);
 4. adds up the CPU seconds of `make` and everything it ran (pip, the server: less
    sensitive than wall time to a loaded machine), measures the size of `.venv`
-   (disk blocks, as `du` counts them), counts the packages in it and, with a cold
-   cache, measures what pip put in its cache (about what was downloaded: the same
-   for every run, whatever the load), then stops the server and removes the clone.
+   (disk blocks, as `du` counts them), counts the packages in it and adds up what
+   pip says it downloaded (the same for every run, whatever the load), then stops
+   the server and removes the clone.
 
 Revisions are interleaved (before, after, before, after …) so that a change in the
 machine's load falls on both; the load average is recorded before each run. The
@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import secrets
 import shutil
@@ -80,6 +81,15 @@ def cpu_seconds_of_children() -> float:
     than wall time to what the other developers run on the machine."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+DOWNLOADING = re.compile(r"^\s*Downloading \S+ \(([\d.]+) (kB|MB|GB)\)", re.MULTILINE)
+UNIT = {"kB": 1e3, "MB": 1e6, "GB": 1e9}
+
+
+def downloaded_mib(pip_log: str) -> float:
+    """What pip says it downloaded ("Downloading x.whl (12.3 MB)"), in MiB."""
+    return sum(float(n) * UNIT[unit] for n, unit in DOWNLOADING.findall(pip_log)) / 2**20
 
 
 def free_port() -> int:
@@ -206,7 +216,7 @@ def one_run(repo: Path, rev: str, repeat: int, cache_mode: str, index: str, cach
         reader.join(5)
         log.close()
         venv = scratch / "clone" / ".venv"
-        downloaded = disk_usage_mib(run_cache) if cache_mode == "cold" else float("nan")
+        downloaded = downloaded_mib((scratch / "make-lab.log").read_text(encoding="utf-8"))
         note = "" if ok else (scratch / "make-lab.log").read_text(encoding="utf-8")[-800:]
         return Run(
             rev=rev, commit=commit, repeat=repeat, cache=cache_mode, index=index,
@@ -223,7 +233,7 @@ def one_run(repo: Path, rev: str, repeat: int, cache_mode: str, index: str, cach
 def markdown(runs: list[Run]) -> str:
     lines = [
         "| rev (commit) | run | cache | index | load before | install s | to serving s "
-        "| CPU s | .venv MiB | pip cache MiB | packages |",
+        "| CPU s | .venv MiB | downloaded MiB | packages |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in runs:
@@ -235,7 +245,7 @@ def markdown(runs: list[Run]) -> str:
     lines += [
         "",
         "| rev | runs ok | median install s | median to serving s | median CPU s | .venv MiB "
-        "| pip cache MiB |",
+        "| downloaded MiB |",
         "|---|---|---|---|---|---|---|",
     ]
     for rev in dict.fromkeys(r.rev for r in runs):
