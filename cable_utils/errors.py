@@ -13,6 +13,7 @@ __all__ = [
     "BinaryInputError",
     "CableError",
     "CableNotFoundError",
+    "DuplicateCableError",
     "EmptyCableError",
     "InputTooLargeError",
     "NotACableError",
@@ -27,6 +28,10 @@ class CableError(Exception):
 
 class CableNotFoundError(CableError, FileNotFoundError):
     """No file or known cable ID matches what was asked for."""
+
+
+class DuplicateCableError(CableError):
+    """The cable (its ID or its exact text) is already in the collection."""
 
 
 class UnsafePathError(CableError):

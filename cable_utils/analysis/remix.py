@@ -27,7 +27,14 @@ from ..errors import CableError, EmptyCableError
 from ..model import SEGMENT_KINDS, Cable
 from ..parse import load_cable
 from ..source.loading import decode_bytes
-from ..source.paths import CABLE_ID_PATTERN, DATA_DIR, find_cable_file, known_cable_ids
+from ..source.paths import (
+    CABLE_ID_PATTERN,
+    DATA_DIR,
+    cable_dirs,
+    find_cable_file,
+    known_cable_ids,
+    work_cables_dir,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -47,6 +54,7 @@ __all__ = [
     "save_claims",
     "work_id",
     "explain_warning",
+    "first_upload",
     "load_pasted",
     "load_sample",
     "load_uploaded",
@@ -91,7 +99,7 @@ HEADER_PARTS: tuple[str, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class SampleCable:
-    """One cable shipped with the collection, as a dropdown shows it."""
+    """One cable a student can choose, as a dropdown shows it."""
 
     id: str
     date: str  # ISO date, or "" when the cable has no date-time group
@@ -99,22 +107,27 @@ class SampleCable:
     subject: str
     classification: str
     is_collection_cable: bool
+    #: a text the student added (pasted, uploaded), kept in my_work/cables
+    is_yours: bool = False
 
     @property
     def label(self) -> str:
         """``08BAKU151 · 2008-02-19 · AMEMBASSY BAKU · AZERBAIJANI REACTION …``"""
         subject = self.subject if len(self.subject) <= 60 else self.subject[:57] + "…"
-        return " · ".join(
-            part for part in (self.id, self.date or "undated", self.origin, subject) if part
-        )
+        parts = [self.id, self.date or "undated", self.origin, subject]
+        if self.is_yours:
+            parts.append("added by you")
+        return " · ".join(part for part in parts if part)
 
 
 @lru_cache(maxsize=4)
-def _sample_cables(data_dir: str) -> tuple[SampleCable, ...]:
+def _sample_cables(files: tuple[tuple[str, int], ...]) -> tuple[SampleCable, ...]:
     items = []
+    yours = work_cables_dir().resolve()
     for cable_id in known_cable_ids():
         try:
-            cable = load_cable(cable_id)
+            path = find_cable_file(cable_id)
+            cable = load_cable(path)
         except CableError:  # a broken file in data/ must not break the dropdown
             continue
         items.append(
@@ -125,6 +138,7 @@ def _sample_cables(data_dir: str) -> tuple[SampleCable, ...]:
                 subject=cable.subject or "(no subject line)",
                 classification=cable.classification or "",
                 is_collection_cable=cable_id == COLLECTION_CABLE,
+                is_yours=path.resolve().parent == yours,
             )
         )
     # The collection's cable first, then the samples in date order (undated last).
@@ -134,8 +148,20 @@ def _sample_cables(data_dir: str) -> tuple[SampleCable, ...]:
 
 
 def sample_cables() -> tuple[SampleCable, ...]:
-    """Every cable in ``data/cables`` (08BAKU151 first, then by date)."""
-    return _sample_cables(str(DATA_DIR))
+    """Every cable a lesson can open by ID (08BAKU151 first, then by date).
+
+    That is the collection's cables and the ones the student added in
+    ``my_work/cables``. The list is read again whenever a file was added or changed.
+    """
+    files = tuple(
+        sorted(
+            (str(path), path.stat().st_mtime_ns)
+            for folder in cable_dirs()
+            if folder.is_dir()
+            for path in folder.glob("*.txt")
+        )
+    )
+    return _sample_cables(files)
 
 
 def sample_options() -> list[tuple[str, str]]:
@@ -181,7 +207,7 @@ def _id_from_name(name: str) -> str | None:
     return stem if CABLE_ID_PATTERN.match(stem) else None
 
 
-def _first_upload(value: Any) -> Mapping[str, Any]:
+def first_upload(value: Any) -> Mapping[str, Any]:
     """The first file of a FileUpload value (ipywidgets 8: a tuple of dicts; 7: a dict)."""
     if isinstance(value, Mapping):
         if "content" in value:
@@ -217,7 +243,7 @@ def load_uploaded(value: Any) -> Cable:
     """
     from ..parse.parser import parse_text
 
-    item = _first_upload(value)
+    item = first_upload(value)
     name = str(item.get("name") or "the uploaded file")
     content = item["content"]
     data = content.tobytes() if isinstance(content, memoryview) else bytes(content)

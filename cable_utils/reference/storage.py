@@ -42,11 +42,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UnreadableWorkError
-from ..source.paths import PROJECT_DIR
+from ..source.paths import WORK_ENV, work_root
 
 __all__ = [
     "WORK_ENV",
     "WorkFile",
+    "atomic_write_bytes",
     "atomic_write_text",
     "next_free_path",
     "read_csv_safely",
@@ -55,8 +56,6 @@ __all__ = [
     "work_path",
 ]
 
-#: Environment variable that moves the work folder (tests, shared classroom machines).
-WORK_ENV = "CABLE_CLASSROOM_WORK"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
 #: A work file larger than this is not a student's coding; reading it would only stall.
 MAX_WORK_BYTES = 20_000_000
@@ -64,8 +63,7 @@ MAX_WORK_BYTES = 20_000_000
 
 def work_dir(*, create: bool = True) -> Path:
     """The student-work folder: ``$CABLE_CLASSROOM_WORK``, else ``my_work/`` at the repo root."""
-    configured = os.environ.get(WORK_ENV, "").strip()
-    folder = Path(configured).expanduser() if configured else PROJECT_DIR / "my_work"
+    folder = work_root()
     if create:
         folder.mkdir(parents=True, exist_ok=True)
     return folder
@@ -93,14 +91,19 @@ def atomic_write_text(path: str | Path, text: str, *, encoding: str = "utf-8") -
     If anything fails, the temporary file is removed and the old file is left
     exactly as it was; the exception propagates.
     """
+    return atomic_write_bytes(path, text.encode(encoding))
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
+    """:func:`atomic_write_text` for bytes written exactly as given (a cable kept as received)."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
     )
     try:
-        with os.fdopen(descriptor, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, target)

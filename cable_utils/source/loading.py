@@ -21,7 +21,7 @@ from ..errors import (
     InputTooLargeError,
     UnsafePathError,
 )
-from .paths import CABLE_ID_PATTERN, PROJECT_DIR, find_cable_file
+from .paths import CABLE_ID_PATTERN, PROJECT_DIR, find_cable_file, is_safe_id, work_cables_dir
 
 __all__ = ["MAX_CABLE_BYTES", "SourceText", "decode_bytes", "read_cable_text", "read_source"]
 
@@ -93,7 +93,16 @@ def read_cable_text(path: str | os.PathLike[str]) -> tuple[str, list[str]]:
 
 def _id_from_file_name(path: Path) -> str | None:
     stem = path.name.split(".")[0]
-    return stem if CABLE_ID_PATTERN.match(stem) else None
+    if CABLE_ID_PATTERN.match(stem):
+        return stem
+    # A student's added cable (my_work/cables/my_cable_1a2b3c4d.txt) is named by its ID too.
+    if path.suffix == ".txt" and is_safe_id(path.stem):
+        try:
+            if path.resolve().parent == work_cables_dir().resolve():
+                return path.stem
+        except OSError:
+            return None
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,13 @@ __all__ = [
     "DATA_DIR",
     "PROJECT_DIR",
     "CABLE_ID_PATTERN",
+    "WORK_ENV",
     "cable_dirs",
     "find_cable_file",
+    "is_safe_id",
     "known_cable_ids",
+    "work_cables_dir",
+    "work_root",
 ]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -31,10 +35,30 @@ CABLE_ID_PATTERN = re.compile(r"^(?P<year>\d{2})(?P<origin>[A-Z][A-Z]*?)(?P<seri
 
 _ID_LIKE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
+#: Environment variable that moves the student-work folder (tests, shared classroom machines).
+WORK_ENV = "CABLE_CLASSROOM_WORK"
+
+
+def is_safe_id(cable_id: object) -> bool:
+    """True for a plain ID (letters, digits, ``_``, ``-``; at most 64): never a path."""
+    return isinstance(cable_id, str) and bool(_ID_LIKE.match(cable_id))
+
+
+def work_root() -> Path:
+    """The student-work folder: ``$CABLE_CLASSROOM_WORK``, else ``my_work/`` (not created here)."""
+    configured = os.environ.get(WORK_ENV, "").strip()
+    return Path(configured).expanduser() if configured else PROJECT_DIR / "my_work"
+
+
+def work_cables_dir() -> Path:
+    """``my_work/cables/``: cables a student pasted or uploaded (not part of the collection)."""
+    return work_root() / "cables"
+
 
 def cable_dirs() -> list[Path]:
-    """Folders searched for ``<ID>.txt``: the collection's cable, then the samples."""
-    return [DATA_DIR / "cables", DATA_DIR / "cables" / "samples"]
+    """Folders searched for ``<ID>.txt``: the collection's cable, the samples, then the
+    cables a student added in the work folder (pasted or uploaded texts)."""
+    return [DATA_DIR / "cables", DATA_DIR / "cables" / "samples", work_cables_dir()]
 
 
 def known_cable_ids() -> list[str]:
@@ -44,13 +68,13 @@ def known_cable_ids() -> list[str]:
 
 
 def find_cable_file(cable_id: str) -> Path:
-    """Return the file of a cable ID in ``data/cables``.
+    """Return the file of a cable ID in ``data/cables`` (or a student's ``my_work/cables``).
 
     Raises :class:`UnsafePathError` for anything that is not a plain ID (an ID
     may not contain ``/``, ``..`` or other path syntax) and
     :class:`CableNotFoundError` when no file has that ID.
     """
-    if not _ID_LIKE.match(cable_id):
+    if not is_safe_id(cable_id):
         raise UnsafePathError(
             f"{cable_id!r} is not a cable ID (IDs look like 08BAKU151); "
             "to open a file, pass its path instead"
@@ -67,5 +91,6 @@ def find_cable_file(cable_id: str) -> Path:
             return candidate
     known = ", ".join(known_cable_ids()[:8])
     raise CableNotFoundError(
-        f"no cable with ID {cable_id!r} in {DATA_DIR / 'cables'} (known IDs include: {known})"
+        f"no cable with ID {cable_id!r} in {DATA_DIR / 'cables'} or in your added cables "
+        f"({work_cables_dir()}); known IDs include: {known}"
     )
