@@ -1,4 +1,4 @@
-"""The command line: ``python -m cable_utils show|corpus|actors|index|search …``.
+"""The command line: ``python -m cable_utils show|corpus|actors|index|search|add …``.
 
 Bad input ends with a one-line message on stderr and a non-zero exit code,
 never a traceback.
@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from .errors import CableError
 from .model import Cable
@@ -210,6 +211,46 @@ def _add_search_commands(commands: argparse._SubParsersAction) -> None:
     search.set_defaults(run=_search)
 
 
+def _shown(path: Path) -> str:
+    """``path`` relative to the working folder when it is inside it (shorter to read)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _add(args: argparse.Namespace) -> int:
+    """``add FILE [--id ID] [--source TEXT]``: copy a cable into the collection, with provenance."""
+    from .corpus.collection import MAX_CABLE_BYTES, add_cable, add_file, repository_collection
+
+    collection = repository_collection()
+    if args.file == "-":
+        data = sys.stdin.buffer.read(MAX_CABLE_BYTES + 1)
+        added = add_cable(
+            data,
+            collection,
+            name="the text on standard input",
+            cable_id=args.id,
+            source=args.source,
+        )
+    else:
+        added = add_file(args.file, collection, cable_id=args.id, source=args.source)
+    cable = added.cable
+    date = cable.date.date().isoformat() if cable.date else "no date"
+    print(f"added {added.cable_id} ({cable.origin or 'no FM line'}, {date}): {_shown(added.path)}")
+    print(f"  subject: {cable.subject or '(no SUBJECT line)'}")
+    print(f"  provenance: a new row at the end of {_shown(collection.provenance)}")
+    print(f"  checksums: {_shown(collection.checksums)} updated")
+    for note in added.notes:
+        print(f"  note: {note}")
+    if not args.source:
+        print("  note: no --source was given; fill in where the copy came from in that row")
+    for warning in cable.warnings:
+        print(f"  warning: {warning}")
+    print(f"Check it: python -m cable_utils show {added.cable_id}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m cable_utils", description="Read and explore diplomatic cables."
@@ -236,6 +277,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     actors.set_defaults(run=_actors)
     _add_search_commands(commands)
+
+    add = commands.add_parser(
+        "add",
+        help="copy a cable into the collection (data/cables/samples) with provenance and checksum",
+        description=(
+            "Copy the cable in FILE, byte for byte, to data/cables/samples/<ID>.txt; the ID comes "
+            "from the text (banner and date) unless --id is given. Appends a provenance row to "
+            "data/cables/samples/SOURCES.md and updates data/cables/CHECKSUMS.sha256. A file that "
+            "is not a cable, or a cable already in the collection, is refused and nothing changes."
+        ),
+    )
+    add.add_argument("file", help="the cable's text file ('-' reads standard input)")
+    add.add_argument("--id", help="the canonical ID (like 10MOSCOW228) when the text has none")
+    add.add_argument(
+        "--source",
+        help="where the copy came from: a web address (recorded as 'copied from: …') or "
+        "'owner/repo @ commit : path'",
+    )
+    add.set_defaults(run=_add)
     return parser
 
 

@@ -1,7 +1,8 @@
 """Checks on the committed data files: the cable copies and the CSV tables.
 
 These tests read only files inside the repository (data/ and tools/); they do
-not need /work/shared.
+not need /work/shared. The data folder is the library's own (``CABLE_CLASSROOM_DATA``
+moves it), so the same checks run on a copy after ``python -m cable_utils add``.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import importlib.util
+import json
 import re
 import sys
 from datetime import date, datetime
@@ -16,8 +18,12 @@ from pathlib import Path
 
 import pytest
 
+from cable_utils.corpus.collection import provenance_rows, repository_collection
+from cable_utils.source.paths import DATA_DIR
+
 REPO = Path(__file__).resolve().parent.parent
-DATA = REPO / "data"
+DATA = Path(DATA_DIR)
+EXPECTED_SAMPLES = REPO / "tests" / "expected" / "samples.json"
 CABLES = DATA / "cables"
 REFERENCE = DATA / "reference"
 
@@ -204,11 +210,32 @@ def test_every_file_under_data_cables_is_listed_and_holds() -> None:
     assert not wrong, f"checksum mismatch: {wrong}"
 
 
-def test_sample_set_is_complete() -> None:
-    samples = sorted(p.name for p in (CABLES / "samples").glob("*.txt"))
-    assert len(samples) == 24
+def sample_files() -> list[str]:
+    return sorted(p.name for p in (CABLES / "samples").glob("*.txt"))
+
+
+def test_the_shipped_samples_are_all_still_there() -> None:
+    # Adding a cable never removes one: the samples described in tests/expected stay.
+    described = {
+        key for key in json.loads(EXPECTED_SAMPLES.read_text(encoding="utf-8")) if key[0] != "_"
+    }
+    assert described, "tests/expected/samples.json lists no sample"
+    assert described <= {name.removesuffix(".txt") for name in sample_files()}
     assert (CABLES / "samples" / "raw_html" / "09ABUDHABI1151.pre.html").is_file()
-    assert "sha256" in (CABLES / "samples" / "SOURCES.md").read_text(encoding="utf-8")
+
+
+def test_every_sample_has_one_provenance_row_that_matches_its_bytes() -> None:
+    rows = provenance_rows(repository_collection(DATA))
+    listed = [row.file for row in rows]
+    assert len(listed) == len(set(listed)), f"files listed twice: {sorted(listed)}"
+    assert sorted(listed) == sample_files(), (
+        f"without a row: {set(sample_files()) - set(listed)}; "
+        f"rows without a file: {set(listed) - set(sample_files())}"
+    )
+    for row in rows:
+        digest = sha256(CABLES / "samples" / row.file)
+        assert row.sha256_prefix and digest.startswith(row.sha256_prefix), (row.file, row.line)
+        assert row.cells[0].strip(), f"{row.file}: the row does not say where the copy came from"
 
 
 def test_cp1252_sample_is_kept_as_bytes() -> None:

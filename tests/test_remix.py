@@ -3,6 +3,7 @@ and the structural comparison with 08BAKU151."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 
@@ -22,9 +23,9 @@ from cable_utils.analysis.remix import (
     try_load,
     warnings_table,
 )
-from cable_utils.source.paths import known_cable_ids
+from cable_utils.source.paths import DATA_DIR, known_cable_ids
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "cables"
+DATA = Path(DATA_DIR) / "cables"
 SAMPLES = DATA / "samples"
 
 
@@ -48,7 +49,7 @@ def test_sample_options_list_every_shipped_cable_with_the_collection_cable_first
     options = sample_options()
     ids = [cable_id for _label, cable_id in options]
     assert sorted(ids) == known_cable_ids()
-    assert len(ids) == 25  # 08BAKU151 and the 24 samples
+    assert len(ids) == len(set(ids))
     assert ids[0] == "08BAKU151"
     labels = dict((cable_id, label) for label, cable_id in options)
     # read from the files: 10MOSCOW228 is dated 010441Z FEB 10, sent by AMEMBASSY MOSCOW
@@ -62,7 +63,9 @@ def test_sample_options_list_every_shipped_cable_with_the_collection_cable_first
 def test_samples_are_in_date_order_after_the_collection_cable() -> None:
     dated = [s.date for s in sample_cables()[1:] if s.date]
     assert dated == sorted(dated)
-    assert dated[0].startswith("1972")
+    # the oldest cable of the files, read one by one, comes first
+    dates = [load_cable(cid).date for cid in known_cable_ids() if cid != "08BAKU151"]
+    assert dated[0] == min(d for d in dates if d).date().isoformat()
 
 
 def test_samples_table_columns() -> None:
@@ -179,7 +182,11 @@ def test_try_load_sample_counts_warnings_in_its_message() -> None:
 
 
 def every_sample_warning() -> list[tuple[str, str]]:
-    return [(cid, w) for cid in known_cable_ids() for w in load_cable(cid).warnings]
+    # The shipped cables (described in tests/expected): a cable added later may raise a kind
+    # of warning nobody has explained yet; it then gets the general explanation ("Other").
+    shipped = json.loads((Path(__file__).parent / "expected" / "samples.json").read_text())
+    ids = ["08BAKU151", *sorted(key for key in shipped if not key.startswith("_"))]
+    return [(cid, w) for cid in ids for w in load_cable(cid).warnings]
 
 
 def test_the_samples_do_have_warnings_to_explain() -> None:
