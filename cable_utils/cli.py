@@ -251,6 +251,51 @@ def _add(args: argparse.Namespace) -> int:
     return 0
 
 
+EXIT_PROBLEMS = 1
+
+
+def _check_annotations(args: argparse.Namespace) -> int:
+    """``check-annotations ID`` (or ``--all``): the one annotation validator, on the command line."""
+    from .analysis.annotations import (
+        annotation_folders,
+        check_annotations,
+        curated_folder,
+        work_folder,
+    )
+    from .source.paths import work_root
+
+    if args.all:
+        targets = [(folder.name, folder, None) for folder in annotation_folders()]
+        if not targets:
+            print("no folders in data/annotations/ to check")
+            return 0
+    elif not args.cable:
+        raise CableError("give a cable ID (check-annotations 08BAKU151) or --all")
+    else:
+        cable_id = args.cable.strip()
+        targets = [
+            (cable_id, folder, stances)
+            for folder, stances in (
+                (curated_folder(cable_id), None),
+                (work_folder(cable_id), work_root() / f"{cable_id}_stances.csv"),
+            )
+            if folder.is_dir() or stances is not None and stances.is_file()
+        ]
+        if not targets:
+            print(
+                f"no annotations of {cable_id} to check: looked in {curated_folder(cable_id)} "
+                f"and {work_folder(cable_id)}"
+            )
+            return 0
+    total = 0
+    for cable_id, folder, stances in targets:
+        cable = load_cable(cable_id)
+        check = check_annotations(cable, folder, cable_id=cable_id, stances_file=stances)
+        print(check.report())
+        total += len(check.problems)
+    return EXIT_PROBLEMS if total else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m cable_utils", description="Read and explore diplomatic cables."
@@ -296,6 +341,18 @@ def build_parser() -> argparse.ArgumentParser:
         "'owner/repo @ commit : path'",
     )
     add.set_defaults(run=_add)
+
+    check = commands.add_parser(
+        "check-annotations",
+        help="check a cable's annotations (data/annotations/<ID>/ and my_work/<ID>/)",
+        description=(
+            "Check the annotation files of a cable with the validator lessons and tests use: "
+            "every problem with its file, line and a fix. Exit status 1 when there are problems."
+        ),
+    )
+    check.add_argument("cable", nargs="?", help="a cable ID, e.g. 10MOSCOW228")
+    check.add_argument("--all", action="store_true", help="check every folder in data/annotations/")
+    check.set_defaults(run=_check_annotations)
     return parser
 
 

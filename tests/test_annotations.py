@@ -262,3 +262,24 @@ def test_a_forecast_is_not_taken_for_a_stance() -> None:
             checked += 1
             assert row["stance"] == "NONE", (row["actor"], row["claim_id"], forecasts)
     assert checked, "the Embassy's forecast (C12) is expected to be discussed on C2"
+
+
+# ---- every annotation folder, through the one validator ------------------
+
+ANNOTATION_ROOT = ROOT / "data" / "annotations"
+FOLDERS = sorted(p.name for p in ANNOTATION_ROOT.iterdir() if p.is_dir())
+
+
+def test_there_are_annotation_folders_to_check() -> None:
+    assert "08BAKU151" in FOLDERS
+
+
+@pytest.mark.parametrize("cable_id", FOLDERS)
+def test_every_annotation_folder_passes_the_validator(cable_id: str) -> None:
+    """The check lessons, save_claims and `check-annotations` run, on every curated folder."""
+    from cable_utils import load_cable
+    from cable_utils.analysis.annotations import check_annotations
+
+    check = check_annotations(load_cable(cable_id), ANNOTATION_ROOT / cable_id)
+    assert check.files, f"{cable_id}: an annotation folder without annotation files"
+    assert check.ok, check.report()

@@ -100,12 +100,24 @@ def test_validation_lists_every_problem(cable, tmp_path: Path) -> None:
     with (broken / "relations.csv").open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerow(["C3", "C404", "support", ""])
     with pytest.raises(AnnotationError) as raised:
-        load_argument(cable, folder=broken)
+        load_argument(cable, folder=broken, strict=True)
     message = str(raised.value)
     assert "'nobody_known' is not an actor" in message
     assert "does not occur in the cable" in message
-    assert "not in paragraph 1" in message
+    assert "not in paragraph 1: it is in paragraph 5" in message
     assert "'C404' is not a claim" in message
+    # without strict, the good rows are loaded and each bad row is listed with its line
+    data = load_argument(cable, folder=broken)
+    ids = {claim.id for claim in data.claims}
+    assert {f"C{n}" for n in range(1, 17)} <= ids and not {"C98", "C99"} & ids
+    good_rows = len(_rows("claims.csv"))
+    assert [p.split(":")[0] for p in data.problems[:3]] == [
+        f"claims.csv line {good_rows + 2}",
+        f"claims.csv line {good_rows + 2}",
+        f"claims.csv line {good_rows + 3}",
+    ]
+    assert any(p.startswith("relations.csv line") and "'C404'" in p for p in data.problems)
+    assert all("Fix:" in p for p in data.problems)
 
 
 def test_stance_matrix_matches_claims_csv(data) -> None:

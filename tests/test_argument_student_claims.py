@@ -21,7 +21,7 @@ def test_saved_claims_are_loaded_for_an_uncurated_cable(work):
     quote = "The latest version of the Russian draft law"
     assert quote in cable.text
     saved = save_claims(
-        [{"claim": "The draft law disadvantages U.S. firms", "holder": "us_embassy",
+        [{"claim": "The draft law disadvantages U.S. firms", "holder": "reporting_post",
           "stance": "FAVOR", "quote": quote}],
         cable,
     )  # fmt: skip
@@ -41,7 +41,8 @@ def test_a_broken_student_file_degrades_and_is_kept(work):
     (folder / "claims.csv").write_text(broken, encoding="utf-8")
     data = load_argument(cable, cable.id)
     assert not data.claims
-    assert data.problems and "does not fit the cable" in data.problems[0]
+    assert data.problems and data.problems[0].startswith("claims.csv line 2: ")
+    assert any("'MAYBE' is not FAVOR, AGAINST or NONE" in p for p in data.problems)
     assert "could not be used yet" in argument_status(cable, data).value
     assert (folder / "claims.csv").read_text(encoding="utf-8") == broken
 

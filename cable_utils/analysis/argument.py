@@ -13,11 +13,13 @@ The curated annotation of a cable lives in ``data/annotations/<CABLE_ID>/``
   one-line justification) that a student's coding is compared with.
 - ``data/timeline.csv``: dated, sourced events around the cable.
 
-:func:`load_argument` validates all of it against the cable: every quote must
-occur in the cable's normalised text (it is then located with *raw* offsets, so
-it can be highlighted in what was received), in the paragraph it names; every
-holder must be a known actor; every relation must connect known claims. What
-is wrong is reported all at once in an :class:`AnnotationError`.
+:func:`load_argument` checks all of it against the cable with the one
+validator of :mod:`cable_utils.analysis.annotations`: every quote must occur in
+the cable's normalised text (it is then located with *raw* offsets, so it can be
+highlighted in what was received), in the paragraph it names; every holder must
+be a known actor; every relation must connect known claims. The good rows are
+loaded and every bad one is listed with its line and a fix (``strict=True``
+raises an :class:`AnnotationError` instead).
 
 The agreement measures are percent agreement and Cohen's kappa over the items
 both coders coded. :class:`StanceCoding` is a student's coding, saved through
@@ -142,7 +144,10 @@ class ArgumentData:
     actors: dict[str, dict[str, str]] = field(default_factory=dict)
     reference: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     folder: Path | None = None
-    problems: tuple[str, ...] = ()  # why a student's own claims could not be used
+    #: every problem of the annotation files (file, line, fix); their rows were left out
+    problems: tuple[str, ...] = ()
+    #: the validator's full result (:class:`~cable_utils.analysis.annotations.AnnotationCheck`)
+    check: Any = field(default=None, compare=False, repr=False)
 
     @property
     def from_student_work(self) -> bool:
@@ -273,138 +278,100 @@ def _normalised(raw: str):
 
 
 def load_argument(
-    cable: Cable, cable_id: str | None = None, *, folder: Path | None = None
+    cable: Cable,
+    cable_id: str | None = None,
+    *,
+    folder: Path | None = None,
+    strict: bool = False,
 ) -> ArgumentData:
-    """Load and validate the curated argument of ``cable``.
+    """Load the argument of ``cable``: its claims, relations and reference coding.
 
-    Returns an empty :class:`ArgumentData` (``curated`` is False) when the cable
-    has no ``claims.csv``. Raises :class:`AnnotationError` listing every problem
-    when the files do not fit the cable.
+    The files are checked by :func:`cable_utils.analysis.annotations.check_annotations`,
+    the same validator ``make test`` and ``python -m cable_utils check-annotations``
+    run. The good rows are loaded; every bad row is listed in ``problems`` (its
+    file, line and a fix), so one bad row never empties the map. With
+    ``strict=True`` any problem raises :class:`AnnotationError` instead.
+
+    The folder is ``data/annotations/<ID>/``; when it has no ``claims.csv``, a
+    student's ``my_work/<ID>/claims.csv`` (lesson 05) is read. Returns an empty
+    :class:`ArgumentData` (``curated`` is False) when there are no claims.
     """
+    from .annotations import check_annotations
+
     the_id = cable_id or cable.id or ""
     base = folder or annotation_folder(the_id)
     if folder is None and not (base / "claims.csv").is_file():
         own = student_claims_folder(the_id)
         if own is not None:
-            # A remixer's own claims (lesson 05 saves them in my_work/<ID>/).
-            # Problems in a student's file must not stop the lesson: report them
-            # in plain words and carry on with an empty argument.
-            try:
-                return load_argument(cable, the_id, folder=own)
-            except AnnotationError as error:
-                return ArgumentData(the_id, folder=own, problems=(str(error),))
-    problems: list[str] = []
-    actors = _read_actors(base, problems)
-    if not (base / "claims.csv").is_file():
-        return ArgumentData(the_id, actors=actors, folder=base)
-    claim_rows = _read_rows(base / "claims.csv", CLAIM_COLUMNS, problems)
-    claims = _build_claims(cable, claim_rows, actors, problems)
-    known = {c.id for c in claims}
-    relations = _build_relations(
-        _read_rows(base / "relations.csv", RELATION_COLUMNS, problems), known, problems
-    )
-    reference = _build_reference(
-        _read_rows(base / "reference_stances.csv", REFERENCE_COLUMNS, problems),
-        known,
-        actors,
-        problems,
-    )
-    if problems:
+            return load_argument(cable, the_id, folder=own, strict=strict)
+    check = check_annotations(cable, base, cable_id=the_id)
+    if strict and check.problems:
         raise AnnotationError(
             f"the annotation of {the_id} in {base} does not fit the cable "
-            f"({len(problems)} problem(s)):\n- " + "\n- ".join(problems)
+            f"({len(check.problems)} problem(s)):\n- " + "\n- ".join(str(p) for p in check.problems)
         )
-    return ArgumentData(the_id, tuple(claims), tuple(relations), actors, reference, base)
+    actors = {row["id"]: _without_line(row) for row in check.rows.get("actors.csv", [])}
+    if not actors:
+        actors = _gazetteer_rows(cable)
+    problems = tuple(str(problem) for problem in check.problems)
+    if "claims.csv" not in check.files:
+        return ArgumentData(the_id, actors=actors, folder=base, problems=problems, check=check)
+    claims = _claims_from_rows(cable, check.rows.get("claims.csv", []))
+    relations = [
+        Relation(r["from_claim"], r["to_claim"], r["relation"].lower(), r.get("note", ""))
+        for r in check.rows.get("relations.csv", [])
+    ]
+    reference = {
+        (r["actor"], r["claim_id"]): (r["stance"].upper(), r.get("justification", ""))
+        for r in check.rows.get("reference_stances.csv", [])
+    }
+    return ArgumentData(
+        the_id, tuple(claims), tuple(relations), actors, reference, base, problems, check
+    )
 
 
-def _build_claims(
-    cable: Cable, rows: list[dict[str, str]], actors: dict[str, dict[str, str]], problems: list[str]
-) -> list[Claim]:
+def _without_line(row: dict[str, str]) -> dict[str, str]:
+    return {key: value for key, value in row.items() if key != "_line"}
+
+
+def _gazetteer_rows(cable: Cable) -> dict[str, dict[str, str]]:
+    """Actor rows from the gazetteer the lessons use, so names show instead of ids."""
+    from .actors import load_gazetteer
+
+    try:
+        gazetteer = load_gazetteer(cable)
+    except CableError:
+        return {}
+    return {actor.id: actor.to_row() for actor in gazetteer.actors}
+
+
+def _claims_from_rows(cable: Cable, rows: list[dict[str, str]]) -> list[Claim]:
+    """Claims from rows the validator accepted (every quote occurs where it says)."""
     grouped: dict[str, dict[str, Any]] = {}
-    for line, row in enumerate(rows, start=2):
-        where = f"claims.csv line {line}"
+    for row in rows:
         claim_id = row["claim_id"]
-        if not claim_id:
-            problems.append(f"{where}: no claim_id")
-            continue
-        entry = grouped.setdefault(
-            claim_id, {"text": row["claim"], "question": row["question"], "evidence": []}
-        )
-        if row["claim"] and row["claim"] != entry["text"]:
-            problems.append(f"{where}: claim {claim_id} has two different texts")
-        holder, stance = row["holder"], row["stance"].upper()
-        if actors and holder not in actors:
-            problems.append(f"{where}: holder {holder!r} is not an actor in actors.csv")
-        if stance not in STANCES:
-            problems.append(f"{where}: stance {row['stance']!r} is not one of {', '.join(STANCES)}")
-        paragraph = int(row["paragraph"]) if row["paragraph"].isdigit() else None
-        if row["paragraph"] and paragraph is None:
-            problems.append(f"{where}: paragraph {row['paragraph']!r} is not a number")
-        span = locate_quote(cable, row["quote"], paragraph=paragraph) if row["quote"] else None
-        if not row["quote"]:
-            problems.append(f"{where}: {claim_id}/{holder} has no evidence quote")
-        elif span is None:
-            anywhere = locate_quote(cable, row["quote"])
-            if anywhere is None:
-                problems.append(
-                    f"{where}: the quote {row['quote'][:60]!r}… does not occur in the cable"
-                )
-            else:
-                problems.append(
-                    f"{where}: the quote {row['quote'][:60]!r}… occurs, "
-                    f"but not in paragraph {paragraph}"
-                )
-        start, end = span or (0, 0)
+        entry = grouped.setdefault(claim_id, {"text": "", "question": "", "evidence": []})
+        entry["text"] = entry["text"] or row.get("claim", "")
+        entry["question"] = entry["question"] or row.get("question", "")
+        paragraph_text = row.get("paragraph", "")
+        paragraph = int(paragraph_text) if paragraph_text.isdigit() else None
+        start, end = locate_quote(cable, row["quote"], paragraph=paragraph) or (0, 0)
         entry["evidence"].append(
-            Evidence(claim_id, holder, stance, paragraph, row["quote"], row["note"], start, end)
+            Evidence(
+                claim_id,
+                row["holder"],
+                row["stance"].upper(),
+                paragraph,
+                row["quote"],
+                row.get("note", ""),
+                start,
+                end,
+            )
         )
     return [
         Claim(claim_id, entry["text"], entry["question"], tuple(entry["evidence"]))
         for claim_id, entry in grouped.items()
     ]
-
-
-def _build_relations(
-    rows: list[dict[str, str]], known: set[str], problems: list[str]
-) -> list[Relation]:
-    relations = []
-    for line, row in enumerate(rows, start=2):
-        where = f"relations.csv line {line}"
-        kind = row["relation"].lower()
-        for end_name in ("from_claim", "to_claim"):
-            if row[end_name] not in known:
-                problems.append(
-                    f"{where}: {end_name} {row[end_name]!r} is not a claim in claims.csv"
-                )
-        if kind not in RELATION_KINDS:
-            problems.append(f"{where}: relation {row['relation']!r} is not support or attack")
-        if row["from_claim"] == row["to_claim"]:
-            problems.append(f"{where}: a claim cannot support or attack itself")
-        relations.append(Relation(row["from_claim"], row["to_claim"], kind, row["note"]))
-    return relations
-
-
-def _build_reference(
-    rows: list[dict[str, str]],
-    known: set[str],
-    actors: dict[str, dict[str, str]],
-    problems: list[str],
-) -> dict[tuple[str, str], tuple[str, str]]:
-    reference: dict[tuple[str, str], tuple[str, str]] = {}
-    for line, row in enumerate(rows, start=2):
-        where = f"reference_stances.csv line {line}"
-        if row["claim_id"] not in known:
-            problems.append(f"{where}: claim {row['claim_id']!r} is not in claims.csv")
-        if actors and row["actor"] not in actors:
-            problems.append(f"{where}: actor {row['actor']!r} is not in actors.csv")
-        stance = row["stance"].upper()
-        if stance not in STANCES:
-            problems.append(f"{where}: stance {row['stance']!r} is not one of {', '.join(STANCES)}")
-        key = (row["actor"], row["claim_id"])
-        if key in reference:
-            problems.append(f"{where}: {key[0]} × {key[1]} is coded twice")
-        reference[key] = (stance, row["justification"])
-    return reference
 
 
 # --------------------------------------------------------------------------- tables

@@ -584,12 +584,16 @@ def _claims_work(cable_id: str):
 
 @dataclass(frozen=True)
 class SavedClaims:
-    """What :func:`save_claims` wrote, and what it found about each quote."""
+    """What :func:`save_claims` wrote (or why it wrote nothing)."""
 
-    path: Any
+    path: Any  # the file written, or None when nothing was saved
     rows: list[dict[str, str]]
     problems: list[str]
     message: str
+
+    @property
+    def saved(self) -> bool:
+        return self.path is not None
 
 
 #: Claim ids a learner's own claims get (S-1, S-2 …), so they never collide with curated
@@ -612,64 +616,87 @@ def save_claims(
     paragraph is found from the quote. A claim whose text and quote are both
     still the placeholder ``...`` is skipped; with nothing left, nothing is
     written. Claims get the ids ``S-1``, ``S-2`` … unless they carry a
-    ``claim_id``. Rows already in the file under other ids (claims a teacher
-    wrote by hand) are kept as they are; only your ``S-`` claims are replaced.
-    Rows are saved even when a quote is not found (so no work is lost);
-    ``problems`` lists what to fix. The write is atomic, a file that cannot be
-    read is kept (see ``storage``), and saving the same claims again writes nothing.
+    ``claim_id``. The claims are checked by the same validator as every
+    annotation file (:mod:`cable_utils.analysis.annotations`): if any would not
+    pass, **nothing is written** and ``problems`` says, claim by claim, what to
+    fix, so the file on disk always passes and lesson 04 can use it. Rows already
+    in the file under other ids (claims a teacher wrote by hand) are kept as they
+    are; only your ``S-`` claims are replaced. The write is atomic, a file that
+    cannot be read is kept (see ``storage``), and saving the same claims again
+    writes nothing.
     """
-    from .argument import STANCES, locate_quote
+    from .annotations import Problem, check_claim_rows, known_actors, work_folder
 
     the_id = cable_id or work_id(cable)
-    rows, problems = [], []
+    work = _claims_work(the_id)  # refuses an ID with path characters before anything else
+    rows: list[dict[str, str]] = []
     for index, claim in enumerate(claims, start=1):
         if _is_placeholder(claim.get("claim")) and _is_placeholder(claim.get("quote")):
             continue
         text = " ".join(str(claim.get("claim") or "").split())
         quote = " ".join(str(claim.get("quote") or "").split())
         holder = "" if _is_placeholder(claim.get("holder")) else str(claim.get("holder")).strip()
-        stance = str(claim.get("stance") or "").strip().upper()
-        claim_id = str(claim.get("claim_id") or f"{STUDENT_CLAIM_PREFIX}{index}")
-        where = locate_quote(cable, quote) if quote else None
-        paragraph = ""
-        if where is not None:
-            inside = [p.number for p in cable.paragraphs if p.start <= where[0] < p.end]
-            paragraph = str(inside[0]) if inside and inside[0] is not None else ""
-        if not quote:
-            problems.append(f"{claim_id}: there is no quote; copy the words from the cable")
-        elif where is None:
-            problems.append(f"{claim_id}: the quote {quote[:50]!r} does not occur in the cable")
-        if not holder:
-            problems.append(f"{claim_id}: who holds this claim? give an actor id")
-        if stance not in STANCES:
-            problems.append(f"{claim_id}: the stance must be FAVOR, AGAINST or NONE")
         rows.append(
             {
-                "claim_id": claim_id,
+                "claim_id": str(claim.get("claim_id") or f"{STUDENT_CLAIM_PREFIX}{index}"),
                 "claim": text,
                 "question": str(claim.get("question") or ""),
                 "holder": holder,
-                "stance": stance,
-                "paragraph": paragraph,
+                "stance": str(claim.get("stance") or "").strip().upper(),
+                "paragraph": _paragraph_of_quote(cable, quote),
                 "quote": quote,
                 "note": str(claim.get("note") or ""),
+                "_line": str(index),
             }
         )
-    work = _claims_work(the_id)
     if not rows:
         return SavedClaims(None, [], ["no claim written yet: nothing was saved"], work.message)
-    mine = {row["claim_id"] for row in rows}
+    found: list[Problem] = []
+    folder = work_folder(the_id)
+    own = folder / "actors.csv"
+    actors = known_actors(cable, folder, _actor_rows(own) if own.is_file() else None)
+    check_claim_rows(cable, rows, actors, found, file="claims")
+    problems = [
+        f"claim {p.line}: {p.message}. Fix: {p.fix}" if p.line else f"{p.message}. Fix: {p.fix}"
+        for p in found
+    ]
+    clean = [{k: v for k, v in row.items() if k != "_line"} for row in rows]
+    if problems:
+        message = (
+            f"Nothing was saved: {len(problems)} problem(s) to fix first (a saved file must "
+            f"pass the same check as lesson 04's). {work.message}".strip()
+        )
+        return SavedClaims(None, clean, problems, message)
+    mine = {row["claim_id"] for row in clean}
     kept = [
         row
         for row in work.rows
         if row.get("claim_id") not in mine
         and not str(row.get("claim_id") or "").startswith(STUDENT_CLAIM_PREFIX)
     ]
-    combined = kept + rows
+    combined = kept + clean
     if _same_rows(work.rows, combined):
-        return SavedClaims(work.path, rows, problems, work.message)
+        return SavedClaims(work.path, clean, [], work.message)
     path = work.save(combined)
-    return SavedClaims(path, rows, problems, work.message)
+    return SavedClaims(path, clean, [], work.message or f"Saved {len(clean)} claim(s) to {path}.")
+
+
+def _paragraph_of_quote(cable: Cable, quote: str) -> str:
+    from .argument import locate_quote
+
+    where = locate_quote(cable, quote) if quote else None
+    if where is None:
+        return ""
+    inside = [p.number for p in cable.paragraphs if p.start <= where[0] < p.end]
+    return str(inside[0]) if inside and inside[0] is not None else ""
+
+
+def _actor_rows(path: Any) -> list[dict[str, str]] | None:
+    from .annotations import read_annotation_table
+
+    _, rows, problems = read_annotation_table(path, ("id", "name"))
+    unreadable = any(problem.line in (None, 1) for problem in problems)
+    return None if unreadable else rows
 
 
 def _same_rows(saved: list[dict[str, str]], rows: list[dict[str, str]]) -> bool:

@@ -114,11 +114,20 @@ def argument_status(cable: Cable, data: ArgumentData) -> widgets.HTML:
     """What the lesson can show for this cable, in plain words."""
     name = escape(data.cable_id)
     if data.problems:
-        text = (
-            f"<p><strong>Your saved claims for {name} could not be used yet.</strong> "
-            f"The file is kept as it is; fix these and run the lesson again:</p>"
-            f"<pre style='white-space:pre-wrap'>{escape(data.problems[0])}</pre>"
+        where = escape(str(data.folder))
+        listed = "".join(f"<li>{escape(problem)}</li>" for problem in data.problems)
+        lead = (
+            f"<p><strong>{name}: {len(data.claims)} claim(s) loaded from the rows without "
+            f"problems.</strong> {len(data.problems)} problem(s) in <code>{where}</code>: "
+            "those rows were left out. The files are kept as they are; fix these and run the "
+            "lesson again (or run <code>python -m cable_utils check-annotations "
+            f"{name}</code>):</p>"
+            if data.claims
+            else f"<p><strong>The claims for {name} could not be used yet.</strong> "
+            f"{len(data.problems)} problem(s) in <code>{where}</code>. The files are kept "
+            "as they are; fix these and run the lesson again:</p>"
         )
+        text = f"{lead}<ul class='annotation-problems'>{listed}</ul>"
     elif data.curated and data.from_student_work:
         text = (
             f"<p><strong>{name}</strong>: {len(data.claims)} claims from <em>your own work</em> "
