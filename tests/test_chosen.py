@@ -102,7 +102,7 @@ def test_choose_by_id_then_every_lesson_reads_it(work: Path) -> None:
     choice = current_choice()
     assert choice is not None and (choice.cable_id, choice.how) == ("10MOSCOW228", "id")
     assert lesson_cable().id == "10MOSCOW228"
-    assert "the cable you chose" in describe_choice(lesson_cable())
+    assert "You chose it (chosen by ID" in describe_choice(lesson_cable())
     # a choice by ID copies nothing
     assert not (work / "cables").exists()
     assert json.loads(choice_path().read_text(encoding="utf-8"))["cable_id"] == "10MOSCOW228"
@@ -112,7 +112,7 @@ def test_an_explicit_cable_id_wins_over_the_choice(work: Path) -> None:
     choose_cable("10MOSCOW228")
     cable = lesson_cable("72TEHRAN1164")
     assert cable.id == "72TEHRAN1164"
-    assert "set in its CABLE_ID cell" in describe_choice(cable)
+    assert "set in the lesson's CABLE_ID cell" in describe_choice(cable)
     assert "10MOSCOW228" in describe_choice(cable)
 
 

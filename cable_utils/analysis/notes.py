@@ -44,6 +44,7 @@ __all__ = [
     "load_notes",
     "notes_path",
     "parse_notes",
+    "timeline_for",
 ]
 
 NOTES_FILE = "notes.md"
@@ -421,3 +422,22 @@ def check_notes(path: Path, cable_id: str = "") -> list[NoteProblem]:
     if text is None:
         return problems
     return list(parse_notes(text, cable_id, path).problems)
+
+
+def timeline_for(cable_id: str | None) -> list:
+    """The timeline lesson 04 shows: ``data/timeline.csv`` for 08BAKU151, else the notes' rows.
+
+    ``data/timeline.csv`` is the sourced story around 08BAKU151 (Kosovo and
+    Nagorno-Karabakh); it is never shown as if it were another cable's context.
+    Another cable gets the rows under ``## Timeline`` in its notes.md, or none.
+    """
+    from .argument import TimelineEvent, load_timeline
+    from .remix import COLLECTION_CABLE
+
+    if cable_id == COLLECTION_CABLE:
+        return load_timeline()
+    notes = load_notes(cable_id or "")
+    return [
+        TimelineEvent(row.start, row.end, row.precision, row.event, row.category, row.source)
+        for row in notes.timeline
+    ]

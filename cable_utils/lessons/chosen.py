@@ -60,6 +60,7 @@ __all__ = [
     "choice_path",
     "choose_cable",
     "current_choice",
+    "choice_reason",
     "describe_choice",
     "forget_choice",
     "lesson_cable",
@@ -84,8 +85,8 @@ class Choice:
     notes: tuple[str, ...] = ()  # what adding the text had to do (another ID, no ID in the text)
 
     @property
-    def described(self) -> str:
-        """``10MOSCOW228 (chosen by ID, 2026-01-31 14:02 UTC)``."""
+    def how_described(self) -> str:
+        """``chosen by ID, 2026-01-31 14:02 UTC``."""
         how = {
             "id": "chosen by ID",
             "path": f"chosen from the file {self.given}",
@@ -93,7 +94,12 @@ class Choice:
             "upload": f"uploaded as {self.given}",
         }
         when = self.chosen_at[:16].replace("T", " ")
-        return f"{self.cable_id} ({how.get(self.how, self.how)}, {when} UTC)"
+        return f"{how.get(self.how, self.how)}, {when} UTC" if when else how.get(self.how, self.how)
+
+    @property
+    def described(self) -> str:
+        """``10MOSCOW228 (chosen by ID, 2026-01-31 14:02 UTC)``."""
+        return f"{self.cable_id} ({self.how_described})"
 
 
 def choice_path() -> Path:
@@ -138,30 +144,34 @@ def lesson_cable(cable_id: str | os.PathLike[str] | None = None) -> Cable:
     return load_cable(DEFAULT_CABLE_ID)
 
 
-def describe_choice(cable: Cable) -> str:
-    """One sentence on why a lesson reads ``cable``: chosen, set in the lesson, or the default."""
+def choice_reason(cable: Cable) -> str:
+    """Why a lesson reads ``cable``, in one sentence (to follow "This lesson reads X.")."""
     choice = current_choice()
-    shown = cable.id or "this cable"
     if choice is not None and choice.cable_id == cable.id:
-        return f"This lesson reads {choice.described}, the cable you chose."
+        return f"You chose it ({choice.how_described})."
     if choice is not None:
         try:
             find_cable_file(choice.cable_id)
         except CableError:
             return (
-                f"You chose {choice.cable_id}, but its file can no longer be found, so this lesson "
-                f"reads {shown}. Choose a cable again in lesson 05."
+                f"You chose {choice.cable_id}, but its file can no longer be found; "
+                "choose a cable again in lesson 05."
             )
         return (
-            f"This lesson reads {shown}, set in its CABLE_ID cell; the cable you chose "
-            f"elsewhere is {choice.cable_id} (set CABLE_ID = None to read it)."
+            f"It is set in the lesson's CABLE_ID cell; the cable you chose is "
+            f"{choice.cable_id} (set CABLE_ID = None to read it)."
         )
     if cable.id == DEFAULT_CABLE_ID:
         return (
-            f"This lesson reads {DEFAULT_CABLE_ID}, the collection's cable. To read another, "
-            "choose it in lesson 05 (or set CABLE_ID in the cell above)."
+            "It is the collection's cable; to read another, choose it in lesson 05 "
+            "(or set CABLE_ID in the cell above)."
         )
-    return f"This lesson reads {shown}, set in its CABLE_ID cell."
+    return "It is set in the lesson's CABLE_ID cell."
+
+
+def describe_choice(cable: Cable) -> str:
+    """Which cable a lesson reads and why: chosen, set in the lesson, or the default."""
+    return f"This lesson reads {cable.id or 'a cable without an ID'}. {choice_reason(cable)}"
 
 
 def forget_choice() -> bool:

@@ -520,7 +520,7 @@ def timeline_figure(
             showarrow=False,
             text=f"this cable: {escape(cable.id or '')}, {when:%d %b %Y}",
         )
-    if start is not None or end is not None:
+    if (start is not None or end is not None) and events:
         low = start or min(e.start for e in events)
         high = end or max((e.end or e.start) for e in events)
         figure.update_xaxes(range=[low - timedelta(days=2), high + timedelta(days=2)])
@@ -529,9 +529,10 @@ def timeline_figure(
         legend={"title": {"text": "Category (colour and symbol)"}},
     )
     span = "" if start is None else f" ({start:%d %b %Y} – {(end or start):%d %b %Y})"
+    what = "sourced events" if events else "no sourced events for this cable yet"
     return accessible_layout(
         figure,
-        title=f"Timeline{span}: sourced events; dotted line = this cable",
+        title=f"Timeline{span}: {what}; dotted line = this cable",
         x_title="Date",
         y_title="Category",
     )
@@ -549,6 +550,9 @@ def _event_hover(event: TimelineEvent) -> str:
 def describe_timeline(events: list[TimelineEvent], cable: Cable | None = None) -> str:
     from ...analysis.argument import _when_text
 
+    if not events:
+        name = f" for {cable.id}" if cable is not None and cable.id else ""
+        return f"No sourced events{name} yet."
     lines = []
     placed = False
     for event in events:

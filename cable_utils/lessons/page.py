@@ -1,0 +1,170 @@
+"""What a lesson says about the cable it reads: its header, boxes about 08BAKU151, the notes.
+
+Markdown cells cannot change when another cable is chosen, so a lesson says
+what depends on the cable through short code cells:
+
+* :func:`lesson_header` (the lesson's second code cell): which cable the lesson
+  reads and why; for another cable, that 08BAKU151's passages are folded away,
+  and the teacher's notes on that cable (``data/annotations/<ID>/notes.md``:
+  its intro and the notes for this lesson), or where to write them.
+* :func:`cable_box`: a passage written about 08BAKU151 (the convention: the
+  cell is tagged ``cable:08BAKU151``). Shown as a labelled box on 08BAKU151;
+  on any other cable it is folded under "In 08BAKU151 …", so nothing about
+  Baku is presented as if it were about the chosen cable.
+* :func:`cable_questions`: on another cable, the teacher's discussion questions
+  for it, with what a good answer covers folded.
+
+Each returns an object that Jupyter shows as Markdown (``text/markdown``);
+``str()`` gives the same Markdown, for tests and tools. Teacher's notes and
+cable text are HTML-escaped: they are shown, never run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+from ..analysis.notes import CableNotes, load_notes
+from ..model import Cable
+from .chosen import DEFAULT_CABLE_ID, choice_reason
+
+__all__ = ["LessonText", "cable_box", "cable_questions", "lesson_header", "notes_for"]
+
+#: The cell tag of a passage about 08BAKU151 (see CONTRIBUTING.md).
+CABLE_TAG = f"cable:{DEFAULT_CABLE_ID}"
+
+
+@dataclass(frozen=True)
+class LessonText:
+    """Markdown a lesson cell shows (``_repr_markdown_``); ``str()`` is the Markdown."""
+
+    markdown: str
+    #: what it is, for tests: "header", "box", "folded box", "questions", "nothing"
+    kind: str = ""
+
+    def _repr_markdown_(self) -> str:
+        return self.markdown
+
+    def __str__(self) -> str:
+        return self.markdown
+
+
+def _plain(text: str) -> str:
+    """Text from a cable or a file, safe inside Markdown: no HTML, no formatting."""
+    escaped = escape(" ".join(str(text).split()), quote=False)
+    return re.sub(r"([\\`*_\[\]#|~])", r"\\\1", escaped)
+
+
+def _notes_markdown(text: str) -> str:
+    """A teacher's Markdown, with any HTML in it shown as text."""
+    return escape(text, quote=False)
+
+
+def notes_for(cable: Cable) -> CableNotes:
+    """The teacher's notes on the cable (empty when it has none or no usable ID)."""
+    return load_notes(cable.id or "")
+
+
+def _identity(cable: Cable) -> str:
+    parts = [cable.origin or "", cable.date.strftime("%d %b %Y") if cable.date else ""]
+    who = ", ".join(part for part in parts if part)
+    subject = f": *{_plain(cable.subject)}*" if cable.subject else ""
+    return f"{_plain(who)}{subject}" if who or subject else "a cable without a header"
+
+
+def lesson_header(cable: Cable, lesson: str) -> LessonText:
+    """The top of a lesson: which cable it reads, and the teacher's notes on any other cable.
+
+    ``lesson`` is the lesson's number (``"01"``).
+    """
+    shown = _plain(cable.id or "this cable")
+    why = _plain(choice_reason(cable))
+    if cable.id == DEFAULT_CABLE_ID:
+        return LessonText(f"**This lesson reads {shown}.** {why}", "header")
+    lines = [
+        f"**This lesson reads {shown}** ({_identity(cable)}). {why}",
+        "",
+        f"Everything computed here (tables, figures, self-checks) is about {shown}. Passages "
+        f"written about 08BAKU151, the collection's own cable, are folded under "
+        f"*In 08BAKU151*: open one to compare with a worked example.",
+    ]
+    notes = notes_for(cable)
+    if notes.intro or notes.for_lesson(lesson):
+        lines += ["", f"#### Teacher's notes on {shown}", ""]
+        if notes.intro:
+            lines += [_notes_markdown(notes.intro), ""]
+        if notes.for_lesson(lesson):
+            lines += [
+                f"*For lesson {_plain(lesson)}:*",
+                "",
+                _notes_markdown(notes.for_lesson(lesson)),
+            ]
+    else:
+        lines += [
+            "",
+            f"No teacher has written notes on {shown} yet. A teacher can add them in "
+            f"`data/annotations/{shown}/notes.md` (what to write: REMIXING.md).",
+        ]
+    if notes.problems:
+        lines += [
+            "",
+            f"*The notes file has {len(notes.problems)} problem(s); the parts without problems "
+            f"are shown. `python -m cable_utils check-annotations {shown}` lists them.*",
+        ]
+    return LessonText("\n".join(lines).strip(), "header")
+
+
+def cable_box(cable: Cable, text: str, *, about: str = DEFAULT_CABLE_ID) -> LessonText:
+    """A passage about one cable (08BAKU151): a labelled box there, folded on any other.
+
+    ``text`` is Markdown written by the lesson's authors (it is not escaped).
+    """
+    body = text.strip("\n")
+    label = f"In {about}"
+    if cable.id == about:
+        quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in body.splitlines())
+        return LessonText(f"> **{label}:**\n>\n{quoted}", "box")
+    reading = _plain(cable.id or "another cable")
+    summary = (
+        f"{label}, the collection's cable (this lesson reads {reading}): a worked example, folded"
+    )
+    return LessonText(
+        f"<details><summary>{escape(summary, quote=False)}</summary>\n\n{body}\n\n</details>",
+        "folded box",
+    )
+
+
+def cable_questions(cable: Cable) -> LessonText:
+    """The teacher's discussion questions on a cable other than 08BAKU151.
+
+    On 08BAKU151 it shows nothing (the lesson's own questions are in its box).
+    What a good answer covers (the notes' model answers) is folded under each
+    question, to open after the discussion.
+    """
+    if cable.id == DEFAULT_CABLE_ID:
+        return LessonText("", "nothing")
+    shown = _plain(cable.id or "this cable")
+    notes = notes_for(cable)
+    if not notes.questions:
+        return LessonText(
+            f"*No teacher has written discussion questions on {shown} yet (the `## Questions` "
+            f"of `data/annotations/{shown}/notes.md`). The general questions above apply to "
+            "any cable.*",
+            "questions",
+        )
+    lines = [f"**Questions on {shown}** (from the teacher's notes):", ""]
+    for number, question in enumerate(notes.questions, start=1):
+        lines.append(f"{number}. {_notes_markdown(question)}")
+        answer = notes.answers.get(number)
+        if answer:
+            lines += [
+                "",
+                "   <details><summary>What a good answer covers (open after discussing)</summary>",
+                "",
+                f"   {_notes_markdown(answer)}",
+                "",
+                "   </details>",
+                "",
+            ]
+    return LessonText("\n".join(lines).strip(), "questions")
