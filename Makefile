@@ -33,6 +33,7 @@ help:
 	@echo "make bench-install  time a cold 'make lab' on fresh clones (minutes; not part of bench)"
 	@echo "make html       build the offline static edition in site/ (read without installing)"
 	@echo "make student    student copies of the lessons without solutions, in student/"
+	@echo "                (both with CABLE=ID: a class set for that cable, with a printable worksheet)"
 	@echo "make strip      remove outputs, execution counts and widget state from notebooks/*.ipynb"
 	@echo "make install    the developer environment: runtime and test locks in $(VENV)"
 	@echo "make lock       recompile $(RUNTIME_LOCK) and $(TEST_LOCK) from pyproject.toml"
@@ -109,14 +110,20 @@ strip: $(RUNTIME_STAMP)
 
 # ---------------------------------------------------------------- exports
 
+# CABLE=ID (e.g. make student CABLE=10MOSCOW228): a class set for that cable; every
+# lesson reads it, and the output holds worksheet.html, to print or save as PDF.
+CABLE ?=
+# (quoted for the shell: a quote inside the value reaches the tool, which refuses it)
+CABLE_ARG = $(if $(strip $(CABLE)),--cable '$(subst ','"'"',$(strip $(CABLE)))',)
+
 # The static edition: every lesson executed and exported to offline HTML in site/.
 html: $(RUNTIME_STAMP)
-	$(VPY) tools/build_site.py --out site
+	$(VPY) tools/build_site.py --out site $(CABLE_ARG)
 	@echo "open site/index.html in a browser (no server or internet needed)"
 
 # Student copies: the lessons without the cells tagged `solution`, in student/.
 student: $(RUNTIME_STAMP)
-	$(VPY) tools/make_student.py notebooks student
+	$(VPY) tools/make_student.py notebooks student $(CABLE_ARG)
 
 # ---------------------------------------------------------------- maintenance
 

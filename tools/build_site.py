@@ -19,9 +19,15 @@ and without a network:
   remixing guide, ...), rendered with the mistune that nbconvert bundles;
 - ``glossary.html`` from ``data/glossary.csv``.
 
+With ``--cable ID`` (``make html CABLE=ID``) every lesson runs on that cable
+(its ``parameters`` cell set to ``CABLE_ID = "ID"``; cells tagged
+``cable:08BAKU151`` left out), the banners say so, and the site gets
+``worksheet.html``, the printable worksheet of the class set.
+
 Usage::
 
     python tools/build_site.py --out site                  # every lesson
+    python tools/build_site.py --out site --cable 10MOSCOW228   # a class set on another cable
     python tools/build_site.py --out /tmp/s --only 00      # lessons whose name starts with 00
     python tools/build_site.py --notebook tests/browser/fixtures/harness_check.ipynb
 
@@ -167,12 +173,20 @@ def read_lesson(path: Path) -> Lesson:
     return Lesson(path, title, summary)
 
 
-def execute(path: Path, timeout: int) -> Any:
-    """Run the notebook in its own folder and keep the widget state."""
+def execute(path: Path, timeout: int, cable_id: str | None = None) -> Any:
+    """Run the notebook in its own folder and keep the widget state.
+
+    With ``cable_id`` the lesson reads that cable, and cells about another cable are left out.
+    """
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
+    if cable_id is not None:
+        from cable_utils.lessons.classset import cells_for_cable, set_lesson_cable
+
+        nb.cells, _ = cells_for_cable(nb.cells, cable_id)
+        set_lesson_cable(nb, cable_id)
     client = NotebookClient(
         nb,
         timeout=timeout,
@@ -429,11 +443,14 @@ def nav_html(root: str, previous: Lesson | None = None, following: Lesson | None
     return f'<nav class="site-nav" aria-label="Site">{"".join(links)}</nav>'
 
 
-def lesson_banner(lesson: Lesson, root: str, prev_next: tuple[Any, Any]) -> str:
+def lesson_banner(
+    lesson: Lesson, root: str, prev_next: tuple[Any, Any], cable_id: str = "08BAKU151"
+) -> str:
     howto = INTERACTIVE_HOWTO.format(notebook=html.escape(lesson.path.name))
     note = (
         '<div class="site-note" role="note"><strong>Static edition.</strong> This page was '
-        "produced by running the notebook on cable 08BAKU151. Figures respond (zoom, hover); "
+        f"produced by running the notebook on cable {html.escape(cable_id)}. Figures respond "
+        "(zoom, hover); "
         "widgets are shown frozen as they were after the run, and self-checks show the "
         f"feedback to the answers written in the notebook. {howto}</div>"
     )
@@ -471,7 +488,9 @@ def simple_page(title: str, body: str, root: str) -> str:
     )
 
 
-def index_page(lessons: list[Lesson], docs: dict[Path, tuple[str, str]]) -> str:
+def index_page(
+    lessons: list[Lesson], docs: dict[Path, tuple[str, str]], cable_id: str | None = None
+) -> str:
     items = []
     for lesson in lessons:
         summary = markdown_html(lesson.summary_md) if lesson.summary_md else ""
@@ -483,6 +502,18 @@ def index_page(lessons: list[Lesson], docs: dict[Path, tuple[str, str]]) -> str:
     doc_items = "".join(
         f'<li><a href="{page}">{html.escape(title)}</a></li>' for page, title in docs.values()
     )
+    the_cable = html.escape(cable_id or "08BAKU151")
+    doc_items += (
+        f'<li><a href="worksheet.html">Worksheet for {the_cable}</a>: the exercises with space '
+        "for the answers, to print or save as PDF</li>"
+    )
+    class_set = (
+        f'<div class="site-note" role="note"><strong>A class set for {the_cable}.</strong> '
+        f"Every lesson in this edition was run on cable {the_cable}; passages written about "
+        "08BAKU151 are left out.</div>"
+        if cable_id and cable_id != "08BAKU151"
+        else ""
+    )
     body = f"""
 <h1>Cable Classroom: the static edition</h1>
 <p>Lessons that teach how to read a diplomatic cable as a historical source, built
@@ -492,6 +523,7 @@ This edition needs no installation and no network: open any page in a browser.</
 Every page shows a lesson as it looked after running it. Figures are live: zoom, pan
 and hover over them. Widgets (dropdowns, buttons, self-check boxes) are frozen and do
 not respond: they need the interactive version.</div>
+{class_set}
 <h2>Lessons</h2>
 <ol class="lesson-list">{"".join(items)}</ol>
 <h2>Guides</h2>
@@ -557,7 +589,9 @@ def doc_title(text: str, fallback: str) -> str:
 # ------------------------------------------------------------------ build
 
 
-def export_lesson(nb: Any, lesson: Lesson, prev_next: tuple[Any, Any]) -> tuple[str, Any]:
+def export_lesson(
+    nb: Any, lesson: Lesson, prev_next: tuple[Any, Any], cable_id: str = "08BAKU151"
+) -> tuple[str, Any]:
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
@@ -575,7 +609,7 @@ def export_lesson(nb: Any, lesson: Lesson, prev_next: tuple[Any, Any]) -> tuple[
     resources = {
         "site_root": "../",
         "needs_geo": renderer.needs_geo,
-        "banner_html": lesson_banner(lesson, "../", prev_next),
+        "banner_html": lesson_banner(lesson, "../", prev_next, cable_id),
         "footer_html": (
             '<p class="site-footer">Cable Classroom, static edition. '
             + INTERACTIVE_HOWTO.format(notebook=html.escape(lesson.path.name))
@@ -636,7 +670,9 @@ def site_size(out: Path) -> int:
     return sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
 
 
-def build(out: Path, notebooks: list[Path], timeout: int = 300) -> list[PageReport]:
+def build(
+    out: Path, notebooks: list[Path], timeout: int = 300, cable_id: str | None = None
+) -> list[PageReport]:
     """Build the whole site into ``out`` (emptied first); return one report per lesson."""
     os.environ.setdefault("PLOTLY_RENDERER", "plotly_mimetype")  # kernels inherit it
     # Kernels started from here render solutions as <details> disclosures, not buttons;
@@ -674,14 +710,14 @@ def _build(out: Path, notebooks: list[Path], timeout: int) -> list[PageReport]:
     for index, lesson in enumerate(lessons):
         report = PageReport(lesson.name)
         started = time.perf_counter()
-        nb = execute(lesson.path, timeout)
+        nb = execute(lesson.path, timeout, cable_id)
         report.seconds = time.perf_counter() - started
         report.errors = error_outputs(nb)
         prev_next = (
             lessons[index - 1] if index > 0 else None,
             lessons[index + 1] if index + 1 < len(lessons) else None,
         )
-        page, renderer = export_lesson(nb, lesson, prev_next)
+        page, renderer = export_lesson(nb, lesson, prev_next, cable_id or "08BAKU151")
         page = rewrite_links(page, lesson.path.parent, out / "lessons", targets)
         target = out / lesson.page
         target.write_text(page, encoding="utf-8")
@@ -701,10 +737,23 @@ def _build(out: Path, notebooks: list[Path], timeout: int) -> list[PageReport]:
         body = markdown_html(doc.read_text(encoding="utf-8"))
         body = rewrite_links(body, doc.parent, out / "docs", targets)
         (out / page).write_text(simple_page(title, body, "../"), encoding="utf-8")
-    (out / "index.html").write_text(index_page(lessons, docs), encoding="utf-8")
+    (out / "index.html").write_text(index_page(lessons, docs, cable_id), encoding="utf-8")
+    (out / "worksheet.html").write_text(worksheet_page(lessons, cable_id), encoding="utf-8")
     if GLOSSARY.is_file():
         (out / "glossary.html").write_text(glossary_page(), encoding="utf-8")
     return reports
+
+
+def worksheet_page(lessons: list[Lesson], cable_id: str | None) -> str:
+    """The class set's printable worksheet (cable_utils.lessons.classset)."""
+    from cable_utils.lessons.classset import checked_class_cable, worksheet_html
+
+    titles = {
+        lesson.name[:2]: re.sub(r"^Lesson \d\d\s*·\s*", "", lesson.title)
+        for lesson in lessons
+        if re.match(r"^\d\d_", lesson.name)
+    }
+    return worksheet_html(checked_class_cable(cable_id or "08BAKU151"), lesson_titles=titles)
 
 
 def check_site(out: Path, reports: list[PageReport]) -> list[str]:
@@ -735,7 +784,20 @@ def main(argv: list[str] | None = None) -> int:
         help="also build this notebook (repeatable), e.g. a test fixture",
     )  # fmt: skip
     parser.add_argument("--timeout", type=int, default=300, help="seconds allowed per cell")
+    parser.add_argument(
+        "--cable", default=None, metavar="ID",
+        help="run every lesson on this cable: a class set (make html CABLE=ID)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    cable_id = args.cable.strip() if args.cable and args.cable.strip() else None
+    if cable_id is not None:
+        from cable_utils.errors import CableError
+        from cable_utils.lessons.classset import checked_class_cable
+
+        try:  # before the output folder is emptied
+            cable_id = checked_class_cable(cable_id).id or cable_id
+        except CableError as error:
+            parser.error(str(error))
 
     out = Path(args.out).resolve()
     if out == REPO or out in REPO.parents:
@@ -745,7 +807,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("no notebook selected")
     started = time.perf_counter()
     print(f"building {out} from {len(notebooks)} notebook(s)", flush=True)
-    reports = build(out, notebooks, args.timeout)
+    reports = build(out, notebooks, args.timeout, cable_id)
     problems = check_site(out, reports)
     print(
         f"site: {sum(1 for _ in out.rglob('*.html'))} pages, {site_size(out) / 1e6:.1f} MB, "
