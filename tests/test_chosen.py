@@ -237,3 +237,36 @@ def test_bad_input_changes_nothing(work: Path, case: str) -> None:
 def test_a_wrong_type_is_a_type_error(work: Path) -> None:
     with pytest.raises(TypeError, match="cable ID, a path, pasted text"):
         choose_cable(151)
+
+
+# ------------------------------------------------------------------ watchers, Cable objects
+
+
+def test_watchers_hear_every_choice_in_this_kernel(work: Path) -> None:
+    from cable_utils.lessons.chosen import chosen_source, watch
+
+    heard: list[str] = []
+    stop = watch(lambda cable: heard.append(cable.id))
+    choose_cable("10MOSCOW228")
+    choose_cable(OUTSIDE.read_text(encoding="utf-8"))
+    with pytest.raises(CableError):
+        choose_cable("99NOWHERE1")  # a refusal tells nobody
+    assert chosen_source() == "paste"
+    forget_choice()
+    stop()
+    choose_cable("72TEHRAN1164")
+    assert heard == ["10MOSCOW228", "06BELGRADE1681", DEFAULT_CABLE_ID]
+    assert chosen_source() == "id"
+
+
+def test_a_cable_already_read_is_chosen_by_id_or_added(work: Path) -> None:
+    from cable_utils.analysis.remix import load_pasted, load_uploaded
+
+    assert choose_cable(load_cable("10MOSCOW228")).id == "10MOSCOW228"
+    assert not (work / "cables").exists()
+    uploaded = load_uploaded(upload_value("belgrade.txt", OUTSIDE.read_bytes()))
+    assert choose_cable(uploaded, how="upload").id == "06BELGRADE1681"
+    assert current_choice().how == "upload" and current_choice().given == "belgrade.txt"
+    pasted = load_pasted("SUBJECT: A NOTE\n\n1. (U) Nothing new.\n")
+    chosen = choose_cable(pasted)
+    assert chosen.id.startswith("my_cable_") and lesson_cable().id == chosen.id

@@ -600,6 +600,9 @@ def export_lesson(
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = renderer.convert_outputs(cell.get("outputs", []))
+            if any(tag.startswith("cable:") for tag in cell.metadata.get("tags", [])):
+                # a passage about one cable, rendered by cable_box(): show the passage only
+                cell.transient = {"remove_source": True}
     nb.metadata.pop("widgets", None)  # drawn statically above; no widget renderer needed
     exporter = HTMLExporter(
         template_name="lab",

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -61,9 +61,11 @@ __all__ = [
     "choose_cable",
     "current_choice",
     "choice_reason",
+    "chosen_source",
     "describe_choice",
     "forget_choice",
     "lesson_cable",
+    "watch",
 ]
 
 #: The collection's own cable: what a lesson reads when nothing was chosen.
@@ -72,6 +74,10 @@ DEFAULT_CABLE_ID = "08BAKU151"
 CHOICE_FILE_NAME = "chosen_cable.json"
 
 _HOW = ("id", "path", "paste", "upload")
+
+Watcher = Callable[[Cable], None]
+#: Called after every choice made in this kernel (lesson 05's "cable changed" banner).
+_WATCHERS: list[Watcher] = []
 
 
 @dataclass(frozen=True)
@@ -174,19 +180,44 @@ def describe_choice(cable: Cable) -> str:
     return f"This lesson reads {cable.id or 'a cable without an ID'}. {choice_reason(cable)}"
 
 
+def chosen_source() -> str:
+    """How the chosen cable was chosen ("id", "path", "paste", "upload"), or "" when none was."""
+    choice = current_choice()
+    return choice.how if choice else ""
+
+
+def watch(watcher: Watcher) -> Callable[[], None]:
+    """Call ``watcher(cable)`` after every choice made in this kernel; returns a function to stop.
+
+    Other kernels (other lessons) read the choice when they next run their first cells.
+    """
+    _WATCHERS.append(watcher)
+
+    def stop() -> None:
+        if watcher in _WATCHERS:
+            _WATCHERS.remove(watcher)
+
+    return stop
+
+
 def forget_choice() -> bool:
     """Go back to 08BAKU151 for every lesson; True when a choice was recorded."""
     path = choice_path()
     if not path.is_file():
         return False
     path.unlink()
+    default = load_cable(DEFAULT_CABLE_ID)
+    for watcher in list(_WATCHERS):
+        watcher(default)
     return True
 
 
 # --------------------------------------------------------------------------- choosing
 
 
-def choose_cable(source: Any, *, name: str | None = None, cable_id: str | None = None) -> Cable:
+def choose_cable(
+    source: Any, *, name: str | None = None, cable_id: str | None = None, how: str = ""
+) -> Cable:
     """Make ``source`` the cable every lesson reads, and return it.
 
     ``source`` is a cable ID of the collection (``"10MOSCOW228"``), a path to a
@@ -197,9 +228,11 @@ def choose_cable(source: Any, *, name: str | None = None, cable_id: str | None =
     ``my_work/cables/`` (``cable_id`` names it when its text gives no ID).
 
     Raises :class:`~cable_utils.errors.CableError` (a plain message) for bad
-    input; the previous choice then stays as it was.
+    input; the previous choice then stays as it was. Watchers (:func:`watch`)
+    are told after the choice is recorded.
     """
-    how, given, cable, notes = _resolve(source, name, cable_id)
+    found_how, given, cable, notes = _resolve(source, name, cable_id)
+    how = how if how in _HOW else found_how
     if not cable.id or not is_safe_id(cable.id):  # pragma: no cover - add_cable always names it
         raise CableError("the cable has no usable ID; nothing was chosen")
     choice = Choice(
@@ -211,6 +244,8 @@ def choose_cable(source: Any, *, name: str | None = None, cable_id: str | None =
     )
     record = dict(asdict(choice), notes=list(choice.notes))
     atomic_write_text(choice_path(), json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+    for watcher in list(_WATCHERS):
+        watcher(cable)
     return cable
 
 
@@ -218,6 +253,8 @@ def _resolve(
     source: Any, name: str | None, cable_id: str | None
 ) -> tuple[str, str, Cable, list[str]]:
     """(how, what was given, the cable, notes) for any kind of ``source``."""
+    if isinstance(source, Cable):
+        return _from_cable(source, cable_id)
     if isinstance(source, bytes | bytearray | memoryview):
         how = "upload" if name else "paste"
         return _from_bytes(bytes(source), how, name, cable_id)
@@ -251,6 +288,23 @@ def _resolve(
             if not Path(text).is_file():
                 raise
     return _from_path(_checked_string_path(text), cable_id)
+
+
+def _from_cable(cable: Cable, cable_id: str | None) -> tuple[str, str, Cable, list[str]]:
+    """A Cable already read: its collection file by ID, else its text, added."""
+    if cable.source and cable.id and is_safe_id(cable.id):
+        try:
+            found = find_cable_file(cable.id)
+        except CableError:
+            found = None
+        if found is not None and str(found) == str(Path(cable.source).resolve()):
+            return "id", cable.id, cable, []
+    name = None
+    if cable.source and cable.source.startswith("uploaded: "):
+        name = cable.source.removeprefix("uploaded: ")
+    how = "upload" if name else "paste"
+    # The text as decoded; a file that was not UTF-8 is kept as UTF-8 (its warning says so).
+    return _from_bytes(cable.raw.encode("utf-8"), how, name, cable_id)
 
 
 def _checked_string_path(text: str) -> Path:
