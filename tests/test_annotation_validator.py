@@ -294,7 +294,7 @@ def test_save_claims_refuses_claims_that_would_not_validate(work: Path, moscow) 
     before = good.path.read_bytes()
     assert not save_claims(claims, moscow).saved
     assert good.path.read_bytes() == before
-    assert [c["claim_id"] for c in load_claims("10MOSCOW228")] == ["C1"]
+    assert [c["claim_id"] for c in load_claims("10MOSCOW228")] == ["S-1"]
 
 
 def test_save_claims_refuses_the_exercise_placeholders(work: Path, moscow) -> None:

@@ -278,7 +278,7 @@ def test_student_claims_get_s_ids_and_keep_hand_written_rows(work_folder: Path) 
     )
     (folder / "claims.csv").write_text(hand, encoding="utf-8")
     claims = [
-        {"claim": "The draft law disadvantages U.S. card companies", "holder": "post",
+        {"claim": "The draft law disadvantages U.S. card companies", "holder": "reporting_post",
          "stance": "FAVOR", "quote": "contains several provisions that would disadvantage U.S. businesses"},
         {"claim": "...", "holder": "...", "stance": "FAVOR", "quote": "..."},
     ]  # fmt: skip

@@ -683,7 +683,7 @@ def build(
     previous = os.environ.get(STATIC_EDITION_ENV)
     os.environ[STATIC_EDITION_ENV] = "1"
     try:
-        return _build(out, notebooks, timeout)
+        return _build(out, notebooks, timeout, cable_id)
     finally:
         if previous is None:
             os.environ.pop(STATIC_EDITION_ENV, None)
@@ -691,7 +691,9 @@ def build(
             os.environ[STATIC_EDITION_ENV] = previous
 
 
-def _build(out: Path, notebooks: list[Path], timeout: int) -> list[PageReport]:
+def _build(
+    out: Path, notebooks: list[Path], timeout: int, cable_id: str | None = None
+) -> list[PageReport]:
     if out.exists():
         shutil.rmtree(out)
     (out / "lessons").mkdir(parents=True)
