@@ -333,7 +333,7 @@ class KnownActors:
             return None
         close = difflib.get_close_matches(actor_id, self.ids, n=3, cutoff=0.5)
         suggestion = f"did you mean {', '.join(close)}? " if close else ""
-        listed = ", ".join(self.ids[:8]) + (" …" if len(self.ids) > 8 else "")
+        listed = ", ".join(self.ids[:20]) + (" …" if len(self.ids) > 20 else "")
         return Problem(
             file,
             line,
