@@ -4,7 +4,8 @@ Everything that goes wrong because of the *input* (a missing file, bytes that
 are not text, text that is not a cable) is a :class:`CableError`, with a message
 that names the problem in plain words. Problems *inside* a cable that can still
 be read (a missing SUBJECT, a truncated body) are not errors: they become
-``Cable.warnings``.
+``Cable.defects`` (whose messages are ``Cable.warnings``), unless the cable was
+parsed with ``strict=True``, which raises :class:`DefectError` instead.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ __all__ = [
     "BinaryInputError",
     "CableError",
     "CableNotFoundError",
+    "DefectError",
     "DuplicateCableError",
     "EmptyCableError",
     "InputTooLargeError",
@@ -52,6 +54,14 @@ class InputTooLargeError(CableError):
 
 class NotACableError(CableError):
     """The text has none of the parts of a diplomatic cable."""
+
+
+class DefectError(CableError):
+    """A cable parsed with ``strict=True`` has defects; ``defects`` lists them all."""
+
+    def __init__(self, defects) -> None:  # a tuple of model.Defect (errors imports no model)
+        self.defects = tuple(defects)
+        super().__init__("; ".join(defect.message for defect in self.defects))
 
 
 class UnreadableWorkError(CableError):

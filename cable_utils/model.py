@@ -13,14 +13,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
+    "DEFECT_KINDS",
     "Addressee",
     "Cable",
+    "Defect",
+    "HeaderField",
+    "OffsetMap",
     "Paragraph",
     "Reason",
     "Reference",
@@ -62,6 +66,71 @@ SEGMENT_KINDS: dict[str, str] = {
 }
 
 
+#: The kinds of :class:`Defect` the parser reports: a closed set, so that a
+#: lesson can explain each kind (``cable_utils.analysis.explain.DEFECT_EXPLANATIONS``
+#: has one entry per kind, and a test keeps the two in step) and a test can
+#: assert one without matching the wording of its message.
+DEFECT_KINDS: frozenset[str] = frozenset(
+    {
+        "not_utf8",  # the file was not UTF-8 and was decoded as cp1252 or Latin-1
+        "export_row",  # the text is wrapped in a database-export (cables.csv) row
+        "wrapper",  # lines added before the telegram (an e-mail or print-out header)
+        "spliced_record",  # the text runs on into another cable's record
+        "partial_extract",  # the record says it is an extract
+        "truncated",  # the text stops mid-record
+        "invalid_dtg",  # a date-time group that is no real date
+        "no_dtg",  # no date-time group at all
+        "de_line_disagrees_with_dtg",  # the DE line's day and the DTG differ by > 48 h
+        "de_line_disagrees_with_banner",  # the DE line's serial is not the banner's
+        "id_disagrees_with_text",  # the file name's ID is not the one the text gives
+        "no_banner",  # no classification banner
+        "no_subject",  # no SUBJECT line
+        "no_paragraphs",  # no numbered paragraph
+        "duplicate_paragraph_number",  # a paragraph number used twice
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Defect:
+    """Something wrong with the text as received, found while parsing it.
+
+    ``kind`` is one of :data:`DEFECT_KINDS`; ``start``/``end`` are raw offsets of
+    the place the defect is about, or ``None`` when it has no place (a missing
+    SUBJECT line is nowhere). ``message`` says it in a sentence, naming what
+    was seen; it is what :attr:`Cable.warnings` lists.
+
+    >>> Defect("no_subject", None, None, "no SUBJECT line was found").to_dict()["kind"]
+    'no_subject'
+    """
+
+    kind: str
+    start: int | None
+    end: int | None
+    message: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in DEFECT_KINDS:
+            raise ValueError(
+                f"unknown defect kind {self.kind!r}; the kinds are {sorted(DEFECT_KINDS)}"
+            )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "start": self.start, "end": self.end, "message": self.message}
+
+
+class OffsetMap(Protocol):
+    """Maps offsets of a cable's normalised text (``cable.text``) to its raw text and back.
+
+    :class:`cable_utils.source.normalise.NormalisedText` is the one
+    implementation; the model names only what it needs of it.
+    """
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]: ...
+
+    def to_clean(self, raw_position: int) -> int: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A region of the raw text and what it is."""
@@ -73,6 +142,28 @@ class Segment:
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderField:
+    """One line of the transmission header as the parser read it.
+
+    ``kind`` is the line's segment kind (``de_line``, ``dtg``, ``to`` …) and
+    ``parts`` its pieces in the order written, each ``(name, text)``: for
+    ``DE RUEHKB #0151/01 0501347`` they are ``keyword DE``, ``station RUEHKB``,
+    ``serial 0151``, ``section 01`` and ``julian 0501347``. ``start``/``end``
+    are the line's raw offsets. The header decoder explains these parts; it
+    never reads the line again.
+    """
+
+    kind: str
+    parts: tuple[tuple[str, str], ...]
+    start: int
+    end: int
+
+    def part(self, name: str) -> str | None:
+        """The text of the first part called ``name``, or None."""
+        return next((text for part, text in self.parts if part == name), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +273,8 @@ class Cable:
     paragraphs: tuple[Paragraph, ...] = ()
     signer: str | None = None
     segments: tuple[Segment, ...] = ()
-    warnings: tuple[str, ...] = ()
+    defects: tuple[Defect, ...] = ()
+    header: tuple[HeaderField, ...] = ()  # the transmission header, line by line
     dtg: str | None = None
     de_line: str | None = None
     serial: str | None = None
@@ -192,6 +284,9 @@ class Cable:
     # "Declassified/Released US Department of State EO Systematic Review …").
     declassification_note: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: The map between ``text`` and ``raw`` (see :meth:`to_raw`); ``None`` only
+    #: for a cable built by hand, whose ``text`` is its ``raw``.
+    offsets: OffsetMap | None = field(default=None, compare=False, repr=False)
 
     # -- construction ---------------------------------------------------------
     @classmethod
@@ -204,6 +299,42 @@ class Cable:
         return parse_text(text, source=source, cable_id=cable_id)
 
     # -- reading back ---------------------------------------------------------
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The messages of :attr:`defects`, in the order they were found."""
+        return tuple(defect.message for defect in self.defects)
+
+    def defects_of(self, kind: str) -> list[Defect]:
+        return [defect for defect in self.defects if defect.kind == kind]
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """The raw span of ``text[start:end]``: analysis finds things in the normalised
+        ``text`` and reports them with this, so it never normalises ``raw`` again.
+
+        >>> cable = Cable.from_text("SUBJECT: A TEST[1](#)\\n\\n1. (C) Text.\\n")
+        >>> start = cable.text.index("Text")
+        >>> cable.raw[slice(*cable.to_raw(start, start + 4))]
+        'Text'
+        """
+        if self.offsets is None:
+            return self._identity(start, end)
+        return self.offsets.to_raw(start, end)
+
+    def to_clean(self, raw_position: int) -> int:
+        """The offset in ``text`` of the first character read from ``raw`` at or after
+        ``raw_position`` (``len(text)`` when none is)."""
+        if self.offsets is None:
+            return self._identity(raw_position, raw_position)[0]
+        return self.offsets.to_clean(raw_position)
+
+    def _identity(self, start: int, end: int) -> tuple[int, int]:
+        if self.text != self.raw:
+            raise ValueError(
+                "this Cable has no offset map; build it with load_cable() or Cable.from_text()"
+            )
+        start = min(max(start, 0), len(self.text))
+        return start, min(max(end, start), len(self.text))
+
     def raw_text_of(self, part: Any) -> str:
         """The raw characters a segment, paragraph or field was read from."""
         return self.raw[part.start : part.end]
@@ -252,6 +383,7 @@ class Cable:
             "signer": self.signer,
             "segments": [s.to_dict() for s in self.segments],
             "warnings": list(self.warnings),
+            "defects": [d.to_dict() for d in self.defects],
         }
 
     # -- pandas views (lazy import) ---------------------------------------------

@@ -164,7 +164,7 @@ def test_json_contract_keys_and_types(cable):
     assert list(data) == [
         "id", "origin", "date", "precedence", "classification", "handling", "to", "info",
         "eo", "decl_date", "tags", "subject", "references", "classified_by",
-        "reason_section", "reasons", "paragraphs", "signer", "segments", "warnings",
+        "reason_section", "reasons", "paragraphs", "signer", "segments", "warnings", "defects",
     ]  # fmt: skip
     assert data["date"] == "2008-02-19T13:47:00Z"
     assert data["decl_date"] == "2018-02-19"

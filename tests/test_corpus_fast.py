@@ -1,46 +1,24 @@
-"""The fast corpus path gives exactly what the full parse gives.
+"""Fast paths against their plain specification (the test oracle).
 
-``corpus`` parses rows with :func:`cable_utils.parse.parser.parse_fields` (no
-segments, no raw offsets, no paragraph texts) and normalises text with a
-candidate scan instead of a plain ``finditer``; both must be invisible in the
-results. Speed is measured in ``benchmarks/bench_corpus.py``, never here.
+Each surviving fast path (issue 13: kept only where it alone buys at least
+10 % of corpus throughput, ``benchmarks/README.md``) must find exactly what its
+plain version finds. Speed is measured in ``benchmarks/``, never here.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cable_utils.corpus.rows import (
-    CORPUS_COLUMNS,
-    _csv_tasks,
-    _parse_task,
-    _Task,
-    iter_corpus_rows,
-    write_cables_csv,
-)
-from cable_utils.parse import header
-from cable_utils.parse.body import (
-    _FIELD_PATTERN,
-    BANNER,
-    PARAGRAPH_START,
-    _field_matches,
-    _search_banner,
-    search_after_breaks,
-    search_paragraph_start,
-)
-from cable_utils.parse.parser import (
-    _DTG_CANDIDATE,
-    _DTG_START,
-    _RECORD_ROW,
-    _record_rows,
-    parse_fields,
-    parse_text,
-)
+from cable_utils.parse import header, patterns
+from cable_utils.parse.body import search_paragraph_start
+from cable_utils.parse.front_matter import _field_matches, _search_banner
+from cable_utils.parse.parser import _DTG_CANDIDATE, _RECORD_ROW, _record_rows, parse_text
+from cable_utils.parse.patterns import BANNER, DTG_START, FIELD, PARAGRAPH_START
+from cable_utils.parse.scan import search_after_breaks
 from cable_utils.source.loading import decode_bytes
 from cable_utils.source.normalise import (
     _ARTIFACT_PATTERN,
@@ -93,110 +71,6 @@ def test_artifact_scan_matches_finditer_on_artifact_soup(text):
     assert _found(text) == _spans(_ARTIFACT_PATTERN.finditer(text))
 
 
-# -- corpus rows: fast path against the full parse -------------------------------
-
-
-def _both_rows(task: _Task) -> tuple[tuple, tuple]:
-    return _parse_task(task, full=True), _parse_task(task)
-
-
-def _text_task(text: str, cable_id: str | None = None) -> _Task:
-    return _Task(source="test", text=text, cable_id=cable_id)
-
-
-def test_the_fast_path_is_really_used():
-    # Guard against a test that compares the full parse with itself.
-    cable = parse_fields(TEXTS["08BAKU151"], cable_id="08BAKU151")
-    assert cable.segments == () and cable.to == ()
-    full = parse_text(TEXTS["08BAKU151"], cable_id="08BAKU151")
-    assert full.segments and full.to
-
-
-@pytest.mark.parametrize("name", sorted(TEXTS))
-def test_rows_are_identical_for_every_sample(name):
-    path = next(p for p in CABLE_FILES if p.stem == name)
-    task = _Task(source=path.name, path=str(path), cable_id=name)
-    full, fast = _both_rows(task)
-    assert full[CORPUS_COLUMNS.index("error")] is None
-    assert fast == full
-    # Without the file name's ID, the banner and date give it.
-    full, fast = _both_rows(_text_task(TEXTS[name]))
-    assert fast == full
-
-
-def test_rows_are_identical_for_the_synthetic_corpus(tmp_path):
-    """The benchmark's corpus, and a header/body split with metadata as Cablegate stores it."""
-    rows = []
-    for number, (name, text) in enumerate(sorted(TEXTS.items())):
-        rows.append([str(number), "", name, "", "", "", "", text])
-        banner = re.search(r"^\s*(?:C O N|S E C|U N C|UNCLAS|CONFIDENTIAL|SECRET)", text, re.M)
-        if banner:
-            header, body = text[: banner.start()].rstrip("\n"), text[banner.start() :]
-            rows.append(
-                [
-                    str(number),
-                    "1/1/2009 0:00",
-                    name,
-                    "Embassy X",
-                    "SECRET//NOFORN",
-                    "",
-                    header,
-                    body,
-                ]
-            )
-    rows.append(["99", "1/1/2009 0:00", "09NOWHERE1", "", "", "", "", "not a cable\nat all"])
-    rows.append(["100", "too few fields"])
-    path = tmp_path / "cables.csv"
-    write_cables_csv(rows, path)
-    tasks = list(_csv_tasks(path))
-    assert len(tasks) >= 40
-    for task in tasks:
-        full, fast = _both_rows(task)
-        assert fast == full, task.source
-    streamed = list(iter_corpus_rows(path))
-    assert streamed == [_parse_task(task, full=True) for task in tasks]
-
-
-_MUTATION = st.sampled_from(["truncate", "delete", "duplicate", "insert", "crlf", "swap"])
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    name=st.sampled_from(sorted(TEXTS)),
-    steps=st.lists(
-        st.tuples(_MUTATION, st.floats(0, 1), st.floats(0, 1), st.text(max_size=20)),
-        min_size=1,
-        max_size=4,
-    ),
-)
-def test_rows_are_identical_for_mutated_cables(name, steps):
-    text = TEXTS[name]
-    for kind, where, size, noise in steps:
-        lines = text.split("\n")
-        at = int(where * len(lines))
-        if kind == "truncate":
-            text = text[: int(where * len(text))]
-        elif kind == "delete":
-            del lines[at : at + 1 + int(size * 5)]
-            text = "\n".join(lines)
-        elif kind == "duplicate":
-            lines[at:at] = lines[at : at + 1 + int(size * 5)]
-            text = "\n".join(lines)
-        elif kind == "insert":
-            position = int(where * len(text))
-            text = text[:position] + noise + text[position:]
-        elif kind == "crlf":
-            text = text.replace("\n", "\r\n")
-        else:  # swap two lines
-            other = int(size * len(lines))
-            if lines and at < len(lines) and other < len(lines):
-                lines[at], lines[other] = lines[other], lines[at]
-            text = "\n".join(lines)
-    for cable_id in (None, name):
-        full, fast = _both_rows(_text_task(text, cable_id))
-        assert fast == full
-
-
 # -- the front-matter keyword scan ------------------------------------------------
 
 _FRONT_PIECES = st.sampled_from(
@@ -212,18 +86,14 @@ _FRONT_PIECES = st.sampled_from(
 def test_field_scan_matches_finditer_on_every_sample(name):
     text = TEXTS[name]
     for start, end in ((0, len(text)), (len(text) // 3, len(text) // 2)):
-        assert _spans(_field_matches(text, start, end)) == _spans(
-            _FIELD_PATTERN.finditer(text, start, end)
-        )
+        assert _spans(_field_matches(text, start, end)) == _spans(FIELD.finditer(text, start, end))
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_FRONT_PIECES, max_size=40).map("".join), st.integers(0, 5), st.integers(0, 5))
 def test_field_scan_matches_finditer_on_keyword_soup(text, cut_start, cut_end):
     start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
-    assert _spans(_field_matches(text, start, end)) == _spans(
-        _FIELD_PATTERN.finditer(text, start, end)
-    )
+    assert _spans(_field_matches(text, start, end)) == _spans(FIELD.finditer(text, start, end))
 
 
 _ASCII_FRONT_PIECES = st.sampled_from(
@@ -243,36 +113,7 @@ _ASCII_FRONT_PIECES = st.sampled_from(
 def test_field_scan_matches_finditer_on_ascii_keyword_soup(text, cut_start, cut_end):
     """ASCII front matter is scanned by keyword (str.find), other text by pattern."""
     start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
-    assert _spans(_field_matches(text, start, end)) == _spans(
-        _FIELD_PATTERN.finditer(text, start, end)
-    )
-
-
-def test_load_corpus_frame_is_the_table_of_the_full_rows(tmp_path):
-    """Column-wise building with shared strings gives the frame of the full-parse rows."""
-    import pandas as pd
-
-    from cable_utils.corpus.rows import LIST_SEPARATORS, _folder_tasks, load_corpus
-
-    folder = ROOT / "data" / "cables" / "samples"
-    rows = [_parse_task(task, full=True) for task in _folder_tasks(folder)]
-    expected = pd.DataFrame.from_records(rows, columns=list(CORPUS_COLUMNS))
-    for column in LIST_SEPARATORS:  # list cells of a row are tuples in the frame
-        expected[column] = pd.Series([tuple(value) for value in expected[column]], dtype=object)
-    expected["date"] = pd.to_datetime(expected["date"], utc=True, errors="coerce")
-    expected["paragraphs"] = expected["paragraphs"].astype("int64")
-    frame = load_corpus(folder)
-    pd.testing.assert_frame_equal(frame, expected)
-    # assert_frame_equal does not tell a list from a tuple: check the cell types.
-    for column in LIST_SEPARATORS:
-        assert all(type(value) is tuple for value in frame[column]), column
-        assert all(value == e for value, e in zip(frame[column], expected[column], strict=True))
-    # Every empty cell is the one empty tuple; equal TAGS share one tuple.
-    for column in LIST_SEPARATORS:
-        assert len({id(value) for value in frame[column] if not value}) <= 1, column
-    assert any(not value for value in frame["warnings"])
-    tags = frame["tags"]
-    assert len({id(value) for value in tags}) == len(set(tags))
+    assert _spans(_field_matches(text, start, end)) == _spans(FIELD.finditer(text, start, end))
 
 
 # -- database-export rows inside a text (parser._record_rows) -------------------
@@ -388,7 +229,7 @@ def test_a_banner_right_after_an_export_row_is_read():
         "1\t2008-02-19\t08BAKU151\tEmbassy Baku\tCONFIDENTIAL\t\tCONFIDENTIAL BAKU 000151\n\n"
         "SUBJECT: TEST\n\n1. (C) Hello world. Signed.\n\nDERSE\n"
     )
-    for cable in (parse_text(text), parse_fields(text)):
+    for cable in (parse_text(text),):
         assert (cable.origin, cable.classification) == ("BAKU", "CONFIDENTIAL")
         assert "no classification banner was found" not in cable.warnings
 
@@ -396,13 +237,13 @@ def test_a_banner_right_after_an_export_row_is_read():
 # -- header lines: the one kind test names every pattern that can match ----------
 
 _HEADER_PATTERNS = {  # pattern → the line kind (header._LINE_KIND group) it belongs to
-    header._VZCZC: "vzczc",
+    patterns.VZCZC_LINE: "vzczc",
     header._DISTRIBUTION: "distribution",
-    header._ROUTING: "routing",
-    header._DE_LINE: "de",
-    header._SECURITY: "security",
-    header._DTG_LINE: "dtg",
-    header._BARE_DTG_LINE: "dtg",
+    patterns.ROUTING_LINE: "routing",
+    patterns.DE_LINE: "de",
+    patterns.SECURITY_LINE: "security",
+    patterns.DTG_LINE: "dtg",
+    patterns.BARE_DTG_LINE: "dtg",
     header._FROM: "fm",
     header._TO: "to",
     header._INFO: "info",
@@ -537,80 +378,7 @@ def test_header_lines_are_those_found_one_by_one(text, start, end):
     assert header.header_lines(text, start, end) == one_by_one
 
 
-# -- continuation lines removed in bulk (normalise._without_continuations) ------
-
-
-def _normalised_both_ways(raw: str, monkeypatch) -> tuple:
-    from cable_utils.source import normalise as module
-
-    def described(clean):
-        return (
-            clean.text,
-            clean.artifacts,
-            clean.raw_starts,
-            clean.raw_ends,
-            clean.to_raw(0, len(clean.text)),
-            clean.to_raw(len(clean.text), len(clean.text)),
-        )
-
-    monkeypatch.setattr(module, "_BULK_CONTINUATIONS_FROM", 1)
-    in_bulk = normalise(raw)
-    monkeypatch.setattr(module, "_BULK_CONTINUATIONS_FROM", 10**9)
-    one_by_one = normalise(raw)
-    lines = [clean.line_number(at) for clean in (in_bulk, one_by_one) for at in (0, len(raw) // 2)]
-    assert lines[:2] == lines[2:]
-    return described(in_bulk), described(one_by_one), in_bulk._source is not in_bulk.raw
-
-
-def test_bulk_continuations_give_the_scan_result_on_the_export_sample(monkeypatch):
-    raw = TEXTS["07BERN881"]
-    in_bulk, one_by_one, bulk_used = _normalised_both_ways(raw, monkeypatch)
-    assert bulk_used  # the sample's hundreds of continuation lines go in bulk
-    assert in_bulk == one_by_one
-
-
-@pytest.mark.parametrize("name", sorted(TEXTS))
-def test_bulk_continuations_give_the_scan_result_on_every_sample(name, monkeypatch):
-    raw = TEXTS[name].replace("\n", " \\\n", 40)  # continuation lines on the first 40 lines
-    in_bulk, one_by_one, _ = _normalised_both_ways(raw, monkeypatch)
-    assert in_bulk == one_by_one
-
-
-_CONTINUATION_PIECES = st.sampled_from(
-    ["\\\n", "\\\r\n", " \\\n", "\t \\\n", "\\", "\n", "\r", "\r\n", " ", "  ", "\t", "x", "AB", "[1](#)", "[PREL](#)",
-     "\u00b6", "&amp;", "&#x000A;", "<br>", "\ufeff", "  \n", "\\\\", "PAGE 02 ", "\nUNCLASSIFIED\n"]
-)  # fmt: skip
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    st.lists(
-        st.lists(_CONTINUATION_PIECES.filter(lambda piece: "\r" not in piece), max_size=8).map(
-            "".join
-        ),
-        min_size=2,
-        max_size=12,
-    ),
-    st.sampled_from(["\\\n", " \\\n", "\t  \\\n"]),
-)
-def test_bulk_continuations_give_the_scan_result_on_continued_lines(lines, ending):
-    """Soup lines joined by continuations: the bulk path runs unless a backslash would join."""
-    text = ending.join(lines)
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        in_bulk, one_by_one, bulk_used = _normalised_both_ways(text, monkeypatch)
-    assert in_bulk == one_by_one
-    assert bulk_used or "\\" in text.replace(ending, "")  # only a stray backslash stops it
-
-
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(_CONTINUATION_PIECES, max_size=50).map("".join))
-def test_bulk_continuations_give_the_scan_result_on_soup(text):
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        in_bulk, one_by_one, _ = _normalised_both_ways(text, monkeypatch)
-    assert in_bulk == one_by_one
-
-
-# -- the DTG line that starts a telegram (parser._DTG_START) ---------------------
+# -- the DTG line that starts a telegram (parser.DTG_START) ---------------------
 
 _DTG_PIECES = st.sampled_from(
     ["\n", " ", "\t", "P ", "O ", "R R ", "Z", "Y", "p", "191347Z FEB 08", "191347Z", " FEB ", "08",
@@ -619,8 +387,8 @@ _DTG_PIECES = st.sampled_from(
 
 
 def _dtg_spans(text: str, start: int, end: int) -> tuple:
-    fast = search_after_breaks(_DTG_START, _DTG_CANDIDATE, text, start, end)
-    plain = _DTG_START.search(text, start, end)
+    fast = search_after_breaks(DTG_START, _DTG_CANDIDATE, text, start, end)
+    plain = DTG_START.search(text, start, end)
     return tuple(None if m is None else m.span() for m in (fast, plain))
 
 

@@ -6,13 +6,14 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from cable_utils import load_cable
+from cable_utils.analysis.explain import explain_de_line, explain_dtg, explain_header_field
 from cable_utils.parse.decoding import (
     decode_de_line,
     decode_decl_date,
     decode_dtg,
     decode_precedence,
     decode_routing_indicator,
-    explain_header_line,
 )
 
 
@@ -20,7 +21,7 @@ def test_dtg():
     dtg = decode_dtg("191347Z FEB 08")
     assert dtg is not None
     assert dtg.moment == datetime(2008, 2, 19, 13, 47, tzinfo=UTC)
-    assert "19 February 2008, 13:47 UTC" in dtg.explanation
+    assert "19 February 2008, 13:47 UTC" in explain_dtg(dtg)
 
 
 @pytest.mark.parametrize(
@@ -46,9 +47,7 @@ def test_de_line_agrees_with_dtg():
     )
     assert de.station_name == "AMEMBASSY BAKU"
     assert de.moment(2008) == datetime(2008, 2, 19, 13, 47, tzinfo=UTC)
-    tokens = explain_header_line(
-        "DE RUEHKB #0151/01 0501347", year=2008, dtg=decode_dtg("191347Z FEB 08")
-    )
+    tokens = explain_de_line(de, 2008, decode_dtg("191347Z FEB 08"))
     text = " ".join(t.meaning for t in tokens)
     assert "day 050" in text and "19 February 2008" in text
     assert "the same moment as the date-time group 191347Z FEB 08" in text
@@ -78,13 +77,14 @@ def test_decl_dates(text, expected):
     assert decode_decl_date(text) == expected
 
 
-def test_header_lines_explained():
-    zny = explain_header_line("ZNY CCCCC ZZH")
+def test_header_fields_are_explained_from_the_parsed_parts():
+    cable = load_cable("08BAKU151")
+    fields = {field.kind: field for field in cable.header}
+    zny = explain_header_field(cable, fields["security_line"])
     assert [t.text for t in zny] == ["ZNY", "CCCCC", "ZZH"]
     assert "CONFIDENTIAL" in zny[1].meaning
-    to = explain_header_line("TO RUEHC/SECSTATE WASHDC PRIORITY 4798")
+    to = explain_header_field(cable, fields["to"])
     assert [t.text for t in to] == ["TO", "RUEHC/", "SECSTATE WASHDC", "PRIORITY", "4798"]
     assert "action" in to[0].meaning
-    vz = explain_header_line("VZCZCXYZ0145")
+    vz = explain_header_field(cable, fields["vzczc"])
     assert [t.text for t in vz] == ["VZCZC", "XYZ", "0145"]
-    assert explain_header_line("hello")[0].meaning == "not a transmission-header line"

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from cable_utils import Cable, load_cable
+from cable_utils.analysis.explain import explain_segment
 from cable_utils.analysis.geo import addressee_places, places_table
 from cable_utils.lessons.exercises import check
 from cable_utils.reference.glossary import define, glossary_table
@@ -17,7 +18,6 @@ from cable_utils.views.plots import addressee_map_figure, describe_addressee_map
 from cable_utils.widgets import (
     addressee_map,
     explain_kind,
-    explain_segment,
     header_decoder,
     header_lines,
     segment_explorer,

@@ -23,6 +23,7 @@ from cable_utils.analysis.remix import (
     try_load,
     warnings_table,
 )
+from cable_utils.model import Defect
 from cable_utils.source.paths import DATA_DIR, known_cable_ids
 
 DATA = Path(DATA_DIR) / "cables"
@@ -181,55 +182,56 @@ def test_try_load_sample_counts_warnings_in_its_message() -> None:
 # ------------------------------------------------------------------ warnings
 
 
-def every_sample_warning() -> list[tuple[str, str]]:
-    # The shipped cables (described in tests/expected): a cable added later may raise a kind
-    # of warning nobody has explained yet; it then gets the general explanation ("Other").
+def every_sample_defect() -> list[tuple[str, Defect]]:
+    # The shipped cables (described in tests/expected): every defect kind is explained.
     shipped = json.loads((Path(__file__).parent / "expected" / "samples.json").read_text())
     ids = ["08BAKU151", *sorted(key for key in shipped if not key.startswith("_"))]
-    return [(cid, w) for cid in ids for w in load_cable(cid).warnings]
+    return [(cid, d) for cid in ids for d in load_cable(cid).defects]
 
 
-def test_the_samples_do_have_warnings_to_explain() -> None:
-    assert len(every_sample_warning()) >= 4
+def test_the_samples_do_have_defects_to_explain() -> None:
+    assert len(every_sample_defect()) >= 4
 
 
-@pytest.mark.parametrize(("cable_id", "warning"), every_sample_warning())
-def test_every_warning_the_samples_raise_has_a_specific_explanation(
-    cable_id: str, warning: str
+@pytest.mark.parametrize(("cable_id", "defect"), every_sample_defect())
+def test_every_defect_the_samples_raise_is_explained_by_its_kind(
+    cable_id: str, defect: Defect
 ) -> None:
-    explanation = explain_warning(warning)
-    assert explanation.topic != "Other", f"{cable_id}: no explanation for {warning!r}"
-    assert explanation.warning == warning
+    explanation = explain_warning(defect)
+    assert explanation.kind == defect.kind
+    assert explanation.warning == defect.message
     assert len(explanation.meaning.split()) >= 15
     assert explanation.what_to_do
 
 
 @pytest.mark.parametrize(
-    ("warning", "topic", "phrase"),
+    ("kind", "topic", "phrase"),
     [
-        ("no date-time group was found, so the cable has no date", "Date", "Cite the source"),
-        ("no classification banner was found", "Classification", "do not guess"),
-        ("no SUBJECT line was found", "Subject", "SUBJECT"),
-        ("no numbered paragraphs were found", "Body", "paragraph browser"),
-        (
-            "the file name says 08BAKU151 but the banner and date give 08BAKU152",
-            "Identity",
-            "misnamed",
-        ),
-        ("the date-time group '321299Z FEB 08' is not a valid date", "Date", "metadata"),
-        ("something nobody foresaw", "Other", "another edition"),
+        ("no_dtg", "Date", "Cite the source"),
+        ("no_banner", "Classification", "do not guess"),
+        ("no_subject", "Subject", "SUBJECT"),
+        ("no_paragraphs", "Body", "paragraph browser"),
+        ("id_disagrees_with_text", "Identity", "misnamed"),
+        ("invalid_dtg", "Date", "metadata"),
     ],
 )
-def test_explanations(warning: str, topic: str, phrase: str) -> None:
-    explanation = explain_warning(warning)
+def test_explanations(kind: str, topic: str, phrase: str) -> None:
+    explanation = explain_warning(Defect(kind, None, None, "any wording at all"))
     assert explanation.topic == topic
     assert phrase in explanation.meaning + explanation.what_to_do
+
+
+def test_rewording_a_warning_keeps_its_explanation() -> None:
+    """The explanation follows the kind: a message that says nothing still gets it."""
+    worded = explain_warning(Defect("spliced_record", 5, 9, "spliced record: from line 3 …"))
+    reworded = explain_warning(Defect("spliced_record", 5, 9, "two cables in one file"))
+    assert worded.meaning == reworded.meaning and worded.topic == "Identity"
 
 
 def test_warnings_table_for_a_clean_cable_is_empty_with_columns() -> None:
     frame = warnings_table(load_cable("08BAKU151"))
     assert frame.empty
-    assert list(frame.columns) == ["warning", "topic", "meaning", "what_to_do"]
+    assert list(frame.columns) == ["warning", "kind", "topic", "meaning", "what_to_do"]
 
 
 # ------------------------------------------------------------------ comparison

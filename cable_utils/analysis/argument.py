@@ -33,7 +33,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +40,6 @@ from ..errors import CableError
 from ..model import Cable
 from ..reference._frames import full_text_frame
 from ..reference.sources import cite
-from ..source.normalise import normalise
 from ..source.paths import DATA_DIR
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -254,27 +252,17 @@ def locate_quote(
     if not words:
         return None
     pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
-    clean = _normalised(cable.raw)
     bounds = None
     if paragraph is not None:
         found = [p for p in cable.paragraphs if p.number == paragraph]
         if not found:
             return None
         bounds = (found[0].start, found[0].end)
-    for match in pattern.finditer(clean.text):
-        start, end = clean.to_raw(match.start(), match.end())
+    for match in pattern.finditer(cable.text):
+        start, end = cable.to_raw(match.start(), match.end())
         if bounds is None or (bounds[0] <= start and end <= bounds[1]):
             return start, end
     return None
-
-
-@cache
-def _normalised_cached(raw: str):
-    return normalise(raw)
-
-
-def _normalised(raw: str):
-    return _normalised_cached(raw)
 
 
 def load_argument(

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CableError, EmptyCableError
-from ..model import SEGMENT_KINDS, Cable
+from ..model import SEGMENT_KINDS, Cable, Defect
 from ..parse import load_cable
 from ..source.loading import decode_bytes
 from ..source.paths import (
@@ -35,6 +35,7 @@ from ..source.paths import (
     known_cable_ids,
     work_cables_dir,
 )
+from .explain import explain_defect
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -248,9 +249,7 @@ def load_uploaded(value: Any) -> Cable:
     content = item["content"]
     data = content.tobytes() if isinstance(content, memoryview) else bytes(content)
     text, notes = decode_bytes(data, name=name)
-    return parse_text(
-        text, source=f"uploaded: {name}", cable_id=_id_from_name(name), warnings=notes
-    )
+    return parse_text(text, source=f"uploaded: {name}", cable_id=_id_from_name(name), notes=notes)
 
 
 def load_pasted(text: str) -> Cable:
@@ -260,7 +259,7 @@ def load_pasted(text: str) -> Cable:
     if not isinstance(text, str) or not text.strip():
         raise EmptyCableError("nothing was pasted: paste the text of a cable into the box first")
     checked, notes = decode_bytes(text.encode("utf-8"), name="the pasted text")
-    return parse_text(checked, source="pasted text", warnings=notes)
+    return parse_text(checked, source="pasted text", notes=notes)
 
 
 def try_load(source: str, value: Any) -> LoadOutcome:
@@ -287,161 +286,31 @@ def try_load(source: str, value: Any) -> LoadOutcome:
 
 @dataclass(frozen=True, slots=True)
 class WarningExplanation:
-    """A parser warning, what it means for a historian, and what to do."""
+    """A parser warning (a defect's message), its kind, what it means, and what to do."""
 
     warning: str
+    kind: str
     topic: str
     meaning: str
     what_to_do: str
 
 
-# (pattern, topic, meaning, what to do). The first matching pattern wins.
-_EXPLANATIONS: tuple[tuple[re.Pattern[str], str, str, str], ...] = tuple(
-    (re.compile(pattern, re.I), topic, meaning, todo)
-    for pattern, topic, meaning, todo in (
-        (
-            r"not valid UTF-8",
-            "Encoding",
-            "The file was saved in an older Windows encoding, as many copies converted from "
-            "PDF are. The text could still be read, but curly quotes, dashes and accented "
-            "letters may differ from the original.",
-            "Before quoting a name with accents or special characters, compare it with "
-            "another edition of the cable.",
-        ),
-        (
-            r"date-time group .* is not a valid date",
-            "Date",
-            "The date-time group is there but does not form a real date (a typing or "
-            "transcription slip, or damage in the copy). The cable's date cannot be "
-            "taken from it.",
-            "Take the date from the publisher's metadata and say in your citation where it "
-            "came from.",
-        ),
-        (
-            r"DE line says day",
-            "Date",
-            "The two time stamps of the header (the DE line's day of the year and the "
-            "date-time group) disagree by more than two days. One of them may be mistyped, "
-            "or the copy joins parts of two messages.",
-            "Check the date in another edition; do not build an argument on the exact day.",
-        ),
-        (
-            r"file name says .* but the banner and date give",
-            "Identity",
-            "The ID the file was given does not match the ID that the text itself implies "
-            "(year, post and serial). The file may be misnamed, or the record may contain "
-            "a different cable from the one its name promises.",
-            "Find out which cable you really have before you cite it: compare the SUBJECT "
-            "and serial with the publisher's catalogue.",
-        ),
-        (
-            r"DE line has serial",
-            "Identity",
-            "The serial number in the transmission header differs from the one in the "
-            "classification banner. Relayed or re-sent messages can do this; so can a copy "
-            "put together from two records.",
-            "Note both numbers; cite the banner's serial, which is the one in the cable ID.",
-        ),
-        (
-            r"no SUBJECT",
-            "Subject",
-            "No SUBJECT line was found. Some cables have none, and some copies lost it. "
-            "Catalogues and search engines lean on the subject, so such a cable is easy to "
-            "overlook.",
-            "Describe the subject in your own words and say that the cable has no SUBJECT line.",
-        ),
-        (
-            r"paragraph number .* (used twice|skipped|out of order)|numbering slip",
-            "Body",
-            "The paragraph numbers repeat or jump: a slip made when the cable was typed, or "
-            "a paragraph lost or inserted in this copy. References such as 'paragraph 4' "
-            "become ambiguous.",
-            "When you cite a paragraph, quote its first words too, so a reader can find it.",
-        ),
-        (
-            r"no numbered paragraphs",
-            "Body",
-            "The body has no numbered paragraphs: an older or very short message, or a copy "
-            "that lost its body. Tools that work paragraph by paragraph (the paragraph "
-            "browser, the redaction simulator) have little to show.",
-            "Read the body as continuous text, and check whether the copy is complete.",
-        ),
-        (
-            r"no classification banner",
-            "Classification",
-            "No classification banner (CONFIDENTIAL, SECRET …) was found, so the text does "
-            "not tell us how the cable was classified. The copy may have lost its front "
-            "matter, or the banner is written in an unusual way.",
-            "Take the classification from the publisher's metadata, say so, and do not guess "
-            "from the content.",
-        ),
-        (
-            r"no date-time group",
-            "Date",
-            "No date-time group was found, so the cable has no date of its own. Any date "
-            "you give it comes from somewhere else (the catalogue, the serial, the content).",
-            "Cite the source of the date you use, and treat ordering against other cables "
-            "with care.",
-        ),
-        (
-            r"database-export row",
-            "Provenance",
-            "The cable came inside a row of a database export (the cables.csv layout of the "
-            "2011 release), not as a telegram on its own. The row's other fields are "
-            "metadata added by the publisher, not part of the cable.",
-            "Cite the cable, not the export row; the row's date and classification are the "
-            "publisher's metadata and may be checked against the text.",
-        ),
-        (
-            r"wrapper added before the telegram",
-            "Provenance",
-            "The file begins with lines that someone added before the telegram (an e-mail "
-            "or a print-out header). They tell you how this copy travelled, not what the "
-            "cable said.",
-            "Read the wrapper as evidence about the copy's history, and keep it out of quotes "
-            "from the cable.",
-        ),
-        (
-            r"truncat|cut off|ends abruptly|partial extract|incomplete",
-            "Completeness",
-            "The text seems to stop before the end of the message. Whatever the missing part "
-            "said (often the comment or the signature) is unknown.",
-            "Look for a complete edition; do not argue from what the cable does not say.",
-        ),
-        (
-            r"splic|second record|another cable|two records",
-            "Identity",
-            "The file seems to hold more than one record. Parts of another cable may be "
-            "mixed into this one.",
-            "Separate the records before reading, and check which parts belong to which ID.",
-        ),
-    )
-)
-
-
-def explain_warning(warning: str) -> WarningExplanation:
-    """What a parser warning means for a historian, in plain words."""
-    for pattern, topic, meaning, todo in _EXPLANATIONS:
-        if pattern.search(warning):
-            return WarningExplanation(warning, topic, meaning, todo)
+def explain_warning(defect: Defect) -> WarningExplanation:
+    """What a defect means for a historian, in plain words: looked up by its kind
+    (:data:`cable_utils.analysis.explain.DEFECT_EXPLANATIONS`), never by its wording."""
+    explanation = explain_defect(defect)
     return WarningExplanation(
-        warning,
-        "Other",
-        "The reader noticed something unusual in this copy. It does not stop the lessons, "
-        "but the affected part may be shown incompletely.",
-        "Look at the part of the text the warning names, and compare with another edition.",
+        defect.message, defect.kind, explanation.topic, explanation.meaning, explanation.what_to_do
     )
 
 
-def warnings_table(cable_or_warnings: Cable | Iterable[str]) -> pd.DataFrame:
-    """One row per warning: the warning, its topic, what it means, and what to do."""
+def warnings_table(cable_or_defects: Cable | Iterable[Defect]) -> pd.DataFrame:
+    """One row per defect: the warning, its kind, topic, what it means, and what to do."""
     import pandas as pd
 
-    warnings = (
-        cable_or_warnings.warnings if isinstance(cable_or_warnings, Cable) else cable_or_warnings
-    )
-    rows = [explain_warning(w) for w in warnings]
-    columns = ["warning", "topic", "meaning", "what_to_do"]
+    defects = cable_or_defects.defects if isinstance(cable_or_defects, Cable) else cable_or_defects
+    rows = [explain_warning(defect) for defect in defects]
+    columns = ["warning", "kind", "topic", "meaning", "what_to_do"]
     return pd.DataFrame([[getattr(r, c) for c in columns] for r in rows], columns=columns)
 
 

@@ -4,10 +4,18 @@
 - :mod:`.thread`: the REF trail, which cable answers which.
 """
 
-from .rows import CORPUS_COLUMNS, iter_corpus_rows, load_corpus, reference_edges, write_corpus_csv
+from .rows import (
+    CORPUS_COLUMNS,
+    CorpusRow,
+    iter_corpus_rows,
+    load_corpus,
+    reference_edges,
+    write_corpus_csv,
+)
 
 __all__ = [
     "CORPUS_COLUMNS",
+    "CorpusRow",
     "iter_corpus_rows",
     "load_corpus",
     "reference_edges",

@@ -14,11 +14,10 @@ one-process run.
 ``cables.csv`` layout (the unofficial full Cablegate dump): eight columns,
 every field double-quoted, backslash escapes (``\\"``), raw newlines inside
 fields: sequence number, date (``M/D/YYYY H:MM``), cable ID, origin,
-classification, references (``|``-separated), header, body. Rows are passed to
-:func:`cable_utils.parse.parser.parse_fields` as ``header + "\\n" + body``: the same
-readers as :func:`~cable_utils.parse.parser.parse_text`, without the segments,
-offsets and paragraph texts a row does not use (``tests/test_corpus_fast.py``
-checks the rows are identical; ``benchmarks/README.md`` has the speed).
+classification, references (``|``-separated), header, body. Each row's
+``header + "\\n" + body`` is parsed by :func:`~cable_utils.parse.parse_text`, the
+one parsing path, and projected to a :class:`CorpusRow` (``benchmarks/README.md``
+has the speed).
 """
 
 from __future__ import annotations
@@ -34,7 +33,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from ..errors import CableError, CableNotFoundError
 from ..model import Cable
-from ..parse.parser import parse_fields, parse_text
+from ..parse.parser import parse_text
 from ..source.loading import MAX_CABLE_BYTES, read_cable_text
 from ..source.paths import CABLE_ID_PATTERN
 
@@ -43,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "CORPUS_COLUMNS",
+    "CorpusRow",
     "cable_row",
     "iter_corpus_records",
     "iter_corpus_rows",
@@ -90,7 +90,6 @@ _FEW_ESCAPES = 32  # past this many in a field, _unescape uses bytes.replace
 _BATCH_PER_WORKER = 200
 _FILE_SUFFIXES = {".txt", ".text", ""}
 
-Row = tuple[Any, ...]
 Progress = Callable[[int, float], None]
 
 
@@ -113,10 +112,33 @@ class _Task(NamedTuple):
 # -- rows ----------------------------------------------------------------------
 
 
-def cable_row(cable: Cable, *, source: str = "") -> Row:
-    """The corpus row of a parsed cable (a tuple in :data:`CORPUS_COLUMNS` order)."""
+class CorpusRow(NamedTuple):
+    """One cable of a corpus, as the columns of a corpus table (:data:`CORPUS_COLUMNS`).
+
+    A row, not a cable: it holds the fields a table of many cables needs and no
+    offsets (a row has no text to point into; load the cable for those). It is a
+    named tuple, so it is a row of a CSV file or a DataFrame as it stands.
+    """
+
+    id: str | None
+    date: str | None  # ISO 8601, UTC ("2008-02-19T13:47:00Z")
+    origin: str | None
+    classification: str | None
+    subject: str | None
+    tags: list[str]
+    references: list[str]  # canonical IDs of the REF entries that name a cable
+    reference_labels: list[str]  # their letters, "-" if none
+    signer: str | None
+    paragraphs: int  # numbered paragraphs
+    warnings: list[str]
+    error: str | None  # why the cable could not be read, or None
+    source: str
+
+
+def cable_row(cable: Cable, *, source: str = "") -> CorpusRow:
+    """The corpus row of a parsed cable."""
     references = [r for r in cable.references if r.id]
-    return (
+    return CorpusRow(
         cable.id,
         cable.date.isoformat().replace("+00:00", "Z") if cable.date else None,
         cable.origin,
@@ -133,8 +155,8 @@ def cable_row(cable: Cable, *, source: str = "") -> Row:
     )
 
 
-def _error_row(task: _Task, message: str) -> Row:
-    return (
+def _error_row(task: _Task, message: str) -> CorpusRow:
+    return CorpusRow(
         task.cable_id,
         None,
         task.origin,
@@ -151,14 +173,8 @@ def _error_row(task: _Task, message: str) -> Row:
     )
 
 
-def _parse_task(task: _Task, *, full: bool = False) -> Row:
-    """Parse one task; every failure becomes the row's ``error``.
-
-    Rows come from :func:`~cable_utils.parse.parser.parse_fields`, which skips what a
-    row does not use; ``full=True`` uses :func:`~cable_utils.parse.parser.parse_text`
-    instead (the tests check both give identical rows).
-    """
-    parse = parse_text if full else parse_fields
+def _parse_task(task: _Task) -> CorpusRow:
+    """Parse one task; every failure becomes the row's ``error``."""
     if task.error is not None:
         return _error_row(task, task.error)
     try:
@@ -166,18 +182,18 @@ def _parse_task(task: _Task, *, full: bool = False) -> Row:
             text, notes = read_cable_text(task.path)
         else:
             text, notes = task.text or "", []
-        cable = parse(text, cable_id=task.cable_id, warnings=notes, source=task.source)
+        cable = parse_text(text, cable_id=task.cable_id, notes=notes, source=task.source)
     except CableError as error:
         return _error_row(task, f"{type(error).__name__}: {error}")
     except Exception as error:  # noqa: BLE001 - one bad cable must not stop a corpus
         return _error_row(task, f"unexpected {type(error).__name__} while parsing: {error}")
-    row = list(cable_row(cable, source=task.source))
+    row = cable_row(cable, source=task.source)
     # Metadata from cables.csv fills what the text did not say.
-    if row[2] is None:
-        row[2] = task.origin
-    if row[3] is None and task.classification:
-        row[3] = task.classification.split("//")[0]
-    return tuple(row)
+    if row.origin is None and task.origin:
+        row = row._replace(origin=task.origin)
+    if row.classification is None and task.classification:
+        row = row._replace(classification=task.classification.split("//")[0])
+    return row
 
 
 # -- reading the input ---------------------------------------------------------
@@ -442,7 +458,7 @@ def iter_corpus_rows(
     *,
     workers: int = 1,
     progress: Progress | bool | None = None,
-) -> Iterator[Row]:
+) -> Iterator[CorpusRow]:
     """Rows (tuples in :data:`CORPUS_COLUMNS` order) for each cable, in input order."""
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
@@ -535,8 +551,9 @@ def load_corpus(
     A cable that could not be read has its reason in ``error`` (``None`` if it
     was read).
 
-    >>> frame = load_corpus("data/cables/samples")  # doctest: +SKIP
-    >>> frame.loc[frame.id == "09DOHA214", "subject"].item()  # doctest: +SKIP
+    >>> from cable_utils.source.paths import DATA_DIR
+    >>> frame = load_corpus(DATA_DIR / "cables" / "samples")
+    >>> frame.loc[frame.id == "09DOHA214", "subject"].item()
     'QATAR: 2009 CI/KR RESPONSE FOR S/CT'
     """
     import pandas as pd

@@ -16,7 +16,7 @@ from .parser import parse_text
 __all__ = ["load_cable", "parse_text"]
 
 
-def load_cable(source: str | os.PathLike[str] | bytes) -> Cable:
+def load_cable(source: str | os.PathLike[str] | bytes, *, strict: bool = False) -> Cable:
     """Load a cable from an ID in ``data/cables`` (``"08BAKU151"``), a path, bytes or text.
 
     >>> load_cable("08BAKU151").subject
@@ -24,5 +24,5 @@ def load_cable(source: str | os.PathLike[str] | bytes) -> Cable:
     """
     found = read_source(source)
     return parse_text(
-        found.text, source=found.source, cable_id=found.cable_id, warnings=list(found.notes)
+        found.text, source=found.source, cable_id=found.cable_id, notes=found.notes, strict=strict
     )

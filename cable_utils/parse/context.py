@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Segment
+from ..model import Defect, Segment
 from ..source.normalise import NormalisedText
 
 __all__ = ["ParseContext"]
@@ -21,12 +21,10 @@ __all__ = ["ParseContext"]
 class ParseContext:
     source: NormalisedText
     segments: list[Segment] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    defects: list[Defect] = field(default_factory=list)
     fields: dict[str, Any] = field(default_factory=dict)
-    #: Corpus rows need fields and warnings only: readers then skip segments,
-    #: raw offsets, addressees and paragraph texts (see ``parser.parse_fields``).
-    fields_only: bool = False
     _starts: list[int] | None = field(default=None, repr=False)
+    _messages: set[str] = field(default_factory=set, repr=False)
 
     @property
     def text(self) -> str:
@@ -61,14 +59,32 @@ class ParseContext:
             self._starts = [artifact.start for artifact in self.source.artifacts]
         return self._starts
 
-    def add_segment(self, kind: str, start: int, end: int, label: str = "") -> Segment | None:
-        if self.fields_only:
-            return None
+    def add_segment(self, kind: str, start: int, end: int, label: str = "") -> Segment:
         raw_start, raw_end = self.raw_span(start, end)
         segment = Segment(kind, raw_start, raw_end, label)
         self.segments.append(segment)
         return segment
 
-    def warn(self, message: str) -> None:
-        if message not in self.warnings:
-            self.warnings.append(message)
+    def defect(
+        self, kind: str, message: str, start: int | None = None, end: int | None = None
+    ) -> None:
+        """Record a defect; ``start``/``end`` are offsets of the *normalised* text, or None.
+
+        The same message is recorded once.
+        """
+        if message in self._messages:
+            return
+        self._messages.add(message)
+        if start is None or end is None:
+            self.defects.append(Defect(kind, None, None, message))
+            return
+        raw_start, raw_end = (
+            self.raw_span(start, end) if end > start else self.source.to_raw(start, end)
+        )
+        self.defects.append(Defect(kind, raw_start, raw_end, message))
+
+    def defect_at_raw(self, kind: str, message: str, start: int, end: int) -> None:
+        """Record a defect whose place is already in raw offsets (a paragraph's)."""
+        if message not in self._messages:
+            self._messages.add(message)
+            self.defects.append(Defect(kind, start, end, message))

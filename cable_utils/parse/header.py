@@ -11,27 +11,22 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..model import Addressee
+from ..model import Addressee, HeaderField
 from ..reference.codes import routing_indicators
 from .context import ParseContext
+from .patterns import (
+    BARE_DTG_LINE,
+    DE_LINE,
+    DTG_LINE,
+    PRECEDENCE_WORDS,
+    ROUTING_CONTINUATION,
+    ROUTING_LINE,
+    SECURITY_LINE,
+    VZCZC_LINE,
+)
 
 __all__ = ["HeaderLine", "header_lines", "read_header"]
 
-_PRECEDENCE_WORDS = r"FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE"
-
-_VZCZC = re.compile(r"^VZCZC[A-Z0-9]*\s*$")
-_ROUTING = re.compile(r"^(?:ZZ|OO|PP|RR|YY)(?:\s+[A-Z]{4,8})+\s*$")
-_ROUTING_CONTINUATION = re.compile(r"^(?:[A-Z]{4,8})(?:\s+[A-Z]{4,8})*\s*$")
-_DE_LINE = re.compile(
-    r"^DE\s+(?P<station>[A-Z]{4,8})\s+#(?P<serial>\d{1,5})(?:/(?P<section>\d{1,3}))?"
-    r"\s+(?P<julian>\d{7})\b"
-)
-_SECURITY = re.compile(r"^ZN[YR]\s+[A-Z]{5}(?:\s+[A-Z0-9]{3,4})*\s*$")
-_DTG_LINE = re.compile(
-    r"^(?P<prec>[ZOPRY](?:\s+[ZOPRY])?)\s+(?P<dtg>\d{6}Z\s+[A-Z]{3}\s+\d{2})(?:\s+[A-Z0-9]{3,4})*\s*$",
-    re.IGNORECASE,
-)
-_BARE_DTG_LINE = re.compile(r"^(?P<dtg>\d{6}Z\s+[A-Za-z]{3}\s+\d{2})\s*$")
 _FROM = re.compile(r"^FM\s+(?P<name>\S.*?)\s*$")
 _TO = re.compile(r"^TO\s+(?P<rest>\S.*?)\s*$")
 _INFO = re.compile(r"^INFO\s+(?P<rest>\S.*?)\s*$")
@@ -51,7 +46,7 @@ _LINE_KIND = re.compile(
 )
 _BLANKS = re.compile(r"\s+")
 _ADDRESSEE = re.compile(
-    rf"^(?:(?P<ri>[A-Z]{{3,8}})/)?(?P<name>.*?)(?:\s+(?P<prec>{_PRECEDENCE_WORDS}))?"
+    rf"^(?:(?P<ri>[A-Z]{{3,8}})/)?(?P<name>.*?)(?:\s+(?P<prec>{PRECEDENCE_WORDS}))?"
     r"(?:\s+(?P<serial>\d{1,5}(?:-\d{1,5})?))?\s*$"
 )
 
@@ -86,8 +81,6 @@ def header_lines(text: str, start: int = 0, end: int | None = None) -> list[Head
 def _addressee(
     context: ParseContext, role: str, line: HeaderLine, body: str, offset: int
 ) -> Addressee | None:
-    if context.fields_only:
-        return None  # addressees are not a corpus field
     body = body.strip()
     match = _ADDRESSEE.match(body)
     if not body or match is None:
@@ -95,11 +88,11 @@ def _addressee(
     ri = match.group("ri")
     if ri == "ZEN":  # ZEN/: an addressee not served by this transmission
         ri = None
-    name = re.sub(r"\s+", " ", match.group("name")).strip()
+    name = _BLANKS.sub(" ", match.group("name")).strip()
     if not name:
         return None
     precedence = match.group("prec")
-    precedence = re.sub(r"\s+", " ", precedence) if precedence else None
+    precedence = _BLANKS.sub(" ", precedence) if precedence else None
     start = line.start + offset
     raw_start, raw_end = context.raw_span(start, start + len(body))
     known = routing_indicators().get(ri) if ri else None
@@ -115,14 +108,54 @@ def _addressee(
     )
 
 
+def _addressee_parts(keyword: str | None, addressee: Addressee, match_ri: str | None) -> tuple:
+    parts = [("keyword", keyword)] if keyword else []
+    if match_ri:
+        parts.append(("routing_indicator", match_ri))
+    parts.append(("name", addressee.name))
+    if addressee.precedence:
+        parts.append(("precedence", addressee.precedence))
+    if addressee.serial:
+        parts.append(("serial", addressee.serial))
+    return tuple(parts)
+
+
+def _line_parts(kind: str, match: re.Match[str], stripped: str) -> tuple[tuple[str, str], ...]:
+    """The parts of a recognised header line, in the order written (see HeaderField)."""
+    if kind == "vzczc":
+        parts = [("keyword", "VZCZC"), ("channel", match.group("channel") or "")]
+        return (*parts, ("serial", match.group("serial") or ""))
+    if kind == "routing":
+        prosign = match.groupdict().get("prosign")
+        indicators = (match.groupdict().get("indicators") or match.group()).split()
+        head = (("prosign", prosign),) if prosign else ()
+        return head + tuple(("routing_indicator", ri) for ri in indicators)
+    if kind == "de_line":
+        parts = [("keyword", "DE"), ("station", match["station"]), ("serial", match["serial"])]
+        if match["section"]:
+            parts.append(("section", match["section"]))
+        return (*parts, ("julian", match["julian"]))
+    if kind == "security_line":
+        levels = (("signal", match["signal"]), ("level", match["level"]))
+        return levels + tuple(("signal", signal) for signal in match["signals"].split())
+    if kind == "dtg":
+        prosigns = (match.groupdict().get("prec") or "").split()
+        return tuple(("prosign", p) for p in prosigns) + (("dtg", _BLANKS.sub(" ", match["dtg"])),)
+    if kind == "from":
+        return (("keyword", "FM"), ("name", match["name"]))
+    return (("text", stripped),)
+
+
 def read_header(context: ParseContext, end: int, start: int = 0) -> int:
     """Read header lines in ``text[start:end]``; return where the header stopped.
 
     Fills ``context.fields`` with ``dtg``, ``precedence_prosigns``, ``de``,
-    ``from``, ``to`` and ``info``.
+    ``from``, ``to``, ``info`` and ``header`` (a :class:`~cable_utils.model.HeaderField`
+    per line read).
     """
     to: list[Addressee] = []
     info: list[Addressee] = []
+    fields: list[HeaderField] = []
     block: str | None = None  # "to", "info", "routing", "distribution" while a block continues
     block_start = 0
     header_end = start
@@ -133,6 +166,16 @@ def read_header(context: ParseContext, end: int, start: int = 0) -> int:
             context.add_segment(block, block_start, at)
         block = None
 
+    def record(kind: str, line: HeaderLine, parts: tuple[tuple[str, str], ...]) -> None:
+        raw_start, raw_end = context.raw_span(line.start, line.end)
+        fields.append(HeaderField(kind, parts, raw_start, raw_end))
+
+    def add_addressee(role: str, line: HeaderLine, body: str, offset: int, keyword: str | None):
+        addressee = _addressee(context, role, line, body, offset)
+        if addressee is not None:
+            (to if role == "to" else info).append(addressee)
+            record(role, line, _addressee_parts(keyword, addressee, addressee.routing_indicator))
+
     for line in header_lines(context.text, start, end):
         stripped = line.text.strip()
         if not stripped:
@@ -142,62 +185,70 @@ def read_header(context: ParseContext, end: int, start: int = 0) -> int:
             context.add_segment("distribution", line.start, line.end)
             header_end = line.end
             continue
-        if block == "routing" and _ROUTING_CONTINUATION.match(stripped):
+        if block == "routing" and (match := ROUTING_CONTINUATION.match(stripped)):
             context.add_segment("routing", line.start, line.end)
+            record("routing", line, _line_parts("routing", match, stripped))
             header_end = line.end
             continue
         recognised = True
         kind_match = _LINE_KIND.match(stripped)
         kind = kind_match.lastgroup if kind_match else None
-        if kind == "vzczc" and _VZCZC.match(stripped):
+        if kind == "vzczc" and (match := VZCZC_LINE.match(stripped)):
             close_block(line.start)
             context.add_segment("vzczc", line.start, line.end)
+            record("vzczc", line, _line_parts("vzczc", match, stripped))
         elif kind in ("info", "distribution") and _DISTRIBUTION.match(line.text):
             close_block(line.start)
             block = "distribution"
             context.add_segment("distribution", line.start, line.end)
-        elif kind == "routing" and _ROUTING.match(stripped):
+        elif kind == "routing" and (match := ROUTING_LINE.match(stripped)):
             close_block(line.start)
             block = "routing"
             context.add_segment("routing", line.start, line.end)
-        elif kind == "de" and (match := _DE_LINE.match(stripped)):
+            record("routing", line, _line_parts("routing", match, stripped))
+        elif kind == "de" and (match := DE_LINE.match(stripped)):
             close_block(line.start)
-            context.fields["de"] = match.groupdict() | {"line": stripped}
+            context.fields["de"] = match.groupdict() | {
+                "line": stripped,
+                "span": (line.start, line.end),
+            }
             context.add_segment("de_line", line.start, line.end)
-        elif kind == "security" and _SECURITY.match(stripped):
+            record("de_line", line, _line_parts("de_line", match, stripped))
+        elif kind == "security" and (match := SECURITY_LINE.match(stripped)):
             close_block(line.start)
             context.fields["security_line"] = stripped
             context.add_segment("security_line", line.start, line.end)
+            record("security_line", line, _line_parts("security_line", match, stripped))
         elif kind == "dtg" and (
-            (match := _DTG_LINE.match(stripped)) or (match := _BARE_DTG_LINE.match(stripped))
+            (match := DTG_LINE.match(stripped)) or (match := BARE_DTG_LINE.match(stripped))
         ):
             close_block(line.start)
-            context.fields.setdefault("dtg", _BLANKS.sub(" ", match.group("dtg")).upper())
+            if "dtg" not in context.fields:
+                context.fields["dtg"] = _BLANKS.sub(" ", match.group("dtg")).upper()
+                context.fields["dtg_span"] = (line.start, line.end)
             prosigns = match.groupdict().get("prec")
             if prosigns:
                 context.fields.setdefault("precedence_prosigns", prosigns.split())
             context.add_segment("dtg", line.start, line.end)
+            record("dtg", line, _line_parts("dtg", match, stripped))
         elif kind == "fm" and (match := _FROM.match(stripped)):
             close_block(line.start)
             context.fields.setdefault("from", match.group("name"))
             context.add_segment("from", line.start, line.end)
+            record("from", line, _line_parts("from", match, stripped))
         elif kind == "to" and (match := _TO.match(stripped)):
             close_block(line.start)
             block, block_start = "to", line.start
             offset = line.text.index(match.group("rest"))
-            if addressee := _addressee(context, "to", line, match.group("rest"), offset):
-                to.append(addressee)
+            add_addressee("to", line, match.group("rest"), offset, "TO")
         elif kind == "info" and (match := _INFO.match(stripped)) and block != "distribution":
             close_block(line.start)
             block, block_start = "info", line.start
             offset = line.text.index(match.group("rest"))
-            if addressee := _addressee(context, "info", line, match.group("rest"), offset):
-                info.append(addressee)
+            add_addressee("info", line, match.group("rest"), offset, "INFO")
         elif block in ("to", "info"):
             offset = len(line.text) - len(line.text.lstrip())
-            target = to if block == "to" else info
-            if addressee := _addressee(context, block, line, stripped, offset):
-                target.append(addressee)
+            add_addressee(block, line, stripped, offset, None)
         else:
             recognised = False
         if recognised:
@@ -205,4 +256,5 @@ def read_header(context: ParseContext, end: int, start: int = 0) -> int:
     close_block(header_end)
     context.fields["to"] = to
     context.fields["info"] = info
+    context.fields["header"] = fields
     return header_end

@@ -2,27 +2,18 @@
 
 raw text → :func:`~cable_utils.source.normalise.normalise` (offset map) → header →
 banner and front matter → body → model. Everything the readers find is
-recorded with raw offsets; everything that looks wrong becomes a warning.
+recorded with raw offsets; everything that looks wrong becomes a typed :class:`~cable_utils.model.Defect`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from ..errors import EmptyCableError, NotACableError
-from ..model import Cable, Reason, Reference, Segment, Tag
+from ..errors import DefectError, EmptyCableError, NotACableError
+from ..model import Cable, Paragraph, Reason, Reference, Segment, Tag
 from ..source.normalise import normalise
-from .body import (
-    canonical_reference_id,
-    find_banner,
-    find_banner_anywhere,
-    parse_reference_entries,
-    read_body,
-    read_front_matter,
-    search_after_breaks,
-    search_paragraph_start,
-)
+from .body import read_body, search_paragraph_start
 from .context import ParseContext
 from .decoding import (
     decode_de_line,
@@ -32,7 +23,16 @@ from .decoding import (
     decode_reasons,
     decode_tag,
 )
+from .front_matter import (
+    canonical_reference_id,
+    find_banner,
+    find_banner_anywhere,
+    parse_reference_entries,
+    read_front_matter,
+)
 from .header import read_header
+from .patterns import DTG_START, VZCZC_LINE
+from .scan import search_after_breaks
 
 __all__ = ["parse_text"]
 
@@ -54,32 +54,27 @@ def parse_text(
     *,
     source: str | None = None,
     cable_id: str | None = None,
-    warnings: list[str] | None = None,
+    notes: Iterable[str] = (),
+    strict: bool = False,
 ) -> Cable:
-    """Parse the text of one cable. Raises :class:`NotACableError` for text that is not a cable."""
-    return _parse(text, source=source, cable_id=cable_id, warnings=warnings, fields_only=False)
+    """Parse the text of one cable. Raises :class:`NotACableError` for text that is not a cable.
 
+    ``notes`` are what reading the source had to do (:func:`cable_utils.source.loading.decode_bytes`
+    says when a file was not UTF-8); each becomes a ``not_utf8`` defect. What looks
+    wrong in the text becomes a :class:`~cable_utils.model.Defect` on the cable;
+    with ``strict=True`` any defect raises :class:`~cable_utils.errors.DefectError`
+    instead (for a script that must not go on with a damaged record), as the
+    ``strict`` policy of CPython's ``email`` package does.
 
-def parse_fields(
-    text: str,
-    *,
-    source: str | None = None,
-    cable_id: str | None = None,
-    warnings: list[str] | None = None,
-) -> Cable:
-    """Parse for a corpus row: the same fields and warnings as :func:`parse_text`, faster.
-
-    The same readers run on the same text, but skip what a corpus row does not
-    use: the returned cable has no segments and no addressees (so no
-    precedence taken from a TO line), no E.O. line, declassification date or
-    note, no classifying official, reason section or reasons; its tags have no
-    descriptions; its paragraphs have no markings and no sections; every offset
-    is 0 and every paragraph text empty, except the last paragraph's when there
-    is no signature (the truncation check reads it). Use it only through
-    :mod:`cable_utils.corpus.rows` (``tests/test_corpus_fast.py`` checks the rows
-    are identical).
+    >>> parse_text("SUBJECT: A TEST\\n\\n1. (C) Text.\\n", strict=True)
+    Traceback (most recent call last):
+    ...
+    cable_utils.errors.DefectError: no classification banner was found; no date-time group was found, so the cable has no date
     """
-    return _parse(text, source=source, cable_id=cable_id, warnings=warnings, fields_only=True)
+    cable = _parse(text, source=source, cable_id=cable_id, notes=notes)
+    if strict and cable.defects:
+        raise DefectError(cable.defects)
+    return cable
 
 
 def _parse(
@@ -87,16 +82,17 @@ def _parse(
     *,
     source: str | None,
     cable_id: str | None,
-    warnings: list[str] | None,
-    fields_only: bool,
+    notes: Iterable[str],
 ) -> Cable:
     if not isinstance(text, str):
         raise TypeError(f"parse_text() needs a str, not {type(text).__name__}")
     if not text or text.isspace():  # (not text.strip(), which would copy the text)
         raise EmptyCableError("the text is empty: there is no cable to read")
     clean = normalise(text)
-    context = ParseContext(clean, warnings=list(warnings or []), fields_only=fields_only)
-    for artifact in () if fields_only else clean.artifacts:
+    context = ParseContext(clean)
+    for note in notes:
+        context.defect("not_utf8", note)
+    for artifact in clean.artifacts:
         if artifact.kind in ("marker", "linktext", "pilcrow", "entity", "tag", "continuation"):
             context.segments.append(
                 Segment("artifact", artifact.start, artifact.end, artifact.kind)
@@ -122,10 +118,7 @@ def _parse(
         front_start = header_end
     body_start = _first_paragraph(context, front_start, end)
     read_front_matter(context, front_start, body_start)
-    # A declassification note goes with the E.O. line, which a corpus row skips.
-    if not fields_only and (
-        found := _DECLASSIFIED_LINE.search(context.text, front_start, body_start)
-    ):
+    if found := _DECLASSIFIED_LINE.search(context.text, front_start, body_start):
         context.fields["declassification_note"] = found.group(1).strip()
     read_body(context, _body_start(context, body_start, front_start, end), end)
     _check_other_banners(context, banner)
@@ -180,11 +173,6 @@ _RECORD_ROW = re.compile(
     re.MULTILINE,
 )
 _ROW_DATE_HINT = re.compile(r"-\d\d-")
-_VZCZC_LINE = re.compile(r"^[ \t]{0,8}VZCZC", re.MULTILINE)
-_DTG_START = re.compile(
-    r"^[ \t]{0,8}(?:[ZOPRY][ \t]{1,4}){1,2}\d{6}Z[ \t]{1,4}[A-Za-z]{3}[ \t]{1,4}\d{2}\b",
-    re.MULTILINE,
-)
 # A DTG line starts with blanks and a precedence prosign (search_after_breaks).
 _DTG_CANDIDATE = re.compile(r"\n[ \t]{0,8}[ZOPRY]")
 _DECLASSIFIED_LINE = re.compile(
@@ -216,13 +204,16 @@ def _frame(context: ParseContext, cable_id: str | None) -> tuple[int, int]:
                 context.add_segment("preamble", 0, kept, "database row")
                 duplicate = (
                     " the transmission header before it is a second copy;"
-                    if _VZCZC_LINE.search(before)
+                    if VZCZC_LINE.search(before)
                     else ""
                 )
-                context.warn(
+                context.defect(
+                    "export_row",
                     f"the text is wrapped in a database-export row (cables.csv layout, fields "
                     f"separated by TABs) for {row.group('id')} on line {context.source.line_number(row.start())};"
-                    f"{duplicate} only the text inside the row was read"
+                    f"{duplicate} only the text inside the row was read",
+                    row.start(),
+                    kept,
                 )
                 start = kept
             continue
@@ -232,6 +223,7 @@ def _frame(context: ParseContext, cable_id: str | None) -> tuple[int, int]:
             "date": row.group("date"),
             "origin": row.group("origin").strip(),
             "line": context.source.line_number(row.start()),
+            "start": row.start(),
             "banner": other,
         }
         context.add_segment("other_record", row.start(), len(text), row.group("id"))
@@ -246,6 +238,7 @@ def _frame(context: ParseContext, cable_id: str | None) -> tuple[int, int]:
     ):
         context.add_segment("preamble", match.start(), match.end(), "note")
         context.fields["partial_extract"] = match.group().strip()
+        context.fields["partial_extract_span"] = (match.start(), match.end())
     return start, end
 
 
@@ -288,8 +281,8 @@ def _skip_preamble(context: ParseContext, start: int, end: int, banner):
         return banner
     text = context.text
     telegram = (
-        _VZCZC_LINE.search(text, start, end) if text.find("VZCZC", start, end) != -1 else None
-    ) or search_after_breaks(_DTG_START, _DTG_CANDIDATE, text, start, end)
+        VZCZC_LINE.search(text, start, end) if text.find("VZCZC", start, end) != -1 else None
+    ) or search_after_breaks(DTG_START, _DTG_CANDIDATE, text, start, end)
     if telegram is None or telegram.start() < banner.start:
         return banner
     later = find_banner(context, telegram.start())
@@ -299,9 +292,12 @@ def _skip_preamble(context: ParseContext, start: int, end: int, banner):
     context.add_segment("preamble", start, telegram.start(), "wrapper")
     context.fields["telegram_start"] = telegram.start()
     lines = context.source.line_number(telegram.start()) - context.source.line_number(start)
-    context.warn(
+    context.defect(
+        "wrapper",
         f"the first {lines} lines are a wrapper added before the telegram (an e-mail or "
-        f"database print-out starting {first_line[:60]!r}); they were not read as part of the cable"
+        f"database print-out starting {first_line[:60]!r}); they were not read as part of the cable",
+        start,
+        telegram.start(),
     )
     return later
 
@@ -314,16 +310,22 @@ def _check_other_banners(context: ParseContext, banner) -> None:
     if banner is not None and other["banner"] is not None:
         theirs = f"{other['banner'].station} {int(other['banner'].serial)}"
         ours = f"{banner.station} {int(banner.serial)}"
-        context.warn(
+        context.defect(
+            "spliced_record",
             f"spliced record: from line {other['line']} the body banner says {theirs} "
             f"(cable {other['id']} of {other['date']}) but the header says {ours}; "
-            "that text belongs to another cable and was not read as part of this one"
+            "that text belongs to another cable and was not read as part of this one",
+            other["start"],
+            len(context.text),
         )
     else:
-        context.warn(
+        context.defect(
+            "spliced_record",
             f"spliced record: from line {other['line']} the text is another cable's record "
             f"({other['id']}, {other['origin'] or 'unknown origin'}, {other['date']}); "
-            "it was not read as part of this one"
+            "it was not read as part of this one",
+            other["start"],
+            len(context.text),
         )
 
 
@@ -346,19 +348,25 @@ def _build_cable(
     context: ParseContext, banner, *, source: str | None, cable_id: str | None
 ) -> Cable:
     fields = context.fields
-    warn = context.warn
+    defect = context.defect
 
     dtg = decode_dtg(fields["dtg"]) if "dtg" in fields else None
     if "dtg" in fields and dtg is None:
-        warn(f"the date-time group {fields['dtg']!r} is not a valid date")
+        defect(
+            "invalid_dtg",
+            f"the date-time group {fields['dtg']!r} is not a valid date",
+            *fields["dtg_span"],
+        )
     date = dtg.moment if dtg else None
     year = date.year if date else None
     de = decode_de_line(fields["de"]["line"]) if "de" in fields else None
     if de is not None and dtg is not None and (sent := de.moment(dtg.moment.year)) is not None:
         gap_hours = abs((sent - dtg.moment).total_seconds()) / 3600
         if gap_hours > 48:
-            warn(
-                f"the DE line says day {de.day_of_year:03d} ({sent:%d %b %Y}) but the date-time group says {dtg.text}"
+            defect(
+                "de_line_disagrees_with_dtg",
+                f"the DE line says day {de.day_of_year:03d} ({sent:%d %b %Y}) but the date-time group says {dtg.text}",
+                *fields["de"]["span"],
             )
 
     prosigns = fields.get("precedence_prosigns") or []
@@ -376,7 +384,12 @@ def _build_cable(
     if banner and year is not None:
         computed_id = f"{year % 100:02d}{banner.station.replace(' ', '').replace('.', '')}{int(banner.serial)}"
     if cable_id and computed_id and cable_id != computed_id:
-        warn(f"the file name says {cable_id} but the banner and date give {computed_id}")
+        defect(
+            "id_disagrees_with_text",
+            f"the file name says {cable_id} but the banner and date give {computed_id}",
+            banner.start,
+            banner.end,
+        )
     the_id = cable_id or computed_id
     if (
         de
@@ -384,43 +397,58 @@ def _build_cable(
         and int(de.serial) != int(banner.serial)
         and not de.station.startswith("RUEHC")
     ):
-        warn(
-            f"the DE line has serial #{de.serial} but the banner says {banner.station} {banner.serial}"
+        defect(
+            "de_line_disagrees_with_banner",
+            f"the DE line has serial #{de.serial} but the banner says {banner.station} {banner.serial}",
+            *fields["de"]["span"],
         )
 
-    # E.O., declassification, classifier and reasons are no corpus fields, and
-    # reading them warns about nothing: a corpus row skips them.
-    eo, decl, eo_classifier, note = (
-        (None, None, None, None) if context.fields_only else _read_eo(fields.get("eo"))
-    )
+    eo, decl, eo_classifier, note = _read_eo(fields.get("eo"))
     note = note or fields.get("declassification_note")
-    classification_details = (
-        (None, None, ())
-        if context.fields_only
-        else _classification_details(context, eo, eo_classifier)
-    )
+    classification_details = _classification_details(context, eo, eo_classifier)
     tags = _read_tags(context)
     subject = fields.get("subject") or None
     if subject and subject.endswith(("...", "…")):
         subject = subject.rstrip(".… ").rstrip() or None
-        warn("the text is truncated: the record stops after the SUBJECT line ('…')")
+        defect(
+            "truncated",
+            "the text is truncated: the record stops after the SUBJECT line ('…')",
+            *fields["subject_span"],
+        )
     if subject is None:
-        warn("no SUBJECT line was found")
+        defect("no_subject", "no SUBJECT line was found")
     references = _read_references(context, year)
     classified_by, reason_section, reasons = classification_details
     paragraphs = tuple(fields.get("paragraphs", []))
-    numbers = [p.number for p in paragraphs if p.number is not None]
-    for number in sorted({n for n in numbers if numbers.count(n) > 1}):
-        warn(f"paragraph number {number} is used twice (a numbering slip in the cable)")
+    # The second use of each number is where the slip is (one pass: a huge
+    # cable may have thousands of paragraphs).
+    first_use: set[int] = set()
+    second_use: dict[int, Paragraph] = {}
+    for paragraph in paragraphs:
+        if paragraph.number in first_use:
+            second_use.setdefault(paragraph.number, paragraph)
+        elif paragraph.number is not None:
+            first_use.add(paragraph.number)
+    for number, second in sorted(second_use.items()):
+        context.defect_at_raw(
+            "duplicate_paragraph_number",
+            f"paragraph number {number} is used twice (a numbering slip in the cable)",
+            second.start,
+            second.end,
+        )
     if not any(p.number is not None for p in paragraphs):
-        warn("no numbered paragraphs were found")
+        defect("no_paragraphs", "no numbered paragraphs were found")
     if banner is None:
-        warn("no classification banner was found")
+        defect("no_banner", "no classification banner was found")
     if "partial_extract" in fields:
-        warn(f"the record says it is incomplete: {fields['partial_extract']!r}")
+        defect(
+            "partial_extract",
+            f"the record says it is incomplete: {fields['partial_extract']!r}",
+            *fields["partial_extract_span"],
+        )
     _check_truncation(context, paragraphs)
     if date is None:
-        warn("no date-time group was found, so the cable has no date")
+        defect("no_dtg", "no date-time group was found, so the cable has no date")
 
     segments = tuple(sorted(context.segments, key=lambda s: (s.start, -s.end)))
     return Cable(
@@ -446,7 +474,9 @@ def _build_cable(
         paragraphs=paragraphs,
         signer=fields.get("signer"),
         segments=segments,
-        warnings=tuple(context.warnings),
+        header=tuple(fields.get("header", ())),
+        defects=tuple(context.defects),
+        offsets=context.source,
         dtg=dtg.text if dtg else fields.get("dtg"),
         de_line=fields["de"]["line"] if "de" in fields else None,
         serial=banner.serial if banner else None,
@@ -524,8 +554,11 @@ def _check_truncation(context: ParseContext, paragraphs) -> None:
         return
     if last.endswith(("...", "…")) or _OPEN_ENDING.search(last):
         tail = last[-40:]
-        context.warn(
-            f"the text seems truncated: it ends mid-sentence ('…{tail}') with no signature"
+        context.defect_at_raw(
+            "truncated",
+            f"the text seems truncated: it ends mid-sentence ('…{tail}') with no signature",
+            paragraphs[-1].start,
+            paragraphs[-1].end,
         )
 
 
@@ -537,9 +570,6 @@ def _read_tags(context: ParseContext) -> tuple[Tag, ...]:
     tags = []
     for match in _TAG_CODE.finditer(context.text, start, end):
         code = match.group().upper()
-        if context.fields_only:
-            tags.append(Tag(code, None, None, 0, 0))
-            continue
         description, kind = decode_tag(code)
         raw_start, raw_end = context.source.to_raw(match.start(), match.end())
         tags.append(Tag(code, description, kind, raw_start, raw_end))
@@ -552,9 +582,6 @@ def _read_references(context: ParseContext, year: int | None) -> tuple[Reference
         value = context.text[start:end]
         for label, item, item_start, item_end in parse_reference_entries(value):
             text = _WHITESPACE.sub(" ", item)
-            if context.fields_only:
-                references.append(Reference(label, text, canonical_reference_id(text, year), 0, 0))
-                continue
             raw_start, raw_end = context.raw_span(start + item_start, start + item_end)
             references.append(
                 Reference(label, text, canonical_reference_id(text, year), raw_start, raw_end)

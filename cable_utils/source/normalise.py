@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import repeat
 
 __all__ = ["Artifact", "NormalisedText", "normalise"]
 
@@ -130,39 +129,34 @@ class Artifact:
         return ARTIFACT_EXPLANATIONS[self.kind]
 
 
-# A run maps clean[clean_start:clean_start+length] to the source it was read
-# from (the raw text, or the raw text without continuation lines; before page
-# headers were cut). An exact run copies source[start:start+length]; a
-# rewritten run (a decoded entity, a lone CR) maps every clean character to the
-# whole source span source[start:end].
-_Run = tuple[int, int, int, int, bool]  # clean_start, length, source start, source end, exact
-_ArtifactSpan = tuple[str, int, int]  # kind, start, end (an Artifact's fields), in the source
+# A run maps clean[clean_start:clean_start+length] (before page headers were
+# cut) to the raw text it was read from. An exact run copies
+# raw[start:start+length]; a rewritten run (a decoded entity, a lone CR) maps
+# every clean character to the whole raw span raw[start:end].
+_Run = tuple[int, int, int, int, bool]  # clean_start, length, raw start, raw end, exact
+_ArtifactSpan = tuple[str, int, int]  # kind, start, end (an Artifact's fields)
 
 
 class NormalisedText:
     """Clean text plus, for every clean character, the raw span it came from.
 
-    The map is stored in layers that are cheap to build: runs (one per stretch
-    of copied text) from the text before page headers were cut to the source
-    it was read from, a shift table for the cut page headers, and, when
-    continuation lines were removed in bulk, a table of those removals back to
-    ``raw``. Lookup lists and the :attr:`artifacts` are built on first use;
-    ``raw_starts``/``raw_ends`` expand the map per character when asked.
-    Made by :func:`normalise`.
+    The map is stored in two layers that are cheap to build: runs (one per
+    stretch of copied text) from the text before page headers were cut to the
+    raw text, and a shift table for the cut page headers. Lookup lists and the
+    :attr:`artifacts` are built on first use; ``raw_starts``/``raw_ends`` expand
+    the map per character when asked. Made by :func:`normalise`.
     """
 
     __slots__ = (
         "raw",
         "text",
-        "_source",
         "_artifact_spans",
         "_artifacts",
         "_runs",
         "_run_starts",
         "_cut_starts",
         "_cut_shifts",
-        "_removed_at",
-        "_removed_before",
+        "_raw_starts",
     )
 
     def __init__(
@@ -172,18 +166,13 @@ class NormalisedText:
         runs: list[_Run],
         artifact_spans: list[_ArtifactSpan],
         cuts: list[tuple[int, int]] | None = None,
-        source: str | None = None,
     ) -> None:
         self.raw = raw
         self.text = text
-        # ``runs`` and ``artifact_spans`` are offsets into ``source``: ``raw``
-        # itself, or ``raw`` without its continuation lines' backslashes (see
-        # _without_continuations), whose offsets are moved past them last.
-        self._source = raw if source is None else source
         # ``runs`` map the text as it was before ``cuts`` (page headers, sorted
         # and disjoint) were removed from it: a position in ``text`` is first
         # moved past the cuts before it. The lookup lists and the artifacts are
-        # built on first use: a corpus parse needs neither for most cables.
+        # built on first use.
         self._runs = runs
         self._run_starts: list[int] | None = None
         self._artifact_spans = artifact_spans
@@ -195,40 +184,17 @@ class NormalisedText:
             self._cut_starts.append(start - removed)
             removed += end - start
             self._cut_shifts.append(removed)
-        self._removed_at: list[int] | None = None  # see _to_raw_offset
-        self._removed_before: list[int] = []
+        self._raw_starts: tuple[int, ...] | None = None
 
     @property
     def artifacts(self) -> tuple[Artifact, ...]:
         """What was removed or rewritten, in raw-text order."""
         if self._artifacts is None:
-            spans = self._artifact_spans
-            if self._source is not self.raw:
-                spans = [
-                    (kind, self._to_raw_offset(start), self._to_raw_offset(end - 1) + 1)
-                    for kind, start, end in spans
-                ] + [("continuation", start, end) for start, end in _continuations(self.raw)]
-                spans.sort(key=lambda span: span[1])
-            self._artifacts = tuple(Artifact(*span) for span in spans)
+            self._artifacts = tuple(Artifact(*span) for span in self._artifact_spans)
         return self._artifacts
 
-    def _to_raw_offset(self, position: int) -> int:
-        """The raw offset of character ``position`` of the source."""
-        if self._source is self.raw:
-            return position
-        if self._removed_at is None:
-            # Where each removed continuation was in the source, and how many
-            # characters were removed up to and including it.
-            self._removed_at, removed = [], 0
-            for start, end in _continuations(self.raw):
-                self._removed_at.append(start - removed)
-                removed += end - start
-                self._removed_before.append(removed)
-        index = bisect_right(self._removed_at, position)
-        return position + self._removed_before[index - 1] if index else position
-
-    def _source_of(self, position: int) -> tuple[int, int]:
-        """The source span of clean character ``position`` (0 <= position < len(text))."""
+    def _raw_of(self, position: int) -> tuple[int, int]:
+        """The raw span of clean character ``position`` (0 <= position < len(text))."""
         if self._cut_starts:
             cuts_before = bisect_right(self._cut_starts, position)
             if cuts_before:
@@ -236,31 +202,17 @@ class NormalisedText:
         if self._run_starts is None:
             self._run_starts = [run[0] for run in self._runs]
         run = self._runs[bisect_right(self._run_starts, position) - 1]
-        clean_start, _, source_start, source_end, exact = run
+        clean_start, _, raw_start, raw_end, exact = run
         if exact:
-            offset = source_start + position - clean_start
+            offset = raw_start + position - clean_start
             return offset, offset + 1
-        return source_start, source_end
-
-    def _raw_of(self, position: int) -> tuple[int, int]:
-        """The raw span of clean character ``position`` (0 <= position < len(text))."""
-        start, end = self._source_of(position)
-        if self._source is self.raw:
-            return start, end
-        return self._to_raw_offset(start), self._to_raw_offset(end - 1) + 1
+        return raw_start, raw_end
 
     def line_number(self, position: int) -> int:
-        """The line (1-based) of the raw text that clean offset ``position`` is on.
-
-        Counted in the source: removing continuation backslashes removes no
-        newline, so a corpus parse never needs the map back to ``raw``.
-        """
+        """The line (1-based) of the raw text that clean offset ``position`` is on."""
         position = min(max(position, 0), len(self.text))
-        if position < len(self.text):
-            source_position = self._source_of(position)[0]
-        else:
-            source_position = len(self._source)
-        return self._source.count("\n", 0, source_position) + 1
+        raw_position = self._raw_of(position)[0] if position < len(self.text) else len(self.raw)
+        return self.raw.count("\n", 0, raw_position) + 1
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of the clean text to the raw text."""
@@ -271,9 +223,19 @@ class NormalisedText:
             return raw_pos, raw_pos
         return self._raw_of(start)[0], self._raw_of(end - 1)[1]
 
+    def to_clean(self, raw_position: int) -> int:
+        """The clean offset of the first character read from ``raw`` at or after ``raw_position``.
+
+        ``len(text)`` when no clean character comes from there (the end of the text).
+        """
+        return bisect_left(self.raw_starts, raw_position)
+
     @property
     def raw_starts(self) -> tuple[int, ...]:
-        return tuple(self._raw_of(i)[0] for i in range(len(self.text)))
+        """The raw start of every clean character (non-decreasing), built once."""
+        if self._raw_starts is None:
+            self._raw_starts = tuple(self._raw_of(i)[0] for i in range(len(self.text)))
+        return self._raw_starts
 
     @property
     def raw_ends(self) -> tuple[int, ...]:
@@ -370,7 +332,7 @@ def _artifact_matches(raw: str) -> Iterator[_Found]:
 
 
 def _first_pass(raw: str) -> tuple[list[str], list[_Run], list[_ArtifactSpan]]:
-    """Pieces of the clean text, their runs and the artifacts of ``raw`` (a source)."""
+    """Pieces of the clean text, their runs and the artifacts of ``raw``."""
     pieces: list[str] = []
     runs: list[_Run] = []
     found: list[_ArtifactSpan] = []
@@ -415,66 +377,24 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def normalise(raw: str) -> NormalisedText:
-    """Return the clean text of ``raw`` with an offset map back to it."""
-    without_continuations = _without_continuations(raw)
-    return _normalise(raw if without_continuations is None else without_continuations, raw)
+    """Return the clean text of ``raw`` with an offset map back to it.
 
-
-def _normalise(source: str, raw: str) -> NormalisedText:
-    """Normalise ``source``: ``raw``, or ``raw`` without its continuation lines' backslashes."""
-    pieces, runs, found = _first_pass(source)
+    >>> clean = normalise("TAGS: [PREL](#) AJ\\n[1](#)1. Text")
+    >>> clean.text
+    'TAGS: PREL AJ\\n1. Text'
+    >>> [artifact.kind for artifact in clean.artifacts]
+    ['linktext', 'marker']
+    """
+    pieces, runs, found = _first_pass(raw)
     text = pieces[0] if len(pieces) == 1 else "".join(pieces)
     if not runs:
         runs = [(0, 0, 0, 0, True)]
     cuts = _page_spans(text) if "OF " in text or "PAGE" in text else []
     if cuts:
-        probe = NormalisedText(source, text, runs, [])
+        probe = NormalisedText(raw, text, runs, [])
         for start, end in cuts:
-            source_start, source_end = probe.to_raw(start, end)
-            found.append(("page", source_start, source_end))
+            raw_start, raw_end = probe.to_raw(start, end)
+            found.append(("page", raw_start, raw_end))
         found.sort(key=lambda span: span[1])
         text = _cut(text, cuts)
-    return NormalisedText(raw, text, runs, found, cuts, source)
-
-
-# Continuation lines (blanks, a backslash and the line end: 07BERN881, a
-# database export, has 641) are removed in bulk when a text has many, instead
-# of one by one by the artifact scan. That gives the same clean text whenever
-# the character before a continuation cannot take part in an artifact once the
-# newline follows it: it must not be a backslash (checked on the result: no
-# backslash may be left before a line end) or a CR (texts with CRs are left to
-# the scan). Blanks cannot be, as a continuation takes all the blanks before
-# it, and no artifact ends with a backslash or a blank, so none is cut short.
-_BULK_CONTINUATIONS_FROM = 16
-_CONTINUATION_END = "\\\n"  # (bulk removal refuses texts with a CR)
-
-
-def _without_continuations(raw: str) -> str | None:
-    """``raw`` without its continuation lines' blanks and backslashes, or None.
-
-    None when the text has few continuation lines, or when removing them at
-    once could give another result than the artifact scan (see above).
-    """
-    if "\r" in raw or raw.count("\\") < _BULK_CONTINUATIONS_FROM:
-        return None  # (searches for one character: cheap, unlike those for several)
-    lines = raw.split(_CONTINUATION_END)
-    if len(lines) <= _BULK_CONTINUATIONS_FROM:
-        return None
-    kept = list(map(str.rstrip, lines[:-1], repeat(" \t")))
-    kept.append(lines[-1])
-    text = "\n".join(kept)
-    return None if _CONTINUATION_END in text else text
-
-
-def _continuations(raw: str) -> list[tuple[int, int]]:
-    """The raw spans (blanks and backslash) of the continuations of a bulk-cleaned text."""
-    spans: list[tuple[int, int]] = []
-    at = raw.find("\\")
-    while at != -1:
-        if raw.startswith(_CONTINUATION_END, at):
-            start = at
-            while start > 0 and raw[start - 1] in " \t":
-                start -= 1
-            spans.append((start, at + 1))
-        at = raw.find("\\", at + 1)
-    return spans
+    return NormalisedText(raw, text, runs, found, cuts)

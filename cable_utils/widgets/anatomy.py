@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
+from ..analysis.explain import HEADER_KINDS, explain_header_field, explain_segment
 from ..model import SEGMENT_KINDS, Cable, Segment
-from ..parse import decoding
-from ..reference import codes as reference
 from ..views.render import highlight_html, legend_html
 from ._common import Panel, labelled, note_html
 from ._figures import show_figure
@@ -26,24 +25,14 @@ __all__ = [
     "HEADER_KINDS",
     "addressee_map",
     "explain_kind",
-    "explain_segment",
     "header_decoder",
     "header_lines",
     "segment_explorer",
     "table_html",
 ]
 
-#: Segment kinds that make up the transmission header (read line by line).
-HEADER_KINDS = ("vzczc", "routing", "de_line", "security_line", "dtg", "from", "to", "info")
 #: Kinds highlighted when the segment explorer opens.
 DEFAULT_KINDS = ("de_line", "dtg", "banner", "tags", "classified_by", "artifact")
-
-_ARTIFACTS = {
-    "linktext": "a TAGS code turned into a link ([PREL](#)) by the web page the text was copied "
-    "from; the telegram had the bare code",
-    "marker": "'[1](#)': a footnote-style link left by the web page; not part of the telegram",
-    "pilcrow": "'¶': a paragraph sign added by the web page before a paragraph number",
-}
 
 
 def table_html(rows: list[tuple[str, str]], headers: tuple[str, str], caption: str = "") -> str:
@@ -65,101 +54,6 @@ def table_html(rows: list[tuple[str, str]], headers: tuple[str, str], caption: s
         f'<table class="explain-table">{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{body}</tbody></table>"
     )
-
-
-def _year(cable: Cable) -> int | None:
-    return cable.date.year if cable.date else None
-
-
-def _dtg(cable: Cable) -> decoding.DTG | None:
-    return decoding.decode_dtg(cable.dtg) if cable.dtg else None
-
-
-def _header_rows(cable: Cable, text: str) -> list[tuple[str, str]]:
-    rows = []
-    for line in text.splitlines():
-        if line.strip():
-            tokens = decoding.explain_header_line(line, year=_year(cable), dtg=_dtg(cable))
-            rows.extend((t.text or "→", t.meaning) for t in tokens)
-    return rows
-
-
-def _marking_meaning(marking: str | None) -> str:
-    if not marking:
-        return "no portion marking"
-    row = reference.markings().get(marking.upper())
-    return row["meaning"] if row else "not in the markings table"
-
-
-def explain_segment(cable: Cable, segment: Segment) -> list[tuple[str, str]]:
-    """What a segment says, decoded: (item, explanation) rows. Works on any cable."""
-    raw = cable.raw[segment.start : segment.end]
-    kind = segment.kind
-    rows: list[tuple[str, str]] = [("kind", f"{kind}: {SEGMENT_KINDS.get(kind, '')}")]
-    if kind in HEADER_KINDS:
-        rows.extend(_header_rows(cable, raw))
-    elif kind == "banner":
-        rows.append(("classification", cable.classification or "not recognised"))
-        rows.append(("meaning", _marking_meaning(cable.classification)))
-        if cable.id:
-            rows.append(
-                ("origin and serial", f"{cable.origin or '?'}, serial → cable ID {cable.id}")
-            )
-    elif kind == "handling":
-        word = re.sub(r"\s+", " ", raw).strip().upper()
-        row = reference.markings().get(word)
-        rows.append((word, row["meaning"] if row else "a handling caveat (not in our table)"))
-    elif kind == "office":
-        rows.append(
-            (
-                cable.office or raw.strip(),
-                "the office in Washington the cable is meant for; what the office symbol "
-                "stands for is not verified in our sources: an open question",
-            )
-        )
-    elif kind == "eo":
-        rows.append(("order", f"Executive Order {cable.eo}" if cable.eo else "not recognised"))
-        decl = cable.decl_date
-        rows.append(("declassify on", str(decl) if decl else "not stated"))
-    elif kind == "tags":
-        rows.extend(
-            (t.code, f"{t.description or 'not in the TAGS table'} ({t.kind or 'unknown kind'})")
-            for t in cable.tags
-        )
-    elif kind == "subject":
-        rows.append(("subject", cable.subject or raw.strip()))
-    elif kind == "ref":
-        rows.extend(
-            (f"{r.label or '-'}. {r.text}", f"cable ID {r.id}" if r.id else "not a cable number")
-            for r in cable.references
-        )
-    elif kind == "classified_by":
-        rows.append(("classified by", cable.classified_by or "not recognised"))
-        section = cable.reason_section or "?"
-        rows.extend(
-            (f"reason {section} ({r.letter})", r.meaning or "not in the reasons table")
-            for r in cable.reasons
-        )
-    elif kind in ("paragraph", "text"):
-        paragraph = next((p for p in cable.paragraphs if p.start == segment.start), None)
-        if paragraph is not None:
-            rows.append(("number", str(paragraph.number) if paragraph.number else "unnumbered"))
-            rows.append(
-                (
-                    "portion marking",
-                    f"({paragraph.marking or '-'}): {_marking_meaning(paragraph.marking)}",
-                )
-            )
-            rows.append(("section", paragraph.section or "(main text)"))
-            rows.append(("words", str(paragraph.word_count)))
-    elif kind == "artifact":
-        rows.append((raw.strip(), _ARTIFACTS.get(segment.label, "added when the text was copied")))
-    elif kind == "signature":
-        rows.append(("signed", cable.signer or raw.strip()))
-    elif kind == "section_heading":
-        rows.append(("heading", segment.label or raw.strip()))
-    rows.append(("offsets", f"raw characters {segment.start}–{segment.end}"))
-    return rows
 
 
 def explain_kind(cable: Cable, kind: str) -> pd.DataFrame:
@@ -245,25 +139,27 @@ def segment_explorer(cable: Cable) -> Panel:
 
 
 def header_lines(cable: Cable) -> list[str]:
-    """The lines of the transmission header, as written (stripped of trailing spaces)."""
-    lines = []
-    for segment in cable.segments:
-        if segment.kind in HEADER_KINDS:
-            lines.extend(
-                line.strip()
-                for line in cable.raw[segment.start : segment.end].splitlines()
-                if line.strip()
-            )
-    return lines
+    """The lines of the transmission header as written, one per header field the parser read."""
+    return [_line_of(cable, field.start, field.end) for field in cable.header]
+
+
+def _line_of(cable: Cable, start: int, end: int) -> str:
+    return " ".join(cable.raw[start:end].split())
 
 
 def header_decoder(cable: Cable) -> Panel:
-    """Pick a header line; see it token by token, with what each token means."""
+    """Pick a header line; see it token by token, with what each token means.
+
+    The tokens are the parts the parser read (``cable.header``), explained by
+    :func:`cable_utils.analysis.explain.explain_header_field`: the decoder never
+    reads the line again.
+    """
     lines = header_lines(cable)
+    fields = dict(zip(lines, cable.header, strict=True))
     default = next((line for line in lines if line.startswith("DE ")), lines[0] if lines else None)
     chooser = labelled(
         widgets.Dropdown(
-            options=lines or ["(this copy has no transmission header)"],
+            options=list(fields) or ["(this copy has no transmission header)"],
             value=default or "(this copy has no transmission header)",
             layout=widgets.Layout(width="34em"),
         ),
@@ -286,7 +182,7 @@ def header_decoder(cable: Cable) -> Panel:
             )
             panel.state["tokens"] = []
             return
-        tokens = decoding.explain_header_line(line, year=_year(cable), dtg=_dtg(cable))
+        tokens = explain_header_field(cable, fields[line])
         panel.state["tokens"] = tokens
         view.value = (
             f'<p style="font-family:monospace;font-size:14px"><strong>{escape(line)}</strong></p>'

@@ -1,0 +1,291 @@
+"""The front matter: the banner, then caveats, office, E.O., TAGS, SUBJECT, REF, Classified By.
+
+Front-matter fields are found by their keywords (:data:`~cable_utils.parse.patterns.FIELD_KEYWORDS`)
+rather than by line position, because published copies sometimes run several
+of them together on one line. A field's value runs to the next field keyword,
+a blank line, or the first numbered paragraph, whichever comes first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import ParseContext
+from .patterns import BANNER, BANNER_ANYWHERE, FIELD, REF_ID, REF_LABEL
+from .scan import search_after_breaks
+
+__all__ = [
+    "Banner",
+    "canonical_reference_id",
+    "find_banner",
+    "find_banner_anywhere",
+    "parse_reference_entries",
+    "read_front_matter",
+]
+
+_WHITESPACE = re.compile(r"\s+")  # compiled once: it runs for every field
+
+# Every field keyword starts at "(" ("(U) Classified By") or at a word start
+# with one of the keywords' first letters; only the office line ("STATE FOR
+# EUR/CARC") may start with any letter, and then at a line start or after two
+# blanks. Trying the pattern only there is what finditer would find, at a
+# fraction of the cost of trying it at every character.
+_FIELD_CANDIDATES = re.compile(r"\b[SNELFTRC]|\(|^\w|(?<=\s\s)\w", re.IGNORECASE | re.MULTILINE)
+
+
+# In ASCII text a field can only start where one of these words is (upper-cased),
+# at the "E" of "E.O." (_EO_START), or at the word before "FOR" on an office
+# line: finding them with str.find is several times faster than the candidate
+# pattern above, which tries every character (it still serves other text, where
+# case folding goes beyond ASCII: "ſ" is an "s", "K" (Kelvin) a "k").
+_FIELD_WORDS = (
+    "SIPDIS", "NOFORN", "EXDIS", "NODIS", "LIMDIS", "STADIS", "SENSITIVE", "FOR", "TAG",
+    "SUBJ", "REF", "CLASSIFIED", "(U)",
+)  # fmt: skip
+_EO_START = re.compile(r"E\.?\s?O")
+
+
+def _field_candidates(text: str, start: int, end: int) -> list[int]:
+    """Positions in ``text[start:end]`` where FIELD may match, in order (a superset)."""
+    window = text[start:end]
+    if not window.isascii():
+        return [candidate.start() for candidate in _FIELD_CANDIDATES.finditer(text, start, end)]
+    upper = window.upper()  # in ASCII, what IGNORECASE matches is what upper() equates
+    found = {match.start() for match in _EO_START.finditer(upper)}
+    for word in _FIELD_WORDS:
+        at = upper.find(word)
+        while at != -1:
+            found.add(at)
+            if word == "FOR":  # an office line may start one word earlier ("STATE FOR")
+                before = at
+                while before > 0 and upper[before - 1] in " \t":
+                    before -= 1
+                while before > 0 and upper[before - 1].isalpha():
+                    before -= 1
+                found.add(before)
+            at = upper.find(word, at + 1)
+    return [start + at for at in sorted(found)]
+
+
+def _field_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of ``FIELD.finditer(text, start, end)``."""
+    matches = []
+    position = start
+    match_at = FIELD.match
+    for at in _field_candidates(text, start, end):
+        if at < position:
+            continue
+        match = match_at(text, at, end)
+        if match is not None:
+            matches.append(match)
+            position = match.end() if match.end() > at else at + 1
+    return matches
+
+
+# Handling caveats and the office line must stand on a line of their own (or
+# be separated by wide spaces): "for" is also an ordinary English word.
+_LINE_ONLY_FIELDS = {"handling", "office"}
+
+# REFs without letters, separated by colons or semicolons (TEHRAN 1091: TEHRAN 263).
+_REF_SEPARATOR = re.compile(r"(?<![ \t])[ \t]*[:;][ \t\n]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Banner:
+    level: str
+    caveat: str | None
+    station: str
+    serial: str
+    section: tuple[int, int] | None
+    start: int
+    end: int
+
+
+def _level_name(raw_level: str) -> str:
+    level = _WHITESPACE.sub(" ", raw_level.upper().replace(" ", "")).strip()
+    level = {"UNCLAS": "UNCLASSIFIED", "TOPSECRET": "TOP SECRET"}.get(level, level)
+    if level.startswith("LIMITEDOFFICIAL"):
+        return "LIMITED OFFICIAL USE"
+    return level
+
+
+# A banner starts a line or follows a TAB, and its level word starts with one of
+# these letters.
+_BANNER_CANDIDATE = re.compile(r"[\n\t][ \t]{0,20}(?i:[CSTUL])")
+
+
+def _search_banner(text: str, start: int) -> re.Match[str] | None:
+    """``BANNER.search(text, start)``: tried only after a newline or TAB that a level
+    word's first letter follows (see :func:`~cable_utils.parse.scan.search_after_breaks`)."""
+    return search_after_breaks(BANNER, _BANNER_CANDIDATE, text, start, breaks="\n\t")
+
+
+def find_banner(context: ParseContext, start: int = 0) -> Banner | None:
+    """The first classification banner at or after ``start`` (``C O N F I D E N T I A L BAKU 000151``)."""
+    match = _search_banner(context.text, start)
+    if match is None:
+        return None
+    section = (
+        (int(match.group("section")), int(match.group("of"))) if match.group("section") else None
+    )
+    return _banner_of(match, section)
+
+
+def _banner_of(match: re.Match[str], section: tuple[int, int] | None) -> Banner:
+    return Banner(
+        level=_level_name(match.group("level")),
+        caveat=(match.group("caveat") or "").upper() or None,
+        station=_WHITESPACE.sub(" ", match.group("station")).strip().upper(),
+        serial=match.group("serial"),
+        section=section,
+        start=match.start(),
+        end=match.end(),
+    )
+
+
+def find_banner_anywhere(context: ParseContext, start: int, end: int) -> Banner | None:
+    """A banner anywhere in ``text[start:end]``, even mid-line (inside an export row)."""
+    match = BANNER_ANYWHERE.search(context.text, start, end)
+    return None if match is None else _banner_of(match, None)
+
+
+def _line_only_ok(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if before.strip() == "":
+        return True
+    return before.endswith("  ")  # collapsed lines are joined by wide spaces
+
+
+def read_front_matter(context: ParseContext, start: int, end: int) -> None:
+    """Find the front-matter fields in ``text[start:end]`` and record them."""
+    text = context.text
+    hits = []
+    for match in _field_matches(text, start, end):
+        kind = match.lastgroup or ""
+        if kind in _LINE_ONLY_FIELDS and not _line_only_ok(text, match.start(), match.end()):
+            continue
+        hits.append((kind, match.start(), match.end()))
+    for index, (kind, field_start, value_start) in enumerate(hits):
+        if kind in ("handling", "caveat"):
+            line_end = text.find("\n", value_start, end)
+            line_end = end if line_end == -1 else line_end
+            context.fields["front_end"] = max(context.fields.get("front_end", 0), line_end)
+            value = _WHITESPACE.sub(" ", text[field_start:value_start]).upper()
+            context.fields.setdefault("handling", []).append(value)
+            context.add_segment("handling", field_start, value_start)
+            continue
+        limit = hits[index + 1][1] if index + 1 < len(hits) else end
+        value_end = _value_end(text, kind, value_start, limit)
+        context.add_segment(kind, field_start, value_end)
+        if kind == "ref":
+            context.fields.setdefault("ref_spans", []).append((value_start, value_end))
+        elif kind == "office":
+            context.fields.setdefault(
+                "office", _WHITESPACE.sub(" ", text[field_start:value_end]).strip()
+            )
+        elif kind == "eo":
+            context.fields.setdefault(
+                "eo", _WHITESPACE.sub(" ", text[field_start:value_end]).strip()
+            )
+            context.fields.setdefault("eo_span", (value_start, value_end))
+        else:
+            value = _WHITESPACE.sub(" ", text[value_start:value_end]).strip(" :;")
+            context.fields.setdefault(kind, value)
+            context.fields.setdefault(f"{kind}_span", (value_start, value_end))
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+_REF_LETTER_AHEAD = re.compile(r"(?:[A-Z]\.\s|\(?[A-Z]\)\s?)")
+
+
+def _value_end(text: str, kind: str, value_start: int, limit: int) -> int:
+    """Where a field's value stops: a blank line (REF: unless a lettered item follows) or ``limit``."""
+    position = value_start
+    while True:
+        blank_match = _BLANK_LINE.search(text, position, limit)
+        if blank_match is None:
+            return limit
+        blank = blank_match.start()
+        if kind == "ref":
+            following = text[blank:limit].lstrip()
+            if _REF_LETTER_AHEAD.match(following):
+                position = blank_match.end() - 1
+                continue
+        if (
+            kind in ("subject", "classified_by", "tags", "ref")
+            and text[value_start:blank].strip() == ""
+        ):
+            position = blank_match.end() - 1  # the value starts after a blank line
+            continue
+        return blank
+
+
+def parse_reference_entries(value: str) -> list[tuple[str | None, str, int, int]]:
+    """Split a REF value into (label, text, start, end) entries (offsets within ``value``)."""
+    labels: list[re.Match[str]] = []
+    for label in REF_LABEL.finditer(value):
+        # "A. (A) PARIS 1784": the same letter written twice is one label.
+        if labels and labels[-1].end() == label.start() and label.group("paren"):
+            continue
+        labels.append(label)
+    if not labels:
+        return _unlabelled_entries(value)
+    entries = []
+    if value[: labels[0].start()].strip():
+        # Text before the first letter is not an entry of the list: keep it whole.
+        entries += _unlabelled_entries(value[: labels[0].start()])
+    for index, label in enumerate(labels):
+        item_end = labels[index + 1].start() if index + 1 < len(labels) else len(value)
+        item = value[label.end() : item_end].rstrip(" \t\n;,.")
+        letter = label.group("label") or label.group("paren")
+        # "A. (A) PARIS 1784": the letter written twice.
+        item = re.sub(rf"^\(?{letter}\)[ \t]*", "", item.strip())
+        entries.append(
+            (
+                letter,
+                item,
+                label.start(),
+                label.end() + len(value[label.end() : item_end].rstrip(" \t\n;,.")),
+            )
+        )
+    return entries
+
+
+def _unlabelled_entries(value: str) -> list[tuple[str | None, str, int, int]]:
+    stripped = value.strip()
+    if not stripped:
+        return []
+    first = value.index(stripped)
+    parts = []
+    position = first
+    for separator in _REF_SEPARATOR.finditer(value, first, first + len(stripped)):
+        parts.append((position, separator.start()))
+        position = separator.end()
+    parts.append((position, first + len(stripped)))
+    items = [(value[a:b].strip(), a, b) for a, b in parts if value[a:b].strip()]
+    if len(items) > 1 and all(REF_ID.match(item.upper()) for item, _, _ in items):
+        return [(None, item, a, b) for item, a, b in items]
+    return [(None, stripped, first, first + len(stripped))]
+
+
+def canonical_reference_id(text: str, default_year: int | None) -> str | None:
+    """``BAKU 00146`` in a 2008 cable → ``08BAKU146``; ``None`` when it is not a cable number."""
+    match = REF_ID.match(text.strip().upper())
+    if match is None:
+        return None
+    year = match.group("year") or match.group("year_after")
+    if year:
+        year = year[-2:]
+    elif default_year is not None:
+        year = f"{default_year % 100:02d}"
+    else:
+        return None
+    station = match.group("station").replace(" ", "")
+    station = {"SECSTATE": "STATE"}.get(station, station)
+    if station in {"EMAIL", "TELCON", "MEMCON", "PARA", "PARAS", "PAGE", "SECTION"}:
+        return None
+    return f"{year}{station}{int(match.group('serial'))}"

@@ -1,0 +1,168 @@
+"""The telegram format's patterns: one copy of each, with the rule it encodes.
+
+Every reader of :mod:`cable_utils.parse` takes its patterns from here, so a
+format rule (what a date-time group looks like, how a banner is written) is
+changed in one place and ``tests/test_patterns.py`` has one test per rule that
+fails when it changes. Patterns use bounded repeats only where they are
+searched (not matched at a known line start): a line of 200,000 blanks must
+not make a search quadratic.
+
+>>> DTG_VALUE.fullmatch("191347Z FEB 08").group("month")
+'FEB'
+>>> DE_LINE.match("DE RUEHKB #0151/01 0501347").group("station", "serial", "section")
+('RUEHKB', '0151', '01')
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "BANNER",
+    "BANNER_ANYWHERE",
+    "BARE_DTG_LINE",
+    "DE_LINE",
+    "DTG_LINE",
+    "DTG_START",
+    "DTG_VALUE",
+    "END_MARKER",
+    "FIELD",
+    "FIELD_KEYWORDS",
+    "LEVEL_WORDS",
+    "PARAGRAPH_START",
+    "PRECEDENCE_PROSIGNS",
+    "PRECEDENCE_WORDS",
+    "REF_LABEL",
+    "REF_ID",
+    "SIGNATURE",
+    "ROUTING_CONTINUATION",
+    "ROUTING_LINE",
+    "SECURITY_LINE",
+    "VZCZC_LINE",
+]
+
+# -- precedence ------------------------------------------------------------------
+#: Precedence prosigns: Z flash, O immediate, P priority, R routine, Y emergency.
+PRECEDENCE_PROSIGNS = "ZOPRY"
+#: Precedence written out on an addressee line (``RUEHC/SECSTATE WASHDC PRIORITY 4798``).
+PRECEDENCE_WORDS = r"FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE"
+
+# -- date-time group ---------------------------------------------------------------
+#: A date-time group: day, hour and minute, Z (UTC), month, two-digit year (``191347Z FEB 08``).
+_DTG = (
+    r"(?P<day>\d{2})(?P<hour>\d{2})(?P<minute>\d{2})Z[ \t]{1,8}"
+    r"(?P<month>[A-Za-z]{3})[ \t]{1,8}(?P<year>\d{2})"
+)
+#: A DTG on its own, as a field value (decoding).
+DTG_VALUE = re.compile(rf"[ \t]*{_DTG}[ \t]*")
+#: The precedence and DTG line of the header (``P 191347Z FEB 08``), with optional
+#: operating signals after it; ``prec`` holds one or two prosigns (action, info).
+DTG_LINE = re.compile(
+    rf"^(?P<prec>[{PRECEDENCE_PROSIGNS}](?:[ \t]+[{PRECEDENCE_PROSIGNS}])?)[ \t]+(?P<dtg>{_DTG})"
+    r"(?:[ \t]+[A-Z0-9]{3,4})*[ \t]*$",
+    re.IGNORECASE,
+)
+#: A DTG alone on a header line (older copies: ``191347Z FEB 08``).
+BARE_DTG_LINE = re.compile(rf"^(?P<dtg>{_DTG})[ \t]*$")
+#: Where a telegram starts inside a wrapper: a DTG line at a line start (searched).
+DTG_START = re.compile(
+    rf"^[ \t]{{0,8}}(?:[{PRECEDENCE_PROSIGNS}][ \t]{{1,4}}){{1,2}}{_DTG}\b", re.MULTILINE
+)
+
+# -- the other header lines --------------------------------------------------------
+#: Start of message: VZCZC, then the relay's channel and serial (``VZCZCXYZ0145``).
+VZCZC_LINE = re.compile(
+    r"^[ \t]{0,8}VZCZC(?P<channel>[A-Z]{3})?(?P<serial>[A-Z0-9]*)[ \t]*$", re.MULTILINE
+)
+#: Routing line: a doubled prosign and the receiving stations' routing indicators.
+ROUTING_LINE = re.compile(
+    r"^(?P<prosign>ZZ|OO|PP|RR|YY)(?P<indicators>(?:[ \t]+[A-Z]{4,8})+)[ \t]*$"
+)
+#: A routing line continued: routing indicators only.
+ROUTING_CONTINUATION = re.compile(r"^[A-Z]{4,8}(?:[ \t]+[A-Z]{4,8})*[ \t]*$")
+#: The DE line: sending station, serial (and section), day of the year and time.
+DE_LINE = re.compile(
+    r"^[ \t]*DE[ \t]+(?P<station>[A-Z]{4,8})[ \t]+#(?P<serial>\d{1,5})(?:/(?P<section>\d{1,3}))?"
+    r"[ \t]+(?P<julian>(?P<day>\d{3})(?P<time>\d{4}))\b"
+)
+#: The security line: ZNY (classified) or ZNR (unclassified), the level's letter
+#: five times (CCCCC), then operating signals (``ZNY CCCCC ZZH``).
+SECURITY_LINE = re.compile(
+    r"^(?P<signal>ZN[YR])[ \t]+(?P<level>[A-Z]{5})(?P<signals>(?:[ \t]+[A-Z0-9]{3,4})*)[ \t]*$"
+)
+
+# -- classification ------------------------------------------------------------------
+
+
+def _spaced(word: str) -> str:
+    """A pattern for a word that may be letter-spaced (``C O N F I D E N T I A L``)."""
+    return r"[ ]?".join(re.escape(letter) for letter in word)
+
+
+#: The classification levels as plain words (end markers, page footers).
+LEVEL_WORDS = r"TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE"
+#: A level as a banner writes it, possibly letter-spaced.
+_LEVEL = (
+    rf"(?P<level>{_spaced('TOP')}[ \t]{{1,4}}{_spaced('SECRET')}|{_spaced('CONFIDENTIAL')}"
+    rf"|{_spaced('SECRET')}|{_spaced('UNCLASSIFIED')}|{_spaced('UNCLAS')}"
+    r"|LIMITED[ \t]{1,4}OFFICIAL[ \t]{1,4}USE)"
+)
+#: The banner: level, an optional caveat, an optional SECTION n OF m, the post and serial
+#: (``C O N F I D E N T I A L SECTION 01 OF 02 BAKU 000151``).
+_BANNER_BODY = (
+    rf"{_LEVEL}(?:[ \t]{{0,8}}//?[ \t]{{0,8}}(?P<caveat>NOFORN|SBU|FOUO|EXDIS|NODIS))?"
+    r"(?:[ \t]{1,8}(?:SECTION[ \t]{1,8}(?P<section>\d{1,3})[ \t]{1,8}OF[ \t]{1,8}(?P<of>\d{1,3})))?"
+    r"[ \t]{1,8}(?P<station>[A-Z][A-Z. ]{1,30}?)[ \t]{1,8}(?P<serial>\d{2,7})\b"
+)
+#: A banner starts a line (after blanks) or follows a TAB (an export row's payload).
+BANNER = re.compile(rf"(?:^[ \t]{{0,20}}|(?<=\t)){_BANNER_BODY}", re.MULTILINE | re.IGNORECASE)
+#: A banner anywhere, even mid-line (inside an export row of another cable).
+BANNER_ANYWHERE = re.compile(rf"(?<![A-Za-z]){_BANNER_BODY}", re.IGNORECASE)
+
+# -- front matter ------------------------------------------------------------------
+#: The keywords that start a front-matter field, by field. A field's value runs
+#: to the next keyword, a blank line or the first paragraph.
+FIELD_KEYWORDS = {
+    "caveat": r"\b(?:SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|STADIS)\b",
+    "handling": r"\b(?:SENSITIVE(?: BUT UNCLASSIFIED)?|FOR OFFICIAL USE ONLY)\b",
+    "office": r"(?:^|(?<=\s\s))(?:[A-Z]{2,12}[ \t]{1,8})?FOR[ \t]{1,8}(?=[A-Z/,. -]{0,80}\b[A-Z]{2,}/)",
+    "eo": r"\bE\.?\s?O\.?\s?\d{5}\b",
+    "tags": r"\bTAGS?\b:?",
+    "subject": r"\bSUBJ(?:ECT)?\s*:",
+    "ref": r"\bREFS?\s*:|\bREFTEL\b",
+    "classified_by": r"(?:\(U\)\s*)?\bClassified\s+By\b:?",
+}
+FIELD = re.compile(
+    "|".join(f"(?P<{name}>{pattern})" for name, pattern in FIELD_KEYWORDS.items()),
+    re.MULTILINE | re.IGNORECASE,
+)
+
+# -- references -----------------------------------------------------------------------
+#: A REF item's label: ``A.``, ``A)`` or ``(A)``, at a line start or after a separator.
+REF_LABEL = re.compile(
+    r"(?:^|(?<=[\s,;:]))(?:\((?P<paren>[A-Z])\)[ \t]*|(?P<label>[A-Z])(?:\.[ \t\n]+|\)[ \t]+))(?=\S)"
+)
+#: A cited cable: optional year, post, serial, optional year after (``08 BAKU 00146``).
+REF_ID = re.compile(
+    r"^(?:(?P<year>\d{4}|\d{2})\s{1,4})?(?P<station>[A-Z][A-Z ]{0,30}?[A-Z])\s{1,4}0*(?P<serial>\d{1,6})\b"
+    r"(?:\s{0,4}\((?P<year_after>\d{2}|\d{4})\))?"
+)
+
+# -- body --------------------------------------------------------------------------------
+#: A numbered paragraph: number, dot, an optional portion marking ``(C)`` or
+#: ``CONFIDENTIAL - ENTIRE TEXT`` (``1. (C) Summary: …``).
+PARAGRAPH_START = re.compile(
+    r"^[ \t]*(?P<number>\d{1,2})[ \t]*\.[ \t]*"
+    r"(?:\((?P<mark>[A-Za-z/ -]{1,24})\)[ \t.]*|(?P<bare>(?:CONFIDENTIAL|SECRET|UNCLASSIFIED)"
+    r"[ \t]*-[ \t]*ENTIRE TEXT)\.?[ \t]*)?(?=\S|$)",
+    re.MULTILINE,
+)
+#: End-of-message lines: NNNN, END CABLE TEXT, BT, or the banner level repeated.
+END_MARKER = re.compile(
+    r"^[ \t]*(?:NNNN|NNN|END CABLE TEXT|BT|"
+    r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS)(?:[ \t]{0,8}//[ \t]{0,8}NOFORN)?)"
+    r"[ \t]*(?:\.[ \t]*)?$",
+    re.IGNORECASE,
+)
+#: A signature line: one to three capitalised words (``HYLAND``, ``DERSE``).
+SIGNATURE = re.compile(r"^\s*[A-Z][A-Z'.-]+(?:[ ][A-Z][A-Z'.-]+){0,2}\s*$")
