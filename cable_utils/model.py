@@ -84,6 +84,8 @@ DEFECT_KINDS: frozenset[str] = frozenset(
         "de_line_disagrees_with_banner",  # the DE line's serial is not the banner's
         "id_disagrees_with_text",  # the file name's ID is not the one the text gives
         "no_banner",  # no classification banner
+        "garbled_banner",  # the banner's level word is damaged (SS E C R E T, UUNCLAS)
+        "banner_disagrees_with_header",  # the banner's level is not the security line's
         "no_subject",  # no SUBJECT line
         "no_paragraphs",  # no numbered paragraph
         "duplicate_paragraph_number",  # a paragraph number used twice

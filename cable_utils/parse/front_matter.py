@@ -94,6 +94,7 @@ _REF_SEPARATOR = re.compile(r"(?<![ \t])[ \t]*[:;][ \t\n]*")
 @dataclass(frozen=True, slots=True)
 class Banner:
     level: str
+    garbled: bool  # the level word is damaged (SS E C R E T, UUNCLAS, E C R E T)
     caveat: str | None
     station: str
     serial: str
@@ -102,17 +103,32 @@ class Banner:
     end: int
 
 
-def _level_name(raw_level: str) -> str:
-    level = _WHITESPACE.sub(" ", raw_level.upper().replace(" ", "")).strip()
-    level = {"UNCLAS": "UNCLASSIFIED", "TOPSECRET": "TOP SECRET"}.get(level, level)
-    if level.startswith("LIMITEDOFFICIAL"):
-        return "LIMITED OFFICIAL USE"
-    return level
+_WRITTEN_LEVELS = {"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS", "TOPSECRET"}
+# A garbled level word is known by its end (see patterns._garbled).
+_LEVEL_ENDINGS = (
+    ("ONFIDENTIAL", "CONFIDENTIAL"),
+    ("ECRET", "SECRET"),
+    ("NCLASSIFIED", "UNCLASSIFIED"),
+    ("NCLAS", "UNCLASSIFIED"),
+)
 
 
-# A banner starts a line or follows a TAB, and its level word starts with one of
-# these letters.
-_BANNER_CANDIDATE = re.compile(r"[\n\t][ \t]{0,20}(?i:[CSTUL])")
+def _level_name(raw_level: str) -> tuple[str, bool]:
+    """The level a banner's level word names, and whether the word was garbled."""
+    compact = _WHITESPACE.sub("", raw_level.upper())
+    if compact.startswith("LIMITEDOFFICIAL"):
+        return "LIMITED OFFICIAL USE", False
+    if compact == "TOPSECRET":
+        return "TOP SECRET", False
+    for ending, level in _LEVEL_ENDINGS:
+        if compact.endswith(ending):
+            return level, compact not in _WRITTEN_LEVELS
+    return compact, True
+
+
+# A banner starts a line or follows a TAB, with a letter (a garbled level word
+# may start with any capital).
+_BANNER_CANDIDATE = re.compile(r"[\n\t][ \t]{0,20}[A-Za-z]")
 
 
 def _search_banner(text: str, start: int) -> re.Match[str] | None:
@@ -133,8 +149,10 @@ def find_banner(context: ParseContext, start: int = 0) -> Banner | None:
 
 
 def _banner_of(match: re.Match[str], section: tuple[int, int] | None) -> Banner:
+    level, garbled = _level_name(match.group("level"))
     return Banner(
-        level=_level_name(match.group("level")),
+        level=level,
+        garbled=garbled,
         caveat=(match.group("caveat") or "").upper() or None,
         station=_WHITESPACE.sub(" ", match.group("station")).strip().upper(),
         serial=match.group("serial"),

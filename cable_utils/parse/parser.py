@@ -31,7 +31,7 @@ from .front_matter import (
     read_front_matter,
 )
 from .header import read_header
-from .patterns import DTG_START, VZCZC_LINE
+from .patterns import DTG_START, SECURITY_LEVELS, VZCZC_LINE
 from .scan import search_after_breaks
 
 __all__ = ["parse_text"]
@@ -375,7 +375,7 @@ def _build_cable(
     if precedence is None and to and to[0].precedence:
         precedence = to[0].precedence
 
-    classification = banner.level if banner else None
+    classification = _classification(context, banner)
     handling = list(dict.fromkeys(fields.get("handling", [])))
     if banner and banner.caveat and banner.caveat not in handling:
         handling.insert(0, banner.caveat)
@@ -484,6 +484,42 @@ def _build_cable(
         source=source,
         declassification_note=note,
     )
+
+
+def _classification(context: ParseContext, banner) -> str | None:
+    """The level: the banner's, else the security line's (``ZNY SSSSS``).
+
+    When both are there and disagree, the disagreement is a defect; the header's
+    level is taken when the banner names another post than the FM line (the
+    banner then belongs to another cable run into this record).
+    """
+    security = context.fields.get("security_line")
+    header_level = SECURITY_LEVELS.get(security.split()[1]) if security else None
+    if banner is None:
+        return header_level
+    if banner.garbled:
+        context.defect(
+            "garbled_banner",
+            f"the classification banner is garbled ({context.text[banner.start : banner.end]!r}); "
+            f"it was read as {banner.level}",
+            banner.start,
+            banner.end,
+        )
+    if header_level is None or header_level == banner.level:
+        return banner.level
+    sender = (context.fields.get("from") or "").upper()
+    banner_post = banner.station.replace(" ", "")
+    other_post = bool(sender) and banner_post not in sender.replace(" ", "")
+    level = header_level if other_post else banner.level
+    context.defect(
+        "banner_disagrees_with_header",
+        f"the banner says {banner.level} ({banner.station}) but the header's security line "
+        f"{security!r} says {header_level}; {level} was taken"
+        + (" (the banner names another post than the FM line)" if other_post else ""),
+        banner.start,
+        banner.end,
+    )
+    return level
 
 
 def _classification_details(

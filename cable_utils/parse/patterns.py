@@ -3,7 +3,8 @@
 Every reader of :mod:`cable_utils.parse` takes its patterns from here, so a
 format rule (what a date-time group looks like, how a banner is written) is
 changed in one place and ``tests/test_patterns.py`` has one test per rule that
-fails when it changes. Patterns use bounded repeats only where they are
+fails when it changes (the signer's name and the junk around it, which need
+more than a pattern, are in :mod:`cable_utils.parse.signature`). Patterns use bounded repeats only where they are
 searched (not matched at a known line start): a line of 200,000 blanks must
 not make a search quadratic.
 
@@ -34,9 +35,9 @@ __all__ = [
     "PRECEDENCE_WORDS",
     "REF_LABEL",
     "REF_ID",
-    "SIGNATURE",
     "ROUTING_CONTINUATION",
     "ROUTING_LINE",
+    "SECURITY_LEVELS",
     "SECURITY_LINE",
     "VZCZC_LINE",
 ]
@@ -56,10 +57,12 @@ _DTG = (
 #: A DTG on its own, as a field value (decoding).
 DTG_VALUE = re.compile(rf"[ \t]*{_DTG}[ \t]*")
 #: The precedence and DTG line of the header (``P 191347Z FEB 08``), with optional
-#: operating signals after it; ``prec`` holds one or two prosigns (action, info).
+#: operating signals after it, and a service suffix that runs to the line end
+#: (``O 031401Z JUN 08 ZDS CTG RUEHSD 0020 1580042``, ``(CCY AD40E4BD …)``);
+#: ``prec`` holds one or two prosigns (action, info).
 DTG_LINE = re.compile(
     rf"^(?P<prec>[{PRECEDENCE_PROSIGNS}](?:[ \t]+[{PRECEDENCE_PROSIGNS}])?)[ \t]+(?P<dtg>{_DTG})"
-    r"(?:[ \t]+[A-Z0-9]{3,4})*[ \t]*$",
+    r"(?:[ \t]+[A-Z0-9]{3,4})*(?:[ \t]+Z[A-Z]{2}\b[^\n]*|[ \t]*\(CCY\b[^\n]*)?[ \t]*$",
     re.IGNORECASE,
 )
 #: A DTG alone on a header line (older copies: ``191347Z FEB 08``).
@@ -101,12 +104,29 @@ def _spaced(word: str) -> str:
 
 #: The classification levels as plain words (end markers, page footers).
 LEVEL_WORDS = r"TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE"
-#: A level as a banner writes it, possibly letter-spaced.
+
+
+def _garbled(word: str) -> str:
+    """A level word as a banner may write it: letter-spaced, its first letter doubled
+    (``SS E C R E T``, ``UUNCLAS``), missing (``E C R E T``) or after a stray capital
+    (``CSE C R E T``): damage of the release, read and reported (``garbled_banner``)."""
+    return rf"(?:[A-Z][ ]?)?(?:{re.escape(word[0])}[ ]?)?{_spaced(word[1:])}"
+
+
+#: A level as a banner writes it, possibly letter-spaced or garbled.
 _LEVEL = (
-    rf"(?P<level>{_spaced('TOP')}[ \t]{{1,4}}{_spaced('SECRET')}|{_spaced('CONFIDENTIAL')}"
-    rf"|{_spaced('SECRET')}|{_spaced('UNCLASSIFIED')}|{_spaced('UNCLAS')}"
+    rf"(?P<level>{_spaced('TOP')}[ \t]{{1,4}}{_spaced('SECRET')}|{_garbled('CONFIDENTIAL')}"
+    rf"|{_garbled('SECRET')}|{_garbled('UNCLASSIFIED')}|{_garbled('UNCLAS')}"
     r"|LIMITED[ \t]{1,4}OFFICIAL[ \t]{1,4}USE)"
 )
+#: The level each letter of the security line's five stands for (``ZNY CCCCC``).
+SECURITY_LEVELS = {
+    "TTTTT": "TOP SECRET",
+    "SSSSS": "SECRET",
+    "CCCCC": "CONFIDENTIAL",
+    "UUUUU": "UNCLASSIFIED",
+    "EEEEE": "UNCLASSIFIED",  # E: unclassified (EFTO) traffic
+}
 #: The banner: level, an optional caveat, an optional SECTION n OF m, the post and serial
 #: (``C O N F I D E N T I A L SECTION 01 OF 02 BAKU 000151``).
 _BANNER_BODY = (
@@ -164,5 +184,3 @@ END_MARKER = re.compile(
     r"[ \t]*(?:\.[ \t]*)?$",
     re.IGNORECASE,
 )
-#: A signature line: one to three capitalised words (``HYLAND``, ``DERSE``).
-SIGNATURE = re.compile(r"^\s*[A-Z][A-Z'.-]+(?:[ ][A-Z][A-Z'.-]+){0,2}\s*$")

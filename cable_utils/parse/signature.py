@@ -1,0 +1,209 @@
+"""The end of a cable: the signer's name and the junk that may follow it.
+
+A cable ends with the name of the chief of mission or the Secretary
+(``DERSE``, ``Leach``, ``LeBaron``), on a line of its own or run onto the last
+line. Published copies add junk around it: end markers (``NNNN``, ``End Cable
+Text``), the post's intranet trailer (``Visit London's Classified Website:``, a
+URL, a row of asterisks), the banner repeated, a page marker, HTML and even a
+database query. :func:`read_tail` walks back over the last lines, sets the junk
+aside, and finds the name.
+
+>>> lines = ["the talks went well.", "Visit London's Classified Website:", "http://x", "LeBaron"]
+>>> read_tail(lines)
+Tail(signature_line=3, name='LeBaron', first_tail_line=1)
+>>> read_tail(["... politics.", "END TEXT HEFFERN"]).name
+'HEFFERN'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .patterns import BANNER, END_MARKER
+
+__all__ = ["Tail", "inline_signer", "is_end_junk", "read_tail", "signer_of_line"]
+
+# Lines that are never the cable's own text at its end.
+_JUNK = re.compile(
+    r"""^\s*(?:
+        [.>*\-_=~#|\s]*                                   # dots, '>', rows of asterisks or dashes
+      | .*(?:classified\s+web\s*site|SIPRNET\s+web\s*site|https?://|www\.|sgov\.gov|intelink|Portal:).*
+      | (?:</?[A-Za-z][^>]{0,80}>\s*)+                     # HTML left from a web page
+      | SELECT\s+\*\s+FROM\b.*                              # a database query
+      | (?:SIPDIS|NOFORN|NNNN|NNN|BT|END\s+CABLE\s+TEXT|END\s+OF\s+(?:CABLE|TEXT|MESSAGE))\.?
+      | [A-Z][A-Z .]{1,30}?\s+0{2,}\d{1,6}\s+\d{3}\s+OF\s+\d{3}     # a page marker
+    )\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# A name: capitalised words (LeBaron, McMullen, O'Brien), or initials.
+_NAME_WORD = r"(?:[A-Z][A-Za-z'’-]*[A-Za-z]|[A-Z]\.)"
+_NAME_LINE = re.compile(
+    rf"^\s*(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})\s*\.?\s*"
+    r"(?:\d{4}-\d{2}-\d{2}(?:\s+\d{2}:\d{2}(?::\d{2})?)?)?\s*$"  # "SOBEL 2008-01-08"
+)
+_LOWER_NAME_LINE = re.compile(r"^\s*(?P<name>[a-z][a-z'-]{2,20})\s*$")  # "tuttle" after a trailer
+# Words that make a line a heading, a marker or a routing instruction, not a name.
+_NOT_NAMES = frozenset(
+    [
+        "END",
+        "TEXT",
+        "COMMENT",
+        "COMMENTS",
+        "SUMMARY",
+        "NOTE",
+        "BEGIN",
+        "MINIMIZE",
+        "CONSIDERED",
+        "CLASSIFIED",
+        "BY",
+        "REASON",
+        "REASONS",
+        "SIPDIS",
+        "NOFORN",
+        "NNNN",
+        "BT",
+        "UNCLASSIFIED",
+        "UNCLAS",
+        "SECRET",
+        "CONFIDENTIAL",
+        "TOP",
+        "LIMITED",
+        "OFFICIAL",
+        "USE",
+        "TAGS",
+        "SUBJECT",
+        "SUBJ",
+        "REF",
+        "REFS",
+        "PAGE",
+        "FOR",
+        "STATE",
+        "THE",
+        "AND",
+        "OF",
+        "TO",
+        "IN",
+        "ON",
+        "AT",
+        "THANKS",
+        "THANK",
+        "YOU",
+        "REGARDS",
+        "VISIT",
+        "PLEASE",
+        "CABLE",
+        "MESSAGE",
+        "SECTION",
+        "BACKGROUND",
+        "ACTION",
+        "REQUEST",
+        "INFO",
+        "INFORMATION",
+        "AMEMBASSY",
+        "AMCONSUL",
+        "SECSTATE",
+        "WASHDC",
+        "DECL",
+        "DECLASSIFY",
+        "PARA",
+        "PARAS",
+        "POINTS",
+        "DRAFTED",
+        "CLEARED",
+        "APPROVED",
+        "NONE",
+        "ENDS",
+        "YES",
+        "NO",
+        "OK",
+        "QUOTE",
+        "UNQUOTE",
+    ]
+)
+_SENTENCE_END = re.compile(r"(?:[.!?:;\"”’')\]]|x{3,}|X{3,})\s*$")
+_INLINE = re.compile(
+    r"(?:(?P<end_comment>\bEND\s+(?:COMMENT|SUMMARY|NOTE)\b\.?)|[.!?\"”’)\]])[ \t]{1,8}"
+    rf"(?P<name>{_NAME_WORD})[ \t]*\.?[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+class Tail(NamedTuple):
+    """Where the end of a cable starts among its last lines, and the signer's name."""
+
+    signature_line: int | None  # index of the line holding the name, if any
+    name: str | None
+    first_tail_line: int  # the first line of the signature or the junk after the text
+
+
+def is_end_junk(line: str) -> bool:
+    """An end marker, a trailer, a repeated banner, a page marker: no text of the cable."""
+    if _JUNK.match(line) or END_MARKER.match(line):
+        return True
+    banner = BANNER.match(line)
+    return banner is not None and not line[banner.end() :].strip()
+
+
+def signer_of_line(line: str, *, after_trailer: bool = False) -> str | None:
+    """The name if ``line`` is a signature line (``MANZANARES .``, ``END TEXT HEFFERN``), else None."""
+    match = _NAME_LINE.match(line)
+    if match is not None:
+        words = match.group("name").split()
+        # "END TEXT HEFFERN", "MINIMIZE CONSIDERED SHANNON", "CLINTON UNQUOTE CLINTON":
+        # the name is what follows the last marker word.
+        markers = [i for i, word in enumerate(words) if word.upper().rstrip(".") in _NOT_NAMES]
+        if markers:
+            words = words[markers[-1] + 1 :]
+        # "SHANNON SHANNON", "SHANNON Shannon": a name typed twice is one name.
+        if len(words) == 2 and words[0].upper() == words[1].upper():
+            words = words[:1]
+        name = " ".join(words)
+        if len(name.replace(".", "").replace(" ", "")) < 3 or set(name.upper()) <= {"X", " "}:
+            return None  # an initial alone, or a redaction (XXXXXXXXXXXX)
+        return name
+    if after_trailer and (lower := _LOWER_NAME_LINE.match(line)):
+        return lower.group("name") if lower.group("name").upper() not in _NOT_NAMES else None
+    return None
+
+
+def read_tail(lines: list[str]) -> Tail:
+    """Walk back over the last non-blank ``lines`` of a body: junk, then perhaps a name.
+
+    A name in capitals stands on its own; a mixed-case one (``Leach``) needs the
+    line before it to end a sentence (or a redaction ``xxxx``, or a trailer), so
+    that the last word of a paragraph wrapped onto a line of its own is not taken
+    for a signer.
+    """
+    index = len(lines) - 1
+    saw_trailer = False
+    while index >= 0 and is_end_junk(lines[index]):
+        saw_trailer = True
+        index -= 1
+    first_tail = index + 1
+    if index < 0:
+        return Tail(None, None, first_tail)
+    line = lines[index]
+    name = signer_of_line(line, after_trailer=saw_trailer)
+    if name is None:
+        return Tail(None, None, first_tail)
+    stripped = line.strip()
+    mixed_case = not stripped.isupper()
+    previous = lines[index - 1] if index > 0 else ""
+    if mixed_case and index > 0 and not (_SENTENCE_END.search(previous) or is_end_junk(previous)):
+        return Tail(None, None, first_tail)
+    return Tail(index, name, index)
+
+
+def inline_signer(last_line: str) -> tuple[str, int] | None:
+    """A name run onto the end of the last line (``… END COMMENT EIKENBERRY``,
+    ``… politics. Burns``): (name, where it starts in the line), or None."""
+    match = _INLINE.search(last_line)
+    if match is None:
+        return None
+    name = match.group("name")
+    if name.upper().rstrip(".") in _NOT_NAMES or len(name) < 3:
+        return None
+    if not (match.group("end_comment") or name.isupper() or name[0].isupper()):
+        return None
+    return name, match.start("name")
