@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -22,6 +22,7 @@ __all__ = [
     "DEFECT_KINDS",
     "Addressee",
     "Cable",
+    "CorpusRow",
     "Defect",
     "HeaderField",
     "OffsetMap",
@@ -426,3 +427,47 @@ class Cable:
         from .views.render import summary_card_html
 
         return summary_card_html(self)
+
+
+class CorpusRow(NamedTuple):
+    """One cable of a corpus, as the columns of a corpus table (:data:`CORPUS_COLUMNS`).
+
+    A row, not a cable: it holds the fields a table of many cables needs and no
+    offsets (a row has no text to point into; load the cable for those). It is a
+    named tuple, so it is a row of a CSV file or a DataFrame as it stands.
+    """
+
+
+    id: str | None
+    date: str | None  # ISO 8601, UTC ("2008-02-19T13:47:00Z")
+    origin: str | None
+    classification: str | None
+    subject: str | None
+    tags: list[str]
+    references: list[str]  # canonical IDs of the REF entries that name a cable
+    reference_labels: list[str]  # their letters, "-" if none
+    signer: str | None
+    paragraphs: int  # numbered paragraphs
+    warnings: list[str]
+    error: str | None  # why the cable could not be read, or None
+    source: str
+
+    @classmethod
+    def of_cable(cls, cable: Cable, *, source: str = "") -> CorpusRow:
+        """The row of a parsed cable."""
+        references = [r for r in cable.references if r.id]
+        return cls(
+            cable.id,
+            cable.date.isoformat().replace("+00:00", "Z") if cable.date else None,
+            cable.origin,
+            cable.classification,
+            cable.subject,
+            [tag.code for tag in cable.tags],
+            [r.id for r in references],
+            [r.label or "-" for r in references],
+            cable.signer,
+            sum(1 for p in cable.paragraphs if p.number is not None),
+            list(cable.warnings),
+            None,
+            source,
+        )

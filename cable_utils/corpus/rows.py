@@ -15,9 +15,12 @@ one-process run.
 every field double-quoted, backslash escapes (``\\"``), raw newlines inside
 fields: sequence number, date (``M/D/YYYY H:MM``), cable ID, origin,
 classification, references (``|``-separated), header, body. Each row's
-``header + "\\n" + body`` is parsed by :func:`~cable_utils.parse.parse_text`, the
-one parsing path, and projected to a :class:`CorpusRow` (``benchmarks/README.md``
-has the speed).
+``header + "\\n" + body`` is read by :func:`~cable_utils.parse.parser.parse_row`:
+the readers of :func:`~cable_utils.parse.parse_text`, skipping what a row does
+not hold (segments, offsets, paragraph texts), straight into a
+:class:`~cable_utils.model.CorpusRow`. ``tests/test_corpus_rows.py`` checks it
+gives exactly ``cable_row(parse_text(…))``; ``benchmarks/README.md`` has what
+it buys.
 """
 
 from __future__ import annotations
@@ -32,8 +35,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from ..errors import CableError, CableNotFoundError
-from ..model import Cable
-from ..parse.parser import parse_text
+from ..model import Cable, CorpusRow
+from ..parse.parser import parse_row
 from ..source.loading import MAX_CABLE_BYTES, read_cable_text
 from ..source.paths import CABLE_ID_PATTERN
 
@@ -112,47 +115,10 @@ class _Task(NamedTuple):
 # -- rows ----------------------------------------------------------------------
 
 
-class CorpusRow(NamedTuple):
-    """One cable of a corpus, as the columns of a corpus table (:data:`CORPUS_COLUMNS`).
-
-    A row, not a cable: it holds the fields a table of many cables needs and no
-    offsets (a row has no text to point into; load the cable for those). It is a
-    named tuple, so it is a row of a CSV file or a DataFrame as it stands.
-    """
-
-    id: str | None
-    date: str | None  # ISO 8601, UTC ("2008-02-19T13:47:00Z")
-    origin: str | None
-    classification: str | None
-    subject: str | None
-    tags: list[str]
-    references: list[str]  # canonical IDs of the REF entries that name a cable
-    reference_labels: list[str]  # their letters, "-" if none
-    signer: str | None
-    paragraphs: int  # numbered paragraphs
-    warnings: list[str]
-    error: str | None  # why the cable could not be read, or None
-    source: str
-
-
 def cable_row(cable: Cable, *, source: str = "") -> CorpusRow:
-    """The corpus row of a parsed cable."""
-    references = [r for r in cable.references if r.id]
-    return CorpusRow(
-        cable.id,
-        cable.date.isoformat().replace("+00:00", "Z") if cable.date else None,
-        cable.origin,
-        cable.classification,
-        cable.subject,
-        [tag.code for tag in cable.tags],
-        [r.id for r in references],
-        [r.label or "-" for r in references],
-        cable.signer,
-        sum(1 for p in cable.paragraphs if p.number is not None),
-        list(cable.warnings),
-        None,
-        source,
-    )
+    """The corpus row of a parsed cable (the plain specification of
+    :func:`cable_utils.parse.parser.parse_row`)."""
+    return CorpusRow.of_cable(cable, source=source)
 
 
 def _error_row(task: _Task, message: str) -> CorpusRow:
@@ -182,12 +148,11 @@ def _parse_task(task: _Task) -> CorpusRow:
             text, notes = read_cable_text(task.path)
         else:
             text, notes = task.text or "", []
-        cable = parse_text(text, cable_id=task.cable_id, notes=notes, source=task.source)
+        row = parse_row(text, cable_id=task.cable_id, notes=notes, source=task.source)
     except CableError as error:
         return _error_row(task, f"{type(error).__name__}: {error}")
     except Exception as error:  # noqa: BLE001 - one bad cable must not stop a corpus
         return _error_row(task, f"unexpected {type(error).__name__} while parsing: {error}")
-    row = cable_row(cable, source=task.source)
     # Metadata from cables.csv fills what the text did not say.
     if row.origin is None and task.origin:
         row = row._replace(origin=task.origin)

@@ -151,7 +151,7 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
         rules = [_is_rule(line) for line in lines_only] if has_rule else [False] * len(block)
         if has_rule and all(rules):
             # A rule of dashes under a heading, separated from it by a blank line.
-            if previous_was_heading:
+            if previous_was_heading and not context.row:
                 heading_segment = context.segments.pop()
                 raw_start, raw_end = context.raw_span(block_start, block_end)
                 context.segments.append(
@@ -205,7 +205,18 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
                 paragraphs.append(_unnumbered(line_start, line_end, section))
     if paragraphs and "signer" not in context.fields:
         _inline_signature(context, paragraphs[-1])
-    context.fields["paragraphs"] = [_make_paragraph(context, item) for item in paragraphs]
+    if context.row:
+        # A row counts paragraphs; only the truncation check reads a text (the
+        # last paragraph's, when there is no signature).
+        last = len(paragraphs) - 1 if not context.fields.get("signer") else None
+        context.fields["paragraphs"] = [
+            _make_paragraph(context, item)
+            if index == last
+            else Paragraph(item["number"], None, None, "", 0, 0)
+            for index, item in enumerate(paragraphs)
+        ]
+    else:
+        context.fields["paragraphs"] = [_make_paragraph(context, item) for item in paragraphs]
 
 
 def _read_plain_block(
@@ -378,6 +389,8 @@ _LINE_BREAK = re.compile(r"(?<![ \t])[ \t]*\n[ \t]*")
 
 def _make_paragraph(context: ParseContext, item: dict) -> Paragraph:
     body = _LINE_BREAK.sub(" ", context.text[item["body_start"] : item["end"]]).strip()
+    if context.row:
+        return Paragraph(item["number"], None, None, body, 0, 0)
     raw_start, raw_end = context.raw_span(item["start"], item["end"])
     label = f"¶{item['number']}" if item["number"] is not None else "unnumbered text"
     kind = "paragraph" if item["number"] is not None else "text"

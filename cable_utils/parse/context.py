@@ -23,6 +23,9 @@ class ParseContext:
     segments: list[Segment] = field(default_factory=list)
     defects: list[Defect] = field(default_factory=list)
     fields: dict[str, Any] = field(default_factory=dict)
+    #: Reading a corpus row (``parser.parse_row``): readers skip segments, raw
+    #: offsets, addressees, header fields and paragraph texts, which a row lacks.
+    row: bool = False
     _starts: list[int] | None = field(default=None, repr=False)
     _messages: set[str] = field(default_factory=set, repr=False)
 
@@ -59,7 +62,9 @@ class ParseContext:
             self._starts = [artifact.start for artifact in self.source.artifacts]
         return self._starts
 
-    def add_segment(self, kind: str, start: int, end: int, label: str = "") -> Segment:
+    def add_segment(self, kind: str, start: int, end: int, label: str = "") -> Segment | None:
+        if self.row:
+            return None
         raw_start, raw_end = self.raw_span(start, end)
         segment = Segment(kind, raw_start, raw_end, label)
         self.segments.append(segment)
@@ -75,7 +80,7 @@ class ParseContext:
         if message in self._messages:
             return
         self._messages.add(message)
-        if start is None or end is None:
+        if start is None or end is None or self.row:  # (a row keeps the messages only)
             self.defects.append(Defect(kind, None, None, message))
             return
         raw_start, raw_end = (

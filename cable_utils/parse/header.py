@@ -81,6 +81,8 @@ def header_lines(text: str, start: int = 0, end: int | None = None) -> list[Head
 def _addressee(
     context: ParseContext, role: str, line: HeaderLine, body: str, offset: int
 ) -> Addressee | None:
+    if context.row:
+        return None  # addressees are no row field
     body = body.strip()
     match = _ADDRESSEE.match(body)
     if not body or match is None:
@@ -167,6 +169,8 @@ def read_header(context: ParseContext, end: int, start: int = 0) -> int:
         block = None
 
     def record(kind: str, line: HeaderLine, parts: tuple[tuple[str, str], ...]) -> None:
+        if context.row:
+            return  # header fields are no row field
         raw_start, raw_end = context.raw_span(line.start, line.end)
         fields.append(HeaderField(kind, parts, raw_start, raw_end))
 
