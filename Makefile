@@ -22,7 +22,7 @@ LOCK_TOOLS := .venv-lock
 LOCK_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-runtime lab test lint bench bench-install strip html student \
+.PHONY: help install install-runtime lab test lint bench bench-install strip html student corpus-check \
 	lock clean distclean
 
 help:
@@ -30,6 +30,7 @@ help:
 	@echo "make test       run every test in tests/ (unit, notebook, browser)"
 	@echo "make lint       ruff check + ruff format --check (code and notebooks) + lint-imports (layers)"
 	@echo "make bench      run the benchmarks in benchmarks/"
+	@echo "make corpus-check  the parser on the 615 real cables of data/corpus against their catalogue"
 	@echo "make bench-install  time a cold 'make lab' on fresh clones (minutes; not part of bench)"
 	@echo "make html       build the offline static edition in site/ (read without installing)"
 	@echo "make student    student copies of the lessons without solutions, in student/"
@@ -91,6 +92,11 @@ lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+
+# The parser on the 615 real cables of data/corpus against the catalogue's metadata
+# (issue 14): agreement and coverage per field, then every disagreement with its reason.
+corpus-check: $(TEST_STAMP)
+	$(VPY) tools/corpus_check.py
 
 bench: $(TEST_STAMP)
 	@if [ -f benchmarks/run_all.py ]; then \

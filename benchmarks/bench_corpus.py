@@ -1,7 +1,11 @@
 """Corpus throughput and peak memory on a synthetic Cablegate ``cables.csv``.
 
-The corpus is built from the 24 samples plus 08BAKU151, cycled to the wanted
-size and written in the cables.csv layout (8 quoted fields, backslash escapes).
+By default (issue 13) the corpus is the real-text one: the 615 cables of
+``data/corpus/cables`` cycled to the wanted size (``--texts samples`` builds it
+from the 24 samples plus 08BAKU151 instead, as issue 3 did), written in the
+cables.csv layout (8 quoted fields, backslash escapes). Each run reports
+wall-clock and CPU time: on a machine shared by several developers, cables per
+CPU second of the parsing processes is the figure that load disturbs least.
 Each measurement runs in a fresh subprocess, which reports its wall time and
 peak RSS (``resource.getrusage(RUSAGE_SELF).ru_maxrss``). Prints Markdown.
 
@@ -30,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 PROBE = """
 import json, resource, sys, time
@@ -44,9 +49,11 @@ else:  # load_corpus: the whole table as a DataFrame
     frame = load_corpus(path, workers=workers)
     rows, errors = len(frame), int(frame["error"].notna().sum())
 elapsed = time.perf_counter() - started
+own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 child_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({{"rows": rows, "errors": errors, "seconds": elapsed,
+print(json.dumps({{"rows": rows, "errors": errors, "seconds": elapsed, "cpu_seconds": cpu,
                   "rss_mb": peak_kib / 1024, "child_rss_mb": child_kib / 1024}}))
 """
 
@@ -97,6 +104,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[50_000, 200_000])
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--texts", choices=["real", "samples"], default="real")
+    parser.add_argument(
+        "--modes",
+        nargs="+",
+        default=["stream:1", "stream:2", "frame:1"],
+        help="mode:workers pairs to measure (stream = the CLI, frame = load_corpus)",
+    )
     parser.add_argument(
         "--artifacts",
         choices=["with", "without"],
@@ -113,27 +127,34 @@ def main() -> None:
         for size in args.sizes:
             path = Path(folder) / f"cables_{size}.csv"
             started = time.perf_counter()
-            nbytes = build_csv(path, size, artifacts=artifacts)
+            if args.texts == "real":
+                from real_corpus import build_real_csv
+
+                nbytes = build_real_csv(path, size)
+            else:
+                nbytes = build_csv(path, size, artifacts=artifacts)
             print(
                 f"- synthetic cables.csv of {size:,} cables, {args.artifacts} web-copy "
                 f"artifacts: {nbytes / 1e6:,.0f} MB "
                 f"(built in {time.perf_counter() - started:.0f} s)"
             )
             repeats = args.repeats if size == min(args.sizes) else 1
-            for mode, workers in (("stream", 1), ("stream", 2), ("frame", 1)):
+            for mode, workers in (
+                (pair.split(":")[0], int(pair.split(":")[1])) for pair in args.modes
+            ):
                 for _ in range(repeats):
                     outcome = measure(mode, path, workers)
                     results.append((size, mode, workers, outcome))
             path.unlink()
         print(
-            "\n| cables | mode | workers | seconds | cables/s | cables/s per core | peak RSS main (MB) "
+            "\n| cables | mode | workers | seconds | cables/s | cables per CPU second | peak RSS main (MB) "
             "| peak RSS worker (MB) | errors |\n|---|---|---|---|---|---|---|---|---|"
         )
         for size, mode, workers, r in results:
             rate = r["rows"] / r["seconds"]
             print(
                 f"| {size:,} | {'CLI stream to CSV' if mode == 'stream' else 'load_corpus DataFrame'} "
-                f"| {workers} | {r['seconds']:.1f} | {rate:,.0f} | {rate / workers:,.0f} "
+                f"| {workers} | {r['seconds']:.1f} | {rate:,.0f} | {r['rows'] / r['cpu_seconds']:,.0f} "
                 f"| {r['rss_mb']:.0f} | {r['child_rss_mb']:.0f} | {r['errors']} |"
             )
         print("\n| cables | mode | workers | runs | median cables/s | spread | peak RSS (MB) |")
@@ -150,7 +171,7 @@ def main() -> None:
         single = [r["rows"] / r["seconds"] for s, m, w, r in results if m == "stream" and w == 1]
         print(
             f"\nOne core, streaming: median {statistics.median(single):,.0f} cables/s "
-            f"(spread {min(single):,.0f}–{max(single):,.0f}; target 3,000). "
+            f"(spread {min(single):,.0f}–{max(single):,.0f}; floor 2,000). "
             f"Load average after: {_load_average()}.\n"
         )
 

@@ -437,7 +437,6 @@ class CorpusRow(NamedTuple):
     named tuple, so it is a row of a CSV file or a DataFrame as it stands.
     """
 
-
     id: str | None
     date: str | None  # ISO 8601, UTC ("2008-02-19T13:47:00Z")
     origin: str | None

@@ -27,12 +27,11 @@ from __future__ import annotations
 
 import csv
 import os
-import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import CableError, CableNotFoundError
 from ..model import Cable, CorpusRow
@@ -84,12 +83,7 @@ _SHARED_TUPLE_COLUMNS = frozenset(
     CORPUS_COLUMNS.index(name) for name in ("tags", "reference_labels", "warnings")
 )
 _CSV_FIELDS = 8
-#: Bytes read from a ``cables.csv`` at a time (tests make it small).
-_READ_CHUNK = 1 << 16
 _CSV_DIALECT: dict[str, Any] = {"escapechar": "\\", "doublequote": False, "strict": False}
-_LINE_END = re.compile(rb"\r\n?|\n")
-_QUOTE, _BACKSLASH = ord('"'), ord("\\")
-_FEW_ESCAPES = 32  # past this many in a field, _unescape uses bytes.replace
 _BATCH_PER_WORKER = 200
 _FILE_SUFFIXES = {".txt", ".text", ""}
 
@@ -176,168 +170,11 @@ def _folder_tasks(folder: Path) -> Iterator[_Task]:
         yield _Task(source=path.name, path=str(path), cable_id=cable_id)
 
 
-def _unescape(value: bytes) -> bytes:
-    """``value`` with each backslash escape ``\\x`` read as ``x``, as csv.reader reads it."""
-    # bytes.find jumps to the next backslash in C (memchr); most fields have none
-    # or a few (\" in quoted speech). For a field with many, three bytes.replace
-    # passes beat a Python step per escape; NUL stands in for an escaped backslash.
-    pieces: list[bytes] = []
-    start = 0
-    at = value.find(b"\\")
-    while at >= 0:
-        if len(pieces) == _FEW_ESCAPES and b"\0" not in value:
-            return value.replace(b"\\\\", b"\0").replace(b"\\", b"").replace(b"\0", b"\\")
-        pieces.append(value[start:at])
-        start = at + 1  # the escaped byte starts the next piece...
-        at = value.find(b"\\", at + 2)  # ...and escapes nothing, even if it is a backslash
-    pieces.append(value[start:])
-    return b"".join(pieces)
-
-
-class _CablesCsvReader:
-    r"""``csv.reader`` on a UTF-8 ``cables.csv``, over twice as fast on its rows.
-
-    Gives the same rows, ``csv.Error``\ s and ``line_num`` as ``csv.reader(open(path,
-    encoding="utf-8", errors="replace", newline=""), **_CSV_DIALECT)`` on any
-    file (``tests/test_corpus_reader.py`` checks it against csv.reader).
-    ``handle`` is the file opened in binary; it is read ``_READ_CHUNK`` bytes at
-    a time, never whole.
-
-    csv.reader runs a state machine on every character of the decoded text. A
-    row in the exact cables.csv shape (eight double-quoted fields joined by
-    ``","``, ended by a line break or the end of the file) is instead cut out of
-    the raw bytes with ``bytes.find`` and each field decoded on its own. That
-    gives the same text as decoding first: the delimiters are ASCII, UTF-8 never
-    has an ASCII byte inside a multi-byte character, and the decoder's
-    ``"replace"`` never swallows one, so decoding stops and starts cleanly next
-    to them. Anything else (a blank line, an unquoted field, a stray quote, an
-    unterminated quote, a field over ``csv.field_size_limit()``) goes to a real
-    csv.reader, which reads just that row's lines from the same buffer; the
-    fast path goes on at the next line, where csv.reader starts its next row.
-    """
-
-    def __init__(self, handle: BinaryIO, chunk_size: int | None = None) -> None:
-        self._handle = handle
-        self._chunk = chunk_size or _READ_CHUNK
-        self._data = b""  # the unread bytes are self._data[self._pos:]
-        self._pos = 0
-        self._eof = False
-        self._fast_lines = 0  # lines of the rows the fast path read
-        self._slow = csv.reader(self._lines(), **_CSV_DIALECT)
-
-    @property
-    def line_num(self) -> int:
-        """Lines read so far, as ``csv.reader.line_num`` counts them."""
-        return self._fast_lines + self._slow.line_num
-
-    def __iter__(self) -> _CablesCsvReader:
-        return self
-
-    def __next__(self) -> list[str]:
-        row = self._fast_row()
-        # csv.reader ends a row only at a line end and starts the next one afresh,
-        # so it can take over (and hand back) at any line start.
-        return row if row is not None else next(self._slow)
-
-    def _read_more(self) -> bool:
-        """Append a chunk to the unread bytes (dropping the read ones), or find the end.
-
-        False once the end of the file was already known: nothing more to learn.
-        """
-        if self._eof:
-            return False
-        unread = self._data[self._pos :]
-        # At least as much as is unread: a long row grows in doubling steps, so it
-        # is copied a few times in all rather than once per chunk.
-        chunk = self._handle.read(max(self._chunk, len(unread)))
-        if chunk:
-            self._data, self._pos = unread + chunk, 0
-        else:
-            self._eof = True
-        return True
-
-    def _fast_row(self) -> list[str] | None:
-        """The row at the read position if it has the exact cables.csv shape, else None."""
-        limit = csv.field_size_limit()  # read as csv.reader reads it: at every row
-        while True:
-            data, start = self._data, self._pos
-            size = len(data)
-            if start < size and data[start] != _QUOTE:
-                return None
-            fields: list[str] = []
-            begin = start + 1  # first byte of the field's value
-            escaped = 0
-            while start < size:
-                close = data.find(b'"', begin)
-                # A quote after an odd run of backslashes is escaped: part of the value.
-                while close > 0 and data[close - 1] == _BACKSLASH:
-                    run = close - 1
-                    while data[run - 1] == _BACKSLASH:  # stops at the opening quote at worst
-                        run -= 1
-                    if (close - run) % 2 == 0:
-                        break
-                    escaped += 1
-                    if escaped > 64 and 32 * escaped > close - start:
-                        return None  # so many that csv.reader's C loop is quicker
-                    close = data.find(b'"', close + 1)
-                # Two bytes after the quote tell "," from a "\r" or "\r\n" line end.
-                if close < 0 or (close + 3 > size and not self._eof):
-                    break  # the row goes on in the next chunk
-                raw = data[begin:close]
-                value = (_unescape(raw) if b"\\" in raw else raw).decode("utf-8", "replace")
-                if len(value) > limit:
-                    return None  # csv.reader gives its "field larger than field limit" error
-                fields.append(value)
-                if len(fields) < _CSV_FIELDS:
-                    if not data.startswith(b'","', close):
-                        return None
-                    begin = close + 3
-                    continue
-                after = data[close + 1 : close + 3]
-                if after == b"\r\n":
-                    stop = close + 3
-                elif after[:1] in (b"\n", b"\r"):
-                    stop = close + 2
-                elif after:
-                    return None
-                else:  # the file ends with the row, without a line break
-                    stop = close + 1
-                    self._fast_lines += 1
-                lines = data.count(b"\n", start, stop)
-                if data.find(b"\r", start, stop) >= 0:  # "\r\n" is one line end, "\r" one too
-                    lines += data.count(b"\r", start, stop) - data.count(b"\r\n", start, stop)
-                self._fast_lines += lines
-                self._pos = stop
-                return fields
-            # A row this long is left to csv.reader, which holds no more than a line
-            # and a field of `limit` characters.
-            if size - start > 2 * limit + self._chunk or not self._read_more():
-                return None
-
-    def _lines(self) -> Iterator[str]:
-        """The unread text line by line, as a file opened with ``newline=""`` gives it.
-
-        csv.reader pulls lines only while its row is unfinished, so once it has
-        returned a row (or raised csv.Error) the read position is the next line.
-        """
-        while True:
-            data, start = self._data, self._pos
-            end = _LINE_END.search(data, start)
-            # No line end yet, or one at the chunk's end: a "\r" may have its "\n" next.
-            if (end is None or end.end() == len(data)) and self._read_more():
-                continue
-            stop = len(data) if end is None else end.end()
-            if start == stop:  # the end of the file
-                return
-            self._pos = stop
-            yield data[start:stop].decode("utf-8", "replace")
-
-
 def _csv_tasks(path: Path) -> Iterator[_Task]:
-    """Rows of a Cablegate ``cables.csv``, read one at a time (by :class:`_CablesCsvReader`)."""
+    """Rows of a Cablegate ``cables.csv``, read one at a time by ``csv.reader``."""
     csv.field_size_limit(max(csv.field_size_limit(), 2 * MAX_CABLE_BYTES))
-    with path.open("rb") as handle:
-        reader = _CablesCsvReader(handle)
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        reader = csv.reader(handle, **_CSV_DIALECT)
         number = 0
         while True:
             try:

@@ -11,9 +11,10 @@ import os
 
 from ..model import Cable
 from ..source.loading import read_source
-from .parser import parse_text
+from .fragments import read_fields
+from .parser import parse_row, parse_text
 
-__all__ = ["load_cable", "parse_text"]
+__all__ = ["load_cable", "parse_row", "parse_text", "read_fields"]
 
 
 def load_cable(source: str | os.PathLike[str] | bytes, *, strict: bool = False) -> Cable:

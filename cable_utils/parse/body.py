@@ -9,8 +9,6 @@ blocks are headings; the last blocks may be a signature and end markers.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 from ..model import Paragraph, Segment
 from .context import ParseContext
@@ -76,50 +74,28 @@ def _is_heading(lines: list[str]) -> bool:
 _Line = tuple[str, int, int]  # the line, its start and end offsets in the text
 
 
-@dataclass(frozen=True, slots=True)
-class _BodyLines:
-    """The lines of a body grouped into blocks, plus where paragraphs may start.
-
-    ``digit_starts`` (sorted) are the starts of the lines whose first character
-    after blanks is a digit; ``digit_lines`` maps each of them to its line. Only
-    those lines can start a numbered paragraph (:data:`PARAGRAPH_START` needs a
-    digit there, and ``str.isdigit`` accepts every character ``\\d`` does).
-    """
-
-    blocks: list[list[_Line]]
-    digit_starts: list[int]
-    digit_lines: dict[int, _Line]
-
-
-def _body_lines(text: str, start: int, end: int) -> _BodyLines:
+def _body_blocks(text: str, start: int, end: int) -> list[list[_Line]]:
     """Split ``text[start:end]`` into blocks of consecutive non-blank lines."""
     blocks: list[list[_Line]] = []
     current: list[_Line] = []
-    digit_starts: list[int] = []
-    digit_lines: dict[int, _Line] = {}
     line_start = start
-    for line in text[start:end].split("\n"):  # as header.header_lines, without objects
+    for line in text[start:end].split("\n"):
         line_end = line_start + len(line)
         if line and not line.isspace():  # not blank (as line.strip(), without a copy)
             current.append((line, line_start, line_end))
-            first = line[0]
-            if first.isdigit() or (first in " \t" and line.lstrip(" \t")[:1].isdigit()):
-                digit_starts.append(line_start)
-                digit_lines[line_start] = current[-1]
         elif current:
             blocks.append(current)
             current = []
         line_start = line_end + 1
     if current:
         blocks.append(current)
-    return _BodyLines(blocks, digit_starts, digit_lines)
+    return blocks
 
 
 def read_body(context: ParseContext, start: int, end: int) -> None:
     """Numbered paragraphs, section headings, the signature and end markers."""
     text = context.text
-    body_lines = _body_lines(text, start, end)
-    blocks = body_lines.blocks
+    blocks = _body_blocks(text, start, end)
     blocks, tail_kinds, signer = _split_tail(blocks)
     paragraphs: list[dict] = []
     section: str | None = None
@@ -139,12 +115,6 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
         # Without "---" a block has no rules and no inner headings. (A block's
         # lines are consecutive lines of the text, and "---" holds no newline.)
         has_rule = body_has_rules and text.find("---", block_start, block_end) != -1
-        if not has_rule and (len(block) > 1 or _starts_paragraph(block[0][0])):
-            # The common case: several lines, or a numbered paragraph on one
-            # line, so no heading (see below); only the line loop is left.
-            previous_was_heading = False
-            section = _read_plain_block(text, block, body_lines, paragraphs, section)
-            continue
         lines_only = [line for line, _, _ in block]
         # Which lines are rules, decided once per line (the heading checks look
         # at the lines around each one).
@@ -219,57 +189,11 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
         context.fields["paragraphs"] = [_make_paragraph(context, item) for item in paragraphs]
 
 
-def _read_plain_block(
-    text: str,
-    block: list[_Line],
-    body_lines: _BodyLines,
-    paragraphs: list[dict],
-    section: str | None,
-) -> str | None:
-    """The lines of a block with no rule: each starts a paragraph or continues one.
-
-    Only the lines that may start a paragraph are looked at (found by bisecting
-    ``body_lines.digit_starts``); the lines between them continue the paragraph
-    before, which then ends one character (the newline) before the next start.
-    This is what the line loop of :func:`read_body` does, without visiting
-    every line. Returns the section in force after the block.
-    """
-    block_start, block_end = block[0][1], block[-1][2]
-    digit_starts = body_lines.digit_starts
-    first = bisect_left(digit_starts, block_start)
-    last = bisect_right(digit_starts, block_end)
-    unread = block_start  # the start of the first line not yet given to a paragraph
-    for line_start in digit_starts[first:last]:
-        line_text, _, line_end = body_lines.digit_lines[line_start]
-        match = PARAGRAPH_START.match(line_text)
-        if match is None:
-            continue
-        if line_start > unread:
-            _continue_paragraph(paragraphs, unread, line_start - 1, section)
-        section = _start_paragraph(text, match, line_start, line_end, paragraphs, section)
-        unread = line_end + 1
-    if unread <= block_end:
-        _continue_paragraph(paragraphs, unread, block_end, section)
-    return section
-
-
-def _continue_paragraph(paragraphs: list[dict], start: int, end: int, section: str | None) -> None:
-    """Lines that start no paragraph: the last paragraph goes on, or unnumbered text begins."""
-    if paragraphs:
-        paragraphs[-1]["end"] = end
-    else:
-        paragraphs.append(_unnumbered(start, end, section))
-
-
 def _paragraph_start(line: str) -> re.Match[str] | None:
     """``PARAGRAPH_START.match(line)``, skipped when the line cannot start a paragraph."""
     # A paragraph starts with a digit after blanks, and isdigit() accepts every
     # character \d does: the cheap test never hides a match.
     return PARAGRAPH_START.match(line) if line.lstrip(" \t")[:1].isdigit() else None
-
-
-def _starts_paragraph(line: str) -> bool:
-    return _paragraph_start(line) is not None
 
 
 def _start_paragraph(
@@ -358,7 +282,8 @@ def _split_tail(blocks: list[list[_Line]]) -> tuple[list[list[_Line]], dict[int,
     if partial:
         kept.append(partial)
     kinds: dict[int, str] = {}
-    signature_at = None if tail.signature_line is None else first
+    window_start = len(lines) - len(lines[-_TAIL_LINES:])
+    signature_at = None if tail.signature_line is None else window_start + tail.signature_line
     for position in range(first, len(lines)):
         kinds[len(kept)] = "signature" if position == signature_at else "end"
         kept.append([lines[position]])

@@ -34,38 +34,9 @@ _WHITESPACE = re.compile(r"\s+")  # compiled once: it runs for every field
 _FIELD_CANDIDATES = re.compile(r"\b[SNELFTRC]|\(|^\w|(?<=\s\s)\w", re.IGNORECASE | re.MULTILINE)
 
 
-# In ASCII text a field can only start where one of these words is (upper-cased),
-# at the "E" of "E.O." (_EO_START), or at the word before "FOR" on an office
-# line: finding them with str.find is several times faster than the candidate
-# pattern above, which tries every character (it still serves other text, where
-# case folding goes beyond ASCII: "ſ" is an "s", "K" (Kelvin) a "k").
-_FIELD_WORDS = (
-    "SIPDIS", "NOFORN", "EXDIS", "NODIS", "LIMDIS", "STADIS", "SENSITIVE", "FOR", "TAG",
-    "SUBJ", "REF", "CLASSIFIED", "(U)",
-)  # fmt: skip
-_EO_START = re.compile(r"E\.?\s?O")
-
-
 def _field_candidates(text: str, start: int, end: int) -> list[int]:
     """Positions in ``text[start:end]`` where FIELD may match, in order (a superset)."""
-    window = text[start:end]
-    if not window.isascii():
-        return [candidate.start() for candidate in _FIELD_CANDIDATES.finditer(text, start, end)]
-    upper = window.upper()  # in ASCII, what IGNORECASE matches is what upper() equates
-    found = {match.start() for match in _EO_START.finditer(upper)}
-    for word in _FIELD_WORDS:
-        at = upper.find(word)
-        while at != -1:
-            found.add(at)
-            if word == "FOR":  # an office line may start one word earlier ("STATE FOR")
-                before = at
-                while before > 0 and upper[before - 1] in " \t":
-                    before -= 1
-                while before > 0 and upper[before - 1].isalpha():
-                    before -= 1
-                found.add(before)
-            at = upper.find(word, at + 1)
-    return [start + at for at in sorted(found)]
+    return [candidate.start() for candidate in _FIELD_CANDIDATES.finditer(text, start, end)]
 
 
 def _field_matches(text: str, start: int, end: int) -> list[re.Match[str]]:

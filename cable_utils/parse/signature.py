@@ -192,7 +192,10 @@ def read_tail(lines: list[str]) -> Tail:
     previous = lines[index - 1] if index > 0 else ""
     if mixed_case and index > 0 and not (_SENTENCE_END.search(previous) or is_end_junk(previous)):
         return Tail(None, None, first_tail)
-    return Tail(index, name, index)
+    first = index  # a trailer before the name ("Visit ... Classified Website") ends the text too
+    while first > 0 and is_end_junk(lines[first - 1]):
+        first -= 1
+    return Tail(index, name, first)
 
 
 def inline_signer(last_line: str) -> tuple[str, int] | None:

@@ -1,0 +1,103 @@
+"""Field readers for any fragment of a cable: a pasted SUBJECT and REF block,
+a "Classified By" line, the last lines with the signature.
+
+:func:`read_fields` runs the parser's own readers (front matter, header lines,
+the tail of the body) on whatever text it is given, and returns the keys of
+the JSON contract it found, and nothing for the ones it did not. It never
+refuses a fragment: ``python -m cable_utils show --fragment`` prints its result.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..source.normalise import normalise
+from . import parser
+from .body import search_paragraph_start
+from .context import ParseContext
+from .decoding import decode_dtg
+from .front_matter import find_banner, read_front_matter
+from .header import read_header
+from .signature import inline_signer, read_tail
+
+__all__ = ["read_fields"]
+
+
+def read_fields(text: str, year: int | None = None) -> dict[str, Any]:
+    """The contract's fields found in ``text``, a fragment of a cable (or a whole one).
+
+    ``year`` completes REF entries written without one (``BAKU 146`` in a 2008
+    cable is ``08BAKU146``); without it, a DTG or banner year in the fragment is
+    used, and entries without a year get no ID.
+
+    >>> read_fields("SUBJECT: AZERBAIJANI REACTION TO KOSOVO\\n\\nREF: A. BAKU 146", year=2008)
+    {'subject': 'AZERBAIJANI REACTION TO KOSOVO', 'references': [{'label': 'A', 'text': 'BAKU 146', 'id': '08BAKU146'}]}
+    >>> read_fields("okay. END COMMENT.\\n\\nDERSE\\n")
+    {'signer': 'DERSE'}
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"read_fields() needs a str, not {type(text).__name__}")
+    if not text.strip():
+        return {}
+    context = ParseContext(normalise(text))
+    clean = context.text
+    banner = find_banner(context, 0)
+    header_end = read_header(context, banner.start if banner else len(clean))
+    front_start = banner.end if banner else header_end
+    first_paragraph = search_paragraph_start(clean, front_start, len(clean))
+    read_front_matter(
+        context, front_start, first_paragraph.start() if first_paragraph else len(clean)
+    )
+    fields = context.fields
+    found: dict[str, Any] = {}
+    dtg = decode_dtg(fields["dtg"]) if "dtg" in fields else None
+    if dtg is not None:
+        found["date"] = dtg.moment.isoformat().replace("+00:00", "Z")
+        year = year or dtg.moment.year
+    if banner is not None:
+        found["classification"] = banner.level
+    if "from" in fields:
+        found["origin"] = fields["from"]
+    if fields.get("eo"):
+        eo, decl, _, _ = parser._read_eo(fields["eo"])
+        if eo:
+            found["eo"] = eo
+        if decl is not None:
+            found["decl_date"] = decl if isinstance(decl, str) else decl.isoformat()
+    if tags := parser._read_tags(context):
+        found["tags"] = [tag.code for tag in tags]
+    if fields.get("subject"):
+        found["subject"] = fields["subject"].rstrip(".… ").rstrip() or fields["subject"]
+    if references := parser._read_references(context, year):
+        found["references"] = [reference.to_dict() for reference in references]
+    if fields.get("classified_by"):
+        official, section, letters = parser._read_classified_by(fields["classified_by"])
+        if official:
+            found["classified_by"] = official
+        if section:
+            found["reason_section"] = section
+        if letters:
+            found["reasons"] = letters
+    if signer := _signer(clean, fields):
+        found["signer"] = signer
+    return found
+
+
+def _signer(clean: str, fields: dict[str, Any]) -> str | None:
+    """The name at the end of the fragment, after any front-matter value."""
+    ends = [end for key, (_, end) in _spans(fields)]
+    after = max(ends, default=0)
+    lines = [line for line in clean[after:].splitlines() if line.strip()]
+    if not lines:
+        return None
+    tail = read_tail(lines[-12:])
+    if tail.name is not None:
+        return tail.name
+    found = inline_signer(lines[-1]) if tail.first_tail_line >= len(lines[-12:]) else None
+    return found[0] if found else None
+
+
+def _spans(fields: dict[str, Any]) -> list[tuple[str, tuple[int, int]]]:
+    spans = [(key, span) for key, span in fields.items() if key.endswith("_span")]
+    spans += [("ref", span) for span in fields.get("ref_spans", [])]
+    return spans
