@@ -49,11 +49,27 @@ def outline(cable: Cable) -> str:
 
 
 def _show(args: argparse.Namespace) -> int:
+    if args.fragment:
+        return _show_fragment(args)
     cable = load_cable(args.cable)
     if args.json:
         print(json.dumps(cable.to_json_dict(), ensure_ascii=False, indent=2))
     else:
         print(outline(cable))
+    return 0
+
+
+def _show_fragment(args: argparse.Namespace) -> int:
+    """``show --fragment FILE|-``: the contract's fields found in part of a cable, as JSON."""
+    from .parse import read_fields
+    from .source.loading import read_source
+
+    if args.cable == "-":
+        text = sys.stdin.read()
+    else:
+        text = read_source(Path(args.cable) if Path(args.cable).is_file() else args.cable).text
+    found = read_fields(text, year=args.year)
+    print(json.dumps(found, ensure_ascii=False, indent=2, default=str))
     return 0
 
 
@@ -307,6 +323,18 @@ def build_parser() -> argparse.ArgumentParser:
         "cable", help="a cable ID in data/cables (08BAKU151) or a path to a text file"
     )
     show.add_argument("--json", action="store_true", help="print the JSON contract instead")
+    show.add_argument(
+        "--fragment",
+        action="store_true",
+        help="the text is part of a cable (a SUBJECT and REF block, the signature lines; "
+        "'-' reads standard input): print the contract's fields found in it, as JSON",
+    )
+    show.add_argument(
+        "--year",
+        type=int,
+        default=None,
+        help="with --fragment: the year REF entries without one get",
+    )
     show.set_defaults(run=_show)
 
     corpus = commands.add_parser("corpus", help="summarise a folder of cables or a cables.csv")

@@ -77,3 +77,14 @@ def test_usage_error_exits_non_zero():
     result = run("frobnicate")
     assert result.returncode != 0
     assert "usage" in result.stderr
+
+
+def test_show_fragment_prints_the_fields_of_part_of_a_cable(tmp_path: Path, capsys) -> None:
+    # The last lines of 08BAKU151 and its REF block, pasted on their own.
+    fragment = tmp_path / "fragment.txt"
+    fragment.write_text("REF: A. BAKU 00146\nB. BAKU 00129\n\nnot set a precedent.\nDERSE\n")
+    assert main(["show", "--fragment", str(fragment), "--year", "2008"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [r["id"] for r in found["references"]] == ["08BAKU146", "08BAKU129"]
+    assert found["signer"] == "DERSE"
+    assert "subject" not in found
