@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 
 from ..reference import codes as reference
 from .patterns import DE_LINE, DTG_VALUE
@@ -21,10 +22,12 @@ __all__ = [
     "decode_de_line",
     "decode_decl_date",
     "decode_dtg",
+    "decode_official_name",
     "decode_precedence",
     "decode_reasons",
     "decode_routing_indicator",
     "decode_tag",
+    "tag_codes",
 ]
 
 MONTHS = {
@@ -131,6 +134,16 @@ def decode_precedence(prosign: str) -> str | None:
     return _PRECEDENCE_NAMES.get(prosign)
 
 
+def tag_codes() -> frozenset[str]:
+    """Every code of the TAGS table (what a TAGS line may hold besides words)."""
+    return _TAG_CODES()
+
+
+@lru_cache(maxsize=1)
+def _TAG_CODES() -> frozenset[str]:  # noqa: N802 - a cached constant
+    return frozenset(code.upper() for code in reference.tags())
+
+
 def decode_tag(code: str) -> tuple[str | None, str | None]:
     """A TAGS code → (description, kind); ``(None, None)`` when not in the table."""
     row = reference.tags().get((code or "").upper())
@@ -203,3 +216,195 @@ def decode_decl_date(value: str) -> date | str | None:
     if parsed is not None:
         return parsed
     return token or None
+
+
+# Words of a classifying official's title (any case): what is left is the name.
+_TITLE_WORDS = frozenset(
+    [
+        "acting",
+        "deputy",
+        "chief",
+        "of",
+        "mission",
+        "ambassador",
+        "ambasssador",
+        "amb",
+        "political",
+        "politcal",
+        "economic",
+        "counselor",
+        "counsellor",
+        "counselour",
+        "couselor",
+        "councelor",
+        "minister",
+        "minister-counselor",
+        "minister-counsellor",
+        "minister-counselour",
+        "minister-couselor",
+        "mc",
+        "charge",
+        "charg",
+        "chargé",
+        "d'affaires",
+        "d'affaires,",
+        "a.i.",
+        "a.i",
+        "ai",
+        "poloff",
+        "econoff",
+        "polecon",
+        "pol/econ",
+        "pol",
+        "econ",
+        "polcouns",
+        "econcouns",
+        "pol/mil",
+        "polmil",
+        "dcm",
+        "section",
+        "unit",
+        "institutional",
+        "affairs",
+        "consul",
+        "consul-general",
+        "general",
+        "principal",
+        "officer",
+        "officers",
+        "director",
+        "assistant",
+        "secretary",
+        "under",
+        "office",
+        "head",
+        "public",
+        "senior",
+        "advisor",
+        "adviser",
+        "regional",
+        "security",
+        "rso",
+        "management",
+        "consular",
+        "defense",
+        "attache",
+        "the",
+        "by",
+        "for",
+        "and",
+        "a",
+        "an",
+        "acting/dcm",
+        "pao",
+        "cg",
+        "cda",
+        "dcm/cda",
+        "e/p",
+        "ecpo",
+        "pe",
+        "pol-econ",
+        "polmilcouns",
+        "econ/pol",
+        "economic/political",
+        "political/economic",
+        "political-economic",
+        "economic-political",
+        "counselor,",
+        "chief,",
+        "minister,",
+        "officer,",
+        "ambassador,",
+        "deputy,",
+        "director,",
+        "charge,",
+        "secretary,",
+        "coordinator",
+        "manager",
+        "specialist",
+        "team",
+        "leader",
+        "environment",
+        "science",
+        "technology",
+        "health",
+        "esth",
+        "internal",
+        "external",
+        "commercial",
+        "agricultural",
+        "legal",
+        "attaché",
+        "ops",
+        "operations",
+        "division",
+        "department",
+        "state",
+        "bureau",
+        "staff",
+        "classified",
+        "message",
+        "this",
+        "cda",
+        "couns",
+        "affairs",
+        "affair",
+        "de",
+        "ltc",
+        "col",
+        "lt",
+        "prt",
+        "provincial",
+        "reconstruction",
+        "interagency",
+        "governance",
+    ]
+)
+_NAME_SUFFIX = re.compile(r"^(?:JR|SR|II|III|IV)\.?$", re.I)
+
+
+def decode_official_name(official: str | None) -> str | None:
+    """The person's name in a Classified By line's official (title words removed).
+
+    The name is the last run of two or more capitalised words that are no title
+    words, in the first comma-separated part that has one (titles come first:
+    "AIT Director Douglas Paal"); a word ending a sentence ends the run.
+
+    >>> decode_official_name("Acting Deputy Chief of Mission Marc Wall")
+    'Marc Wall'
+    >>> decode_official_name("Rose E. Gottemoeller, Assistant Secretary, Department of State, VCI")
+    'Rose E. Gottemoeller'
+    >>> decode_official_name("Charge d'Affaires, a.i., Arnold A. Chacon")
+    'Arnold A. Chacon'
+    """
+    if not official:
+        return None
+    parts = [part.strip() for part in re.split(r",|\s+-\s+|;", official) if part.strip()]
+    for index, part in enumerate(parts):
+        runs: list[list[str]] = [[]]
+        for word in part.split():
+            bare = word.strip("()")
+            lowered = bare.lower()
+            name_like = (
+                bare[:1].isupper()
+                and lowered not in _TITLE_WORDS
+                and "/" not in bare
+                and not word.startswith("(")
+                and not any(c.isdigit() for c in bare.replace("0", ""))
+            )
+            if not name_like:
+                runs.append([])
+                continue
+            sentence_end = bare.endswith(".") and len(bare.rstrip(".")) > 2
+            runs[-1].append(bare.rstrip(".") if sentence_end else bare)
+            if sentence_end:
+                runs.append([])
+        names = [run for run in runs if len(run) >= 2]
+        if not names:
+            continue
+        text = " ".join(names[-1])
+        following = parts[index + 1] if index + 1 < len(parts) else ""
+        if _NAME_SUFFIX.match(following):
+            text += f", {following}"
+        return text
+    return None

@@ -70,8 +70,9 @@ def read_fields(text: str, year: int | None = None) -> dict[str, Any]:
         found["subject"] = fields["subject"].rstrip(".… ").rstrip() or fields["subject"]
     if references := parser._read_references(context, year):
         found["references"] = [reference.to_dict() for reference in references]
-    if fields.get("classified_by"):
-        official, section, letters = parser._read_classified_by(fields["classified_by"])
+    classified_by = fields.get("classified_by") or _classified_by_anywhere(clean)
+    if classified_by:
+        official, section, letters = parser._read_classified_by(classified_by)
         if official:
             found["classified_by"] = official
         if section:
@@ -81,6 +82,16 @@ def read_fields(text: str, year: int | None = None) -> dict[str, Any]:
     if signer := _signer(clean, fields):
         found["signer"] = signer
     return found
+
+
+def _classified_by_anywhere(clean: str) -> str | None:
+    """A "Classified by" inside a paragraph (``1. (U) CLASSIFIED BY ROBERT P. FINN, …``)."""
+    found = parser._CLASSIFIED_IN_TEXT.search(clean)
+    if found is None:
+        return None
+    blank = clean.find("\n\n", found.end())
+    value = " ".join(clean[found.end() : len(clean) if blank == -1 else blank].split())
+    return value.strip(" :;") or None
 
 
 def _signer(clean: str, fields: dict[str, Any]) -> str | None:

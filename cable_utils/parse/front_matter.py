@@ -17,6 +17,9 @@ from .scan import search_after_breaks
 
 __all__ = [
     "Banner",
+    "POST_ALIASES",
+    "canonical_cable_id",
+    "canonical_post",
     "canonical_reference_id",
     "find_banner",
     "find_banner_anywhere",
@@ -261,6 +264,45 @@ def _unlabelled_entries(value: str) -> list[tuple[str | None, str, int, int]]:
     return [(None, stripped, first, first + len(stripped))]
 
 
+#: Posts as writers spelt them, to the way the Cablegate IDs write them (abbreviations
+#: and typos met in REF lines; many are from cablemap's ID tests, heuer/cablemap, BSD).
+POST_ALIASES = {
+    "RIO": "RIODEJANEIRO", "RIODEJAN": "RIODEJANEIRO", "RIODEJANIERO": "RIODEJANEIRO",
+    "PARISFR": "UNESCOPARISFR", "USUNESCOPARISFR": "UNESCOPARISFR", "UNVIE": "UNVIEVIENNA",
+    "PAUP": "PORTAUPRINCE", "PAP": "PORTAUPRINCE", "SANJSE": "SANJOSE", "USEU": "USEUBRUSSELS",
+    "USUN": "USUNNEWYORK", "USUNNY": "USUNNEWYORK", "USUNNEYORK": "USUNNEWYORK",
+    "HALIF": "HALIFAX", "KUALALUMP": "KUALALUMPUR", "BKK": "BANGKOK", "PANANA": "PANAMA",
+    "PANAM": "PANAMA", "WELLINGOTN": "WELLINGTON", "MADRIDSP": "MADRID", "KINSTON": "KINGSTON",
+    "BISHTEK": "BISHKEK", "VAT": "VATICAN", "SAOPAUO": "SAOPAULO", "SAOPAUL": "SAOPAULO",
+    "SECSTATE": "STATE", "SECTSTATE": "STATE", "HAGUE": "THEHAGUE", "PHNOMPEN": "PHNOMPENH",
+    "TRIPOLII": "TRIPOLI", "BRASILA": "BRASILIA", "MEXICOCITY": "MEXICO", "TALLIN": "TALLINN",
+}  # fmt: skip
+_NOT_POSTS = {"EMAIL", "TELCON", "MEMCON", "PARA", "PARAS", "PAGE", "SECTION"}
+
+
+def canonical_post(post: str) -> str:
+    """A post as the Cablegate IDs write it: ``PORT-OF-SPAIN`` → ``PORTOFSPAIN``, ``RIO`` →
+    ``RIODEJANEIRO``, ``EMBASSY VIENNA`` → ``VIENNA``."""
+    letters = re.sub(r"[^A-Z]", "", post.upper())
+    for prefix in ("AMEMBASSY", "EMBASSY"):
+        if letters.startswith(prefix) and len(letters) > len(prefix):
+            letters = letters[len(prefix) :]
+    return POST_ALIASES.get(letters, letters)
+
+
+def canonical_cable_id(cable_id: str) -> str:
+    """A cable ID as Cablegate writes it (``05RIO123`` → ``05RIODEJANEIRO123``).
+
+    >>> canonical_cable_id("06PORT-OF-SPAIN123")
+    '06PORTOFSPAIN123'
+    """
+    match = re.match(r"^(\d\d)(.+?)0*(\d+)$", cable_id.strip())
+    if match is None:
+        return cable_id
+    year, post, serial = match.groups()
+    return f"{year}{canonical_post(post)}{int(serial)}"
+
+
 def canonical_reference_id(text: str, default_year: int | None) -> str | None:
     """``BAKU 00146`` in a 2008 cable → ``08BAKU146``; ``None`` when it is not a cable number."""
     match = REF_ID.match(text.strip().upper())
@@ -274,7 +316,6 @@ def canonical_reference_id(text: str, default_year: int | None) -> str | None:
     else:
         return None
     station = match.group("station").replace(" ", "")
-    station = {"SECSTATE": "STATE"}.get(station, station)
-    if station in {"EMAIL", "TELCON", "MEMCON", "PARA", "PARAS", "PAGE", "SECTION"}:
+    if station in _NOT_POSTS:
         return None
-    return f"{year}{station}{int(match.group('serial'))}"
+    return f"{year}{canonical_post(station)}{int(match.group('serial'))}"

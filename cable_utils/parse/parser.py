@@ -22,6 +22,7 @@ from .decoding import (
     decode_precedence,
     decode_reasons,
     decode_tag,
+    tag_codes,
 )
 from .front_matter import (
     canonical_reference_id,
@@ -624,7 +625,6 @@ def _classified_by_in_paragraphs(context: ParseContext) -> str | None:
 
 
 _OPEN_ENDING = re.compile(r"[A-Za-z0-9,]$")
-_TAG_CODE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}")
 
 
 def _check_truncation(context: ParseContext, paragraphs) -> None:
@@ -648,17 +648,71 @@ def _read_tags(context: ParseContext) -> tuple[Tag, ...]:
     span = context.fields.get("tags_span")
     if span is None:
         return ()
-    start, end = span
     tags = []
-    for match in _TAG_CODE.finditer(context.text, start, end):
-        code = match.group().upper()
+    for code, start, end in tag_entries(context.text, *span):
         if context.row:
             tags.append(Tag(code, None, None, 0, 0))
             continue
         description, kind = decode_tag(code)
-        raw_start, raw_end = context.source.to_raw(match.start(), match.end())
+        raw_start, raw_end = context.source.to_raw(start, end)
         tags.append(Tag(code, description, kind, raw_start, raw_end))
     return tuple(tags)
+
+
+_TAG_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'.-]{0,30}")
+
+
+def tag_entries(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The TAGS of ``text[start:end]`` as (tag, start, end): codes, and the tags
+    written as words that a plain split would cut up.
+
+    A code in the TAGS table is a tag of its own. A word that is not, followed by
+    a comma, starts a person tag (``CLINTON, HILLARY``, ``STEINBERG, JAMES B.``)
+    that runs over the names after it; a run of words that are no codes, one of
+    them six letters or longer, is one subject tag (``HUMAN RIGHTS``, ``POLITICAL
+    PARTIES``). Everything else is split at blanks and commas, as written.
+
+    >>> [tag for tag, _, _ in tag_entries("OVIP CLINTON, HILLARY PREL HUMAN RIGHTS AJ", 0, 42)]
+    ['OVIP', 'CLINTON, HILLARY', 'PREL', 'HUMAN RIGHTS', 'AJ']
+    """
+    known = tag_codes()
+    words = [
+        (
+            m.group().rstrip(".").upper() if len(m.group()) > 2 else m.group().upper(),
+            m.start(),
+            m.end(),
+        )
+        for m in _TAG_WORD.finditer(text, start, end)
+    ]
+    entries: list[tuple[str, int, int]] = []
+    index = 0
+    while index < len(words):
+        word, word_start, word_end = words[index]
+        comma_after = text.startswith(",", word_end) or text.startswith(" ,", word_end)
+        if word in known or not word.isalpha() and not word.replace(".", "").isalpha():
+            entries.append((word, word_start, word_end))
+            index += 1
+            continue
+        # A run of words that are no codes.
+        run = [words[index]]
+        while index + len(run) < len(words) and words[index + len(run)][0] not in known:
+            run.append(words[index + len(run)])
+        if comma_after and len(run) >= 2:  # SURNAME, GIVEN NAMES
+            given = run[1:3]
+            name = f"{word}, {' '.join(w for w, _, _ in given)}"
+            raw_word = text[given[-1][1] : given[-1][2]]
+            if raw_word.endswith(".") and len(raw_word) <= 3 and not name.endswith("."):
+                name += "."  # an initial keeps its dot: STEINBERG, JAMES B.
+            entries.append((name, word_start, given[-1][2]))
+            index += 1 + len(given)
+            continue
+        if len(run) >= 2 and any(len(w) >= 6 for w, _, _ in run):
+            entries.append((" ".join(w for w, _, _ in run), run[0][1], run[-1][2]))
+            index += len(run)
+            continue
+        entries.append((word, word_start, word_end))
+        index += 1
+    return entries
 
 
 def _read_references(context: ParseContext, year: int | None) -> tuple[Reference, ...]:
