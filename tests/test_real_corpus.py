@@ -156,3 +156,20 @@ def test_posts_are_written_as_the_cablegate_ids_write_them(written: str, cablega
 def test_fragment_readers_on_the_seed_cables_ref_block() -> None:
     found = read_fields("REF: A. BAKU 00146\nB. BAKU 00129\n", year=2008)
     assert [r["id"] for r in found["references"]] == ["08BAKU146", "08BAKU129"]
+
+
+def test_subject_keyword_written_twice() -> None:
+    # 10BRUSSELS183: "SUBJECT: SUBJECT: DEPUTY NSA MICHAEL FROMAN VISIT TO\nBRUSSELS, JANUARY 27, 2010"
+    cable = corpus_cable("10BRUSSELS183")
+    assert cable.subject == "DEPUTY NSA MICHAEL FROMAN VISIT TO BRUSSELS, JANUARY 27, 2010"
+
+
+@pytest.mark.parametrize(
+    ("cable_id", "signer"),
+    [
+        ("10BAKU98", "Lu"),  # "other labor strikes.\nLu": a two-letter name
+        ("07LONDON3175", "tuttle"),  # "http://www.state.sgov.gov/p/eur/london/index. cfm\ntuttle"
+    ],
+)
+def test_short_and_lower_case_signers(cable_id: str, signer: str) -> None:
+    assert corpus_cable(cable_id).signer == signer

@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from cable_utils import load_cable  # noqa: E402
 from cable_utils.model import Cable  # noqa: E402
+from cable_utils.parse.signature import is_end_junk  # noqa: E402
 
 CORPUS = ROOT / "data" / "corpus"
 KNOWN = CORPUS / "known_release_errors.csv"
@@ -79,7 +80,13 @@ def last_lines_carry_a_name(cable: Cable) -> bool:
         r"END (?:SUMMARY|COMMENT|NOTE)|COMMENT|SUMMARY|NOTE)\b",
         re.I,
     )
-    return any(_NAME_LINE.match(line) and not junk.match(line) for line in lines)
+    return any(
+        _NAME_LINE.match(line)
+        and not junk.match(line)
+        and not is_end_junk(line)
+        and not set(line.strip().upper()) <= {"X"}  # a redacted name is no name
+        for line in lines
+    )
 
 
 @dataclass
@@ -121,7 +128,7 @@ def check() -> tuple[dict[str, Tally], list[str], int]:
             "date (text has a DTG)",
             "subject (text has the line)",
             "TAGS (text has the line)",
-            "paragraphs",
+            "paragraphs (text has a numbered line)",
             "signer (last lines carry a name)",
         )
     }
@@ -168,9 +175,12 @@ def check() -> tuple[dict[str, Tally], list[str], int]:
             tallies["TAGS (text has the line)"].add(
                 bool(cable.tags), cable_id, "TAGS line present, no TAGS read"
             )
-        tallies["paragraphs"].add(
-            any(p.number is not None for p in cable.paragraphs), cable_id, "no numbered paragraph"
-        )
+        if re.search(r"^[ \t]*\d{1,2}[ \t]*\.", cable.text, re.M):
+            tallies["paragraphs (text has a numbered line)"].add(
+                any(p.number is not None for p in cable.paragraphs),
+                cable_id,
+                "a numbered line, no numbered paragraph",
+            )
         if last_lines_carry_a_name(cable):
             tallies["signer (last lines carry a name)"].add(
                 cable.signer is not None, cable_id, "a name in the last lines, no signer read"

@@ -169,6 +169,12 @@ def read_front_matter(context: ParseContext, start: int, end: int) -> None:
             context.add_segment("handling", field_start, value_start)
             continue
         limit = hits[index + 1][1] if index + 1 < len(hits) else end
+        if (
+            index + 1 < len(hits)
+            and hits[index + 1][0] == kind
+            and not text[value_start:limit].strip()
+        ):
+            continue  # "SUBJECT: SUBJECT: …": the keyword written twice is one
         value_end = _value_end(text, kind, value_start, limit)
         context.add_segment(kind, field_start, value_end)
         if kind == "ref":

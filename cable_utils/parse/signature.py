@@ -159,7 +159,9 @@ def signer_of_line(line: str, *, after_trailer: bool = False) -> str | None:
         if len(words) == 2 and words[0].upper() == words[1].upper():
             words = words[:1]
         name = " ".join(words)
-        if len(name.replace(".", "").replace(" ", "")) < 3 or set(name.upper()) <= {"X", " "}:
+        letters = name.replace(".", "").replace(" ", "")
+        short_name = len(letters) == 2 and letters[0].isupper() and letters[1].islower()  # "Lu"
+        if (len(letters) < 3 and not short_name) or set(name.upper()) <= {"X", " "}:
             return None  # an initial alone, or a redaction (XXXXXXXXXXXX)
         return name
     if after_trailer and (lower := _LOWER_NAME_LINE.match(line)):
@@ -184,7 +186,8 @@ def read_tail(lines: list[str]) -> Tail:
     if index < 0:
         return Tail(None, None, first_tail)
     line = lines[index]
-    name = signer_of_line(line, after_trailer=saw_trailer)
+    trailer_before = index > 0 and is_end_junk(lines[index - 1])
+    name = signer_of_line(line, after_trailer=saw_trailer or trailer_before)
     if name is None:
         return Tail(None, None, first_tail)
     stripped = line.strip()
