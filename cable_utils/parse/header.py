@@ -168,17 +168,19 @@ def read_header(context: ParseContext, end: int, start: int = 0) -> int:
             context.add_segment(block, block_start, at)
         block = None
 
-    def record(kind: str, line: HeaderLine, parts: tuple[tuple[str, str], ...]) -> None:
+    def record(kind: str, line: HeaderLine, match: re.Match[str], stripped: str) -> None:
         if context.row:
             return  # header fields are no row field
         raw_start, raw_end = context.raw_span(line.start, line.end)
-        fields.append(HeaderField(kind, parts, raw_start, raw_end))
+        fields.append(HeaderField(kind, _line_parts(kind, match, stripped), raw_start, raw_end))
 
     def add_addressee(role: str, line: HeaderLine, body: str, offset: int, keyword: str | None):
         addressee = _addressee(context, role, line, body, offset)
         if addressee is not None:
             (to if role == "to" else info).append(addressee)
-            record(role, line, _addressee_parts(keyword, addressee, addressee.routing_indicator))
+            raw_start, raw_end = context.raw_span(line.start, line.end)
+            parts = _addressee_parts(keyword, addressee, addressee.routing_indicator)
+            fields.append(HeaderField(role, parts, raw_start, raw_end))
 
     for line in header_lines(context.text, start, end):
         stripped = line.text.strip()
@@ -191,7 +193,7 @@ def read_header(context: ParseContext, end: int, start: int = 0) -> int:
             continue
         if block == "routing" and (match := ROUTING_CONTINUATION.match(stripped)):
             context.add_segment("routing", line.start, line.end)
-            record("routing", line, _line_parts("routing", match, stripped))
+            record("routing", line, match, stripped)
             header_end = line.end
             continue
         recognised = True
@@ -200,7 +202,7 @@ def read_header(context: ParseContext, end: int, start: int = 0) -> int:
         if kind == "vzczc" and (match := VZCZC_LINE.match(stripped)):
             close_block(line.start)
             context.add_segment("vzczc", line.start, line.end)
-            record("vzczc", line, _line_parts("vzczc", match, stripped))
+            record("vzczc", line, match, stripped)
         elif kind in ("info", "distribution") and _DISTRIBUTION.match(line.text):
             close_block(line.start)
             block = "distribution"
@@ -209,7 +211,7 @@ def read_header(context: ParseContext, end: int, start: int = 0) -> int:
             close_block(line.start)
             block = "routing"
             context.add_segment("routing", line.start, line.end)
-            record("routing", line, _line_parts("routing", match, stripped))
+            record("routing", line, match, stripped)
         elif kind == "de" and (match := DE_LINE.match(stripped)):
             close_block(line.start)
             context.fields["de"] = match.groupdict() | {
@@ -217,12 +219,12 @@ def read_header(context: ParseContext, end: int, start: int = 0) -> int:
                 "span": (line.start, line.end),
             }
             context.add_segment("de_line", line.start, line.end)
-            record("de_line", line, _line_parts("de_line", match, stripped))
+            record("de_line", line, match, stripped)
         elif kind == "security" and (match := SECURITY_LINE.match(stripped)):
             close_block(line.start)
             context.fields["security_line"] = stripped
             context.add_segment("security_line", line.start, line.end)
-            record("security_line", line, _line_parts("security_line", match, stripped))
+            record("security_line", line, match, stripped)
         elif kind == "dtg" and (
             (match := DTG_LINE.match(stripped)) or (match := BARE_DTG_LINE.match(stripped))
         ):
@@ -234,12 +236,12 @@ def read_header(context: ParseContext, end: int, start: int = 0) -> int:
             if prosigns:
                 context.fields.setdefault("precedence_prosigns", prosigns.split())
             context.add_segment("dtg", line.start, line.end)
-            record("dtg", line, _line_parts("dtg", match, stripped))
+            record("dtg", line, match, stripped)
         elif kind == "fm" and (match := _FROM.match(stripped)):
             close_block(line.start)
             context.fields.setdefault("from", match.group("name"))
             context.add_segment("from", line.start, line.end)
-            record("from", line, _line_parts("from", match, stripped))
+            record("from", line, match, stripped)
         elif kind == "to" and (match := _TO.match(stripped)):
             close_block(line.start)
             block, block_start = "to", line.start
