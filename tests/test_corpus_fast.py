@@ -217,7 +217,13 @@ def test_banner_scan_matches_search_just_after_a_tab(text, nth_tab):
 
 @pytest.mark.parametrize(
     ("text", "start"),
-    [("\tSECRET BAKU 000151", 1), ("x\tSECRET BAKU 000151\nmore", 2), ("abc\n", 10), ("", 0)],
+    [
+        ("\tSECRET BAKU 000151", 1),
+        ("x\tSECRET BAKU 000151\nmore", 2),
+        ("abc\n", 10),
+        ("", 0),
+        ("\nſECRET BAKU 000151", 0),
+    ],
 )
 def test_banner_scan_edge_cases(text, start):
     assert _banner_span(_search_banner(text, start)) == _banner_span(BANNER.search(text, start))

@@ -271,33 +271,34 @@ def test_actor_profile_cites_the_sources_table(cable) -> None:
 # --------------------------------------------------------------- decoder and card
 
 
-def test_decoder_does_not_give_zzh_a_settled_meaning() -> None:
-    from cable_utils.parse.decoding import explain_header_line
+def test_decoder_does_not_give_zzh_a_settled_meaning(cable) -> None:
+    # The header decoder explains the parsed header (issue 13), not re-read lines.
+    from cable_utils.analysis.explain import explain_header_field, explain_security_level
 
-    tokens = {t.text: t.meaning for t in explain_header_line("ZNY CCCCC ZZH")}
+    security = next(field for field in cable.header if field.kind == "security_line")
+    tokens = {t.text: t.meaning for t in explain_header_field(cable, security)}
     assert "not established" in tokens["ZZH"]
     with (REPO / "data" / "reference" / "operating_signals.csv").open(encoding="utf-8") as h:
         zfd = next(row for row in csv.DictReader(h) if row["signal"] == "ZFD")
-    meanings = [t.meaning for t in explain_header_line("ZNY CCCCC ZFD")]
-    assert meanings[-1] == f"operating signal ZFD: {zfd['meaning']}"  # read from the table
+    assert explain_security_level("ZFD") == f"operating signal ZFD: {zfd['meaning']}"
 
 
 def test_decoder_shows_when_the_2010_table_names_a_station_differently(cable) -> None:
-    from cable_utils.parse.decoding import explain_header_line
+    from cable_utils.analysis.explain import explain_header_field
 
-    for addressee in cable.info:
-        line = f"{addressee.routing_indicator}/{addressee.name} PRIORITY"
-        meaning = explain_header_line(line)[0].meaning
+    for field in (f for f in cable.header if f.kind == "info"):
+        tokens = explain_header_field(cable, field)
+        meaning = next(t.meaning for t in tokens if t.text.endswith("/"))
+        addressee = next(a for a in cable.info if a.name == field.part("name"))
         table_name = addressee.routing_name
         if table_name and not set(addressee.name.split()) <= set(table_name.split()):
             assert addressee.name in meaning and table_name in meaning and "2010" in meaning
         elif table_name:
             assert meaning == f"routing indicator: {table_name}"
-    pristina = explain_header_line("RUEHPS/USOFFICE PRISTINA PRIORITY 0199")
-    assert (
-        "AMEMBASSY PRINSTINA" in pristina[0].meaning and "USOFFICE PRISTINA" in pristina[0].meaning
-    )
-    assert "running count" not in pristina[-1].meaning
+    pristina = next(f for f in cable.header if f.part("name") == "USOFFICE PRISTINA")
+    tokens = explain_header_field(cable, pristina)
+    assert "AMEMBASSY PRINSTINA" in tokens[0].meaning and "USOFFICE PRISTINA" in tokens[0].meaning
+    assert "running count" not in tokens[-1].meaning
 
 
 def test_summary_card_keeps_the_level_apart_from_handling_markers(cable) -> None:

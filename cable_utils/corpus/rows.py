@@ -290,7 +290,7 @@ def iter_corpus_rows(
 
 def iter_corpus_records(
     path: str | os.PathLike[str], *, workers: int = 1
-) -> Iterator[tuple[Row, str | None]]:
+) -> Iterator[tuple[CorpusRow, str | None]]:
     """Each cable's row (as :func:`iter_corpus_rows` gives it) with the text it was read from.
 
     In input order. The text is what the parser was given: a file's decoded
@@ -333,7 +333,7 @@ def _text_of(task: _Task) -> str | None:
         return None
 
 
-def _records_of(batch: list[_Task], parsing: Any) -> Iterator[tuple[Row, str | None]]:
+def _records_of(batch: list[_Task], parsing: Any) -> Iterator[tuple[CorpusRow, str | None]]:
     for task, row in zip(batch, parsing.get(), strict=True):
         yield row, _text_of(task)
 

@@ -102,7 +102,7 @@ def _level_name(raw_level: str) -> tuple[str, bool]:
 
 # A banner starts a line or follows a TAB, with a letter (a garbled level word
 # may start with any capital).
-_BANNER_CANDIDATE = re.compile(r"[\n\t][ \t]{0,20}[A-Za-z]")
+_BANNER_CANDIDATE = re.compile(r"[\n\t][ \t]{0,20}(?i:[A-Z])")  # (?i): "ſ" is an "s"
 
 
 def _search_banner(text: str, start: int) -> re.Match[str] | None:

@@ -37,7 +37,7 @@ _JUNK = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # A name: capitalised words (LeBaron, McMullen, O'Brien), or initials.
-_NAME_WORD = r"(?:[A-Z][A-Za-z'’-]*[A-Za-z]|[A-Z]\.)"
+_NAME_WORD = r"(?:[A-Z][A-Za-z'’-]{0,30}[A-Za-z]|[A-Z]\.)"  # bounded: no backtracking runs
 _NAME_LINE = re.compile(
     rf"^\s*(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})\s*\.?\s*"
     r"(?:\d{4}-\d{2}-\d{2}(?:\s+\d{2}:\d{2}(?::\d{2})?)?)?\s*$"  # "SOBEL 2008-01-08"
@@ -68,8 +68,13 @@ class Tail(NamedTuple):
     first_tail_line: int  # the first line of the signature or the junk after the text
 
 
+_LONGEST_LINE = 300  # a signature or trailer line is short; longer lines are text
+
+
 def is_end_junk(line: str) -> bool:
     """An end marker, a trailer, a repeated banner, a page marker: no text of the cable."""
+    if len(line) > _LONGEST_LINE:
+        return False
     if _JUNK.match(line) or END_MARKER.match(line):
         return True
     banner = BANNER.match(line)
@@ -78,6 +83,8 @@ def is_end_junk(line: str) -> bool:
 
 def signer_of_line(line: str, *, after_trailer: bool = False) -> str | None:
     """The name if ``line`` is a signature line (``MANZANARES .``, ``END TEXT HEFFERN``), else None."""
+    if len(line) > _LONGEST_LINE:
+        return None
     match = _NAME_LINE.match(line)
     if match is not None:
         words = match.group("name").split()
@@ -135,7 +142,7 @@ def read_tail(lines: list[str]) -> Tail:
 def inline_signer(last_line: str) -> tuple[str, int] | None:
     """A name run onto the end of the last line (``… END COMMENT EIKENBERRY``,
     ``… politics. Burns``): (name, where it starts in the line), or None."""
-    match = _INLINE.search(last_line)
+    match = _INLINE.search(last_line, max(0, len(last_line) - 80))  # the line's end only
     if match is None:
         return None
     name = match.group("name")
