@@ -290,7 +290,7 @@ def _read_text_of(data: bytes, name: str) -> tuple[str, list[str], Cable]:
     data = bytes(data)
     try:
         text, notes = decode_bytes(data, name=name)
-        parsed = parse_text(text, source=name, warnings=list(notes))
+        parsed = parse_text(text, source=name, notes=notes)
     except NotACableError as error:
         raise NotACableError(
             f"{name} is not a cable: {_sentence(error)} {NOTHING_ADDED}"
@@ -455,7 +455,7 @@ def too_large_error(name: str, size: int) -> InputTooLargeError:
 
 
 def _parse_as(text: str, cable_id: str, path: Path, notes: list[str]) -> Cable:
-    return parse_text(text, source=str(path), cable_id=cable_id, warnings=list(notes))
+    return parse_text(text, source=str(path), cable_id=cable_id, notes=notes)
 
 
 def _write_all(
