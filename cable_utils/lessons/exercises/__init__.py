@@ -57,6 +57,7 @@ LESSON_MODULES = (
     "lesson03",
     "lesson04",
     "lesson05",
+    "lesson06",
 )
 #: The cable the collection is built around; exercises ``only_for`` it say so elsewhere.
 HOME_CABLE = "08BAKU151"
