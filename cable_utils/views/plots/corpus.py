@@ -70,10 +70,12 @@ def describe_posts_by_year(table: pd.DataFrame) -> str:
     years = [column for column in table.columns if column != "total"]
     busiest_year = table[years].sum().idxmax()
     posts = [post for post in table.index if not str(post).endswith("other posts")]
+    rest = [post for post in table.index if str(post).endswith("other posts")]
     top = ", ".join(f"{post} ({table.loc[post, 'total']})" for post in posts[:3])
+    shown = f"{len(posts)} posts with the most cables" + (f" and {rest[0]} summed" if rest else "")
     return (
-        f"{int(table['total'].sum())} cables from {len(table)} rows of posts; the most cables "
-        f"come from {top}. The busiest column is {busiest_year} "
+        f"{int(table['total'].sum())} cables; the table shows {shown}. The most cables come "
+        f"from {top}. The busiest year column is {busiest_year} "
         f"({int(table[busiest_year].sum())} cables)."
     )
 
