@@ -167,6 +167,16 @@ def test_offsets_are_offsets_into_the_cable_as_load_cable_reads_it(index) -> Non
     assert index.cable("08BAKU151").raw == cable.raw
 
 
+def test_an_index_answers_from_another_thread(index) -> None:
+    # ipykernel runs widget callbacks on another thread than the cell that opened it
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        total = pool.submit(lambda: index.search("Karabakh").total).result()
+        cable = pool.submit(index.cable, "10ANKARA87").result()
+    assert total == 8 and cable.id == "10ANKARA87"
+
+
 def test_json_contract(index) -> None:
     hit = index.search('"Minsk Group"').hits[0]
     data = hit.to_json()

@@ -152,6 +152,8 @@ def _translate(error: sqlite3.DatabaseError, path: Path) -> SearchError:
     """
     message = str(error)
     lowered = message.lower()
+    if isinstance(error, sqlite3.ProgrammingError):  # a misuse of the connection, not the file
+        return SearchError(f"the index {path} could not be read here ({message})")
     operational = isinstance(error, sqlite3.OperationalError)
     damaged = any(word in lowered for word in _DAMAGE)
     if operational and lowered.startswith(_QUERY_PROBLEMS) and not damaged:

@@ -477,7 +477,10 @@ def open_index(path: str | os.PathLike[str]) -> CorpusIndex:
         )
     uri = location.resolve().as_uri() + "?mode=ro"
     try:
-        connection = sqlite3.connect(uri, uri=True)
+        # Widget callbacks may run on another thread than the cell that opened the
+        # index (ipykernel handles comm messages apart); the connection is read-only
+        # and used by one caller at a time, and this SQLite is built thread-safe.
+        connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
     except sqlite3.Error as error:
         raise IndexCorruptError(f"the index {location} cannot be opened ({error})") from None
     try:
