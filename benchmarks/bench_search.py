@@ -19,7 +19,7 @@ timed ``--repeats`` times after one warm-up, end to end as the finder runs it
 the raw offsets and snippet of each hit). Prints Markdown, with the load
 average before and after: the machine is shared, so repeat and quote medians.
 
-    python benchmarks/bench_search.py [--rows 250000] [--builds 1] [--repeats 20]
+    python benchmarks/bench_search.py [--rows 50000] [--builds 1] [--repeats 20] [--workers 1 2]
     python benchmarks/bench_search.py --default-only
     python benchmarks/bench_search.py --rows 250000 --csv /tmp/c.csv --keep /tmp/big.sqlite
     python benchmarks/bench_search.py --query-only /tmp/big.sqlite   # queries again, when quiet
@@ -216,7 +216,8 @@ def load_average() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--rows", type=int, nargs="+", default=[250_000])
+    # make bench runs 50,000 rows (about two minutes); the scale test is --rows 250000
+    parser.add_argument("--rows", type=int, nargs="+", default=[50_000])
     parser.add_argument("--builds", type=int, default=1, help="builds per size (each fresh)")
     parser.add_argument("--default-builds", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=20, help="timed runs of each query")
