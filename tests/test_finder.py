@@ -88,7 +88,7 @@ def test_the_use_button_chooses_the_selected_cable_by_its_file(index) -> None:
     ((source, options),) = chooser.calls
     assert source == REPO / "data" / "corpus" / "cables" / "10ANKARA87.txt" and options == {}
     assert panel.state["chosen"].id == "10ANKARA87"
-    assert "now read 10ANKARA87" in panel.status.value
+    assert "10ANKARA87 is now the chosen cable" in panel.status.value
 
 
 def test_a_cables_csv_cable_is_chosen_by_its_text(tmp_path: Path) -> None:
@@ -130,3 +130,22 @@ def test_hostile_cable_text_stays_text(tmp_path: Path) -> None:
     assert "<script>" not in shown and "&lt;script&gt;" in panel.view.value
     assert "&lt;script&gt;" in panel.kwic.value and "&lt;script&gt;" in panel.card.value
     assert PAYLOAD in options  # option labels are text, not HTML
+
+
+def test_the_button_uses_the_lessons_own_chooser(
+    index, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the real mechanism: choose_cable adds the corpus cable to the work folder (as
+    # `python -m cable_utils add` adds a cable) and lesson_cable() then returns it
+    from cable_utils.lessons.chosen import current_choice, lesson_cable
+
+    monkeypatch.setenv("CABLE_CLASSROOM_WORK", str(tmp_path / "work"))
+    panel = cable_finder(index, query='"Minsk Group"')
+    assert lesson_cable().id == "08BAKU151"
+    panel.controls["use"].click()
+    assert "10ANKARA302 is now the chosen cable" in panel.status.value, panel.status.value
+    assert current_choice().cable_id == "10ANKARA302"
+    chosen = lesson_cable()
+    assert chosen.id == "10ANKARA302"
+    assert chosen.raw == index.raw_text("10ANKARA302")
+    assert (tmp_path / "work" / "cables" / "10ANKARA302.txt").is_file()

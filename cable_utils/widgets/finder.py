@@ -199,8 +199,9 @@ def cable_finder(
             return
         panel.state["chosen"] = chosen
         status.value = _status(
-            f"Lessons 01–05 now read {chosen.id}: open one and run it (its first cell calls "
-            "lesson_cable()). To go back to 08BAKU151, choose it here or in lesson 05."
+            f"{chosen.id} is now the chosen cable (kept in your work folder). Every lesson "
+            "that starts from the chosen cable opens it: its first cells call lesson_cable(). "
+            "Run the lesson again. To go back to 08BAKU151, choose it here or in lesson 05."
         )
 
     search.on_click(run)

@@ -77,7 +77,9 @@ def test_lesson_06_finder_search_select_and_choose(lab_page, lab_server) -> None
 
     # choose it for lessons 01-05: the choice is written in the (temporary) work folder
     finder.locator("button", has_text="Use this cable in lessons 01–05").click()
-    expect(finder.locator("[role=status]").last).to_contain_text("now read 10ANKARA302")
+    expect(finder.locator("[role=status]").last).to_contain_text(
+        "10ANKARA302 is now the chosen cable"
+    )
     chosen = json.loads((work / "chosen_cable.json").read_text(encoding="utf-8"))
     assert chosen["cable_id"] == "10ANKARA302"
 
