@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import CableNotFoundError
+from ...model import CorpusRow
 from ...source.paths import CABLE_ID_PATTERN
-from ..rows import CORPUS_COLUMNS, iter_corpus_records
+from ..rows import iter_corpus_records
 from .base import (
     _CREATE_TEXT_TABLE,
     _PRIVATE_USE,
@@ -71,7 +72,6 @@ _INSERT_TEXT = "INSERT INTO cable_text(rowid, text, facets) VALUES (?, ?, ?)"
 
 #: Progress reporter: (cables so far, seconds so far, fraction done or None if unknown).
 Progress = Callable[[int, float, float | None], None]
-_COLUMN = {name: index for index, name in enumerate(CORPUS_COLUMNS)}
 _CSV_ROW_OVERHEAD = 120  # bytes of a cables.csv row besides its text (for the progress estimate)
 
 
@@ -183,13 +183,13 @@ class _Writer:
 
     def add(
         self,
-        row: Sequence[Any],
+        row: CorpusRow,
         text: str | None,
         *,
         folder: Path | None,
         catalogue: dict[str, tuple[str | None, str | None, str | None]],
     ) -> None:
-        cable_id = row[_COLUMN["id"]]
+        cable_id = row.id
         if cable_id:
             if cable_id in self.seen:
                 self.duplicates += 1
@@ -197,37 +197,37 @@ class _Writer:
             self.seen.add(cable_id)
         self.count += 1
         rowid = self.count
-        source = row[_COLUMN["source"]]
+        source = row.source
         catalogue_date, catalogue_level, catalogue_origin = catalogue.get(source, (None,) * 3)
-        dtg = row[_COLUMN["date"]]
+        dtg = row.date
         day = dtg[:10] if dtg else catalogue_date
         date_from = "dtg" if dtg else ("catalogue" if catalogue_date else None)
         year = int(day[:4]) if day else _year_of_id(cable_id)
-        origin = row[_COLUMN["origin"]]
-        tags = list(dict.fromkeys(row[_COLUMN["tags"]] or ()))
+        origin = row.origin
+        tags = list(dict.fromkeys(row.tags or ()))
         refs = list(
             zip(
-                row[_COLUMN["references"]] or (),
-                row[_COLUMN["reference_labels"]] or (),
+                row.references or (),
+                row.reference_labels or (),
                 strict=False,
             )
         )
-        error = row[_COLUMN["error"]]
+        error = row.error
         self.errors += error is not None
         marker_free = text is not None and chr(_PRIVATE_USE) not in text
         marker_free = marker_free and chr(_PRIVATE_USE + 1) not in text
         post = _post_of(cable_id, origin)
         # The text's own classification; the catalogue's level where the text gives none.
-        level = row[_COLUMN["classification"]]
+        level = row.classification
         level_from = "text" if level else None
         if not level and catalogue_level:
             level, level_from = catalogue_level.split("//")[0].strip(), "catalogue"
         self.cables.append(
             (
                 rowid, cable_id, post, year, day, date_from, dtg,
-                origin, level, level_from, row[_COLUMN["subject"]],
-                row[_COLUMN["signer"]], " ".join(tags), " ".join(t for t, _ in refs),
-                row[_COLUMN["paragraphs"]], len(row[_COLUMN["warnings"]] or ()), error, source,
+                origin, level, level_from, row.subject,
+                row.signer, " ".join(tags), " ".join(t for t, _ in refs),
+                row.paragraphs, len(row.warnings or ()), error, source,
                 str(folder / source) if folder is not None else None,
                 len(text) if text is not None else None, int(marker_free),
                 catalogue_date, catalogue_level, catalogue_origin,
