@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fold", "fold_with_map", "form_pattern"]
 
@@ -38,11 +39,13 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), index
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """The folded text alone (see :func:`fold_with_map`)."""
+    """The folded text alone (see :func:`fold_with_map`); cached: forms are folded often."""
     return fold_with_map(text)[0]
 
 
+@lru_cache(maxsize=1024)
 def form_pattern(form: str) -> re.Pattern[str]:
     """A whole-word pattern for a folded form; spaces match any run of white space."""
     words = [re.escape(word) for word in fold(form).split()]

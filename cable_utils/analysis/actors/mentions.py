@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ...model import Cable
 from .folding import fold, form_pattern
 from .gazetteer import Actor, Gazetteer, load_gazetteer
-from .text import CableText, sentence_bounds
+from .text import CableText, remembered, sentence_bounds
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -175,6 +175,11 @@ def find_mentions(
     the body, where they are used as words rather than as station names.
     """
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer(cable)
+    key = ("mentions", cable.raw, gazetteer, pronouns)
+    return list(remembered(key, lambda: _find_mentions(cable, gazetteer, pronouns)))
+
+
+def _find_mentions(cable: Cable, gazetteer: Gazetteer, pronouns: bool) -> list[Mention]:
     text = CableText(cable)
     candidates = _candidates(text, gazetteer)
     candidates = _resolve_shared_titles(text, candidates, gazetteer)

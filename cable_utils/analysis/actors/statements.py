@@ -17,7 +17,7 @@ from ...model import Cable
 from .folding import fold
 from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import Mention, find_mentions
-from .text import CableText, sentence_bounds
+from .text import CableText, remembered, sentence_bounds
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -266,6 +266,11 @@ def find_statements(cable: Cable, gazetteer: Gazetteer | None = None) -> list[St
     ("…," EXO) are statements of the outlet. Every result says why.
     """
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer(cable)
+    key = ("statements", cable.raw, gazetteer)
+    return list(remembered(key, lambda: _find_statements(cable, gazetteer)))
+
+
+def _find_statements(cable: Cable, gazetteer: Gazetteer) -> list[Statement]:
     text = CableText(cable)
     mentions = find_mentions(cable, gazetteer)
     body_mentions = [m for m in mentions if m.part in ("paragraph", "text") and m.how != "metonym"]
