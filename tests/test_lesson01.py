@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+import ipywidgets as widgets
 import pytest
 
 from cable_utils import Cable, load_cable
@@ -139,13 +140,15 @@ def test_places_put_collectives_in_the_table_not_on_the_map(cable: Cable) -> Non
 
 def test_addressee_map_figure_has_markers_labels_and_no_collective(cable: Cable) -> None:
     figure = addressee_map_figure(cable)
-    names = [trace.name for trace in figure.data]
-    assert names == ["sender", "action (TO)", "information (INFO)"]
-    symbols = {trace.marker.symbol for trace in figure.data}
+    roles = [trace for trace in figure.data if trace.mode == "markers"]
+    assert [trace.name for trace in roles] == ["sender", "action (TO)", "information (INFO)"]
+    symbols = {trace.marker.symbol for trace in roles}
     assert len(symbols) == 3  # shape is a second cue beside colour
-    info = figure.data[2]
-    assert "Ankara" in info.text and "Stuttgart" in info.text
+    info = roles[2]
+    assert any("Ankara" in h for h in info.hovertext)
     assert all("CIS" not in h for h in info.hovertext)
+    names = [name for t in figure.data if t.name == "city names" for name in t.text]
+    assert "Ankara" in names and "Stuttgart" in names and sorted(names) == sorted(set(names))
     assert figure.layout.title.text.startswith("Where did 08BAKU151 go?")
     summary = describe_addressee_map(cable)
     assert "10 of 11 addresses" in summary and "CIS COLLECTIVE" in summary
@@ -153,16 +156,25 @@ def test_addressee_map_figure_has_markers_labels_and_no_collective(cable: Cable)
 
 def test_addressee_map_widget_filter_changes_figure_and_table(cable: Cable) -> None:
     panel = addressee_map(cable)
-    assert len(panel.state["figure"].data) == 3
-    assert "CIS COLLECTIVE" in panel.view.value
-    outputs = panel.children[-2].outputs
+    table = panel.state["table"]
+    assert len([t for t in panel.state["figure"].data if t.mode == "markers"]) == 3
+    assert "CIS COLLECTIVE" in table.value
+    outputs = panel.view.outputs
     assert "application/javascript" in outputs[0]["data"]  # offline map data first
     panel.controls["show"].value = "sender and action (TO)"
-    assert [t.name for t in panel.state["figure"].data] == ["sender", "action (TO)"]
-    assert "CIS COLLECTIVE" not in panel.view.value
-    assert "SECSTATE WASHDC" in panel.view.value
+    roles = [t.name for t in panel.state["figure"].data if t.mode == "markers"]
+    assert roles == ["sender", "action (TO)"]
+    assert "CIS COLLECTIVE" not in table.value
+    assert "SECSTATE WASHDC" in table.value
     assert len(panel.state["rows"]) == 2
-    assert "application/vnd.plotly.v1+json" in panel.children[-2].outputs[-1]["data"]
+    assert "application/vnd.plotly.v1+json" in panel.view.outputs[-1]["data"]
+
+
+def test_addressee_map_sits_right_under_its_control(cable: Cable) -> None:
+    panel = addressee_map(cable)
+    order = list(panel.children)
+    assert order.index(panel.view) == order.index(panel.control_box) + 1
+    assert isinstance(panel.controls["show"], widgets.ToggleButtons)  # a short choice
 
 
 # -- glossary ------------------------------------------------------------------------------
@@ -216,7 +228,9 @@ def test_no_live_tags_from_cable_text(hostile: Cable) -> None:
     for line in decoder.controls["line"].options:
         decoder.controls["line"].value = line
         assert not LIVE_TAG.search(decoder.view.value)
-    for panel in panels:
+    for panel in panels[:2]:
         assert not LIVE_TAG.search(panel.view.value)
+    table = panels[2].state["table"].value
+    assert not LIVE_TAG.search(table)
     assert "&lt;script&gt;" in explorer.view.value
-    assert "&lt;script&gt;" in panels[2].view.value  # the addressee table
+    assert "&lt;script&gt;" in table  # the addressee table

@@ -111,7 +111,15 @@ def test_redaction_figure_and_summary(cable: Cable) -> None:
     assert list(lost.y) == [CONFIDENTIAL_WORDS, CONFIDENTIAL_WORDS, 0]
     assert list(seen.y) == [ALL_WORDS - CONFIDENTIAL_WORDS] * 2 + [ALL_WORDS]
     assert lost.marker.pattern.shape == "x"
-    assert figure.layout.annotations[0].x == "public release"
+    notes = {a.text: a for a in figure.layout.annotations}
+    assert notes["▼ selected"].x == "public release"
+    # the shares stand on white labels, never in white on the hatch
+    withheld = [a for a in figure.layout.annotations if a.text == "69% withheld"]
+    assert len(withheld) == 2
+    assert all(
+        a.bgcolor.startswith("rgba(255,255,255") and a.font.color == "#000" for a in withheld
+    )
+    assert not any(trace.text for trace in figure.data)
     assert "Public release: 69% of the words withheld" in describe_redaction(cable)
 
 
@@ -147,7 +155,8 @@ def test_redaction_simulator_changes_view_and_chart(cable: Cable) -> None:
     assert panel.view.value.count('class="withheld"') == 0
     assert "MFA spokesperson" in panel.view.value
     assert panel.state["result"].share_lost == 0
-    assert panel.state["figure"].layout.annotations[0].x == "CONFIDENTIAL-cleared reader"
+    selected = [a for a in panel.state["figure"].layout.annotations if a.text == "▼ selected"]
+    assert [a.x for a in selected] == ["CONFIDENTIAL-cleared reader"]
 
 
 # -- voices and REF trail ------------------------------------------------------------------

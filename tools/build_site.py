@@ -52,6 +52,12 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # run as a script from a checkout: use its cable_utils
+    sys.path.insert(0, str(REPO))
+
+from cable_utils.views.plots._style import PLOTLY_CONFIG  # noqa: E402
+from cable_utils.widgets._common import SCRIPT_MARKER  # noqa: E402
+
 NOTEBOOK_DIR = REPO / "notebooks"
 GLOSSARY = REPO / "data" / "glossary.csv"
 WORLD_110M = REPO / "cable_utils" / "assets" / "world_110m.json"
@@ -120,6 +126,15 @@ table.glossary th, table.glossary td { border: 1px solid #bbb; padding: 0.3rem 0
 .cable-w-control { display: inline-flex; gap: 6px; align-items: center; }
 .cable-figure-summary { font-size: 0.9rem; color: #333; }
 .cable-figure { min-height: 2rem; }
+/* Every page fits a 1366 px screen: long code lines wrap, wide tables scroll inside
+   themselves, never the page (tests/browser/test_site.py measures it). */
+.site-page pre, .jp-RenderedHTMLCommon pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+.site-page code { overflow-wrap: anywhere; }
+.site-page table { display: block; max-width: 100%; overflow-x: auto; }
+.site-page img, .jp-RenderedHTMLCommon img { max-width: 100%; height: auto; }
+.jp-OutputArea-output { max-width: 100%; overflow-x: auto; }
+.cable-plotly { max-width: 100%; }
+.cable-card { border: 1px solid #8c8c8c; border-radius: 6px; padding: 8px 12px; margin: 6px 0; }
 """
 
 
@@ -173,6 +188,19 @@ def read_lesson(path: Path) -> Lesson:
     return Lesson(path, title, summary)
 
 
+def quiet_kernel_manager() -> Any:
+    """A kernel manager that talks to its kernel over local sockets (IPC), not TCP.
+
+    Over TCP every kernel prints "Kernel is running over TCP without encryption"
+    to the build's output, once per lesson; over IPC the messages never leave the
+    machine's file system, so the warning does not apply. Windows has no IPC
+    transport in ZeroMQ: there the build keeps TCP (and the warning).
+    """
+    from jupyter_client.manager import KernelManager
+
+    return KernelManager(kernel_name="python3", transport="tcp" if os.name == "nt" else "ipc")
+
+
 def execute(path: Path, timeout: int, cable_id: str | None = None) -> Any:
     """Run the notebook in its own folder and keep the widget state.
 
@@ -189,6 +217,7 @@ def execute(path: Path, timeout: int, cable_id: str | None = None) -> Any:
         set_lesson_cable(nb, cable_id)
     client = NotebookClient(
         nb,
+        km=quiet_kernel_manager(),
         timeout=timeout,
         startup_timeout=60,
         kernel_name="python3",
@@ -242,7 +271,8 @@ class StaticRenderer:
         if is_geo_figure(payload):
             self.needs_geo = True
         div_id = f"{self.page_id}-figure-{self.figures}"
-        config = {"displaylogo": False, "responsive": True, **(payload.get("config") or {})}
+        # The collection's toolbar (no logo, no "Share chart" upload) whatever the figure says.
+        config = {"responsive": True, **(payload.get("config") or {}), **PLOTLY_CONFIG}
         caption = (
             f'<p class="cable-figure-summary">{html.escape(summary)}</p>' if summary.strip() else ""
         )
@@ -279,6 +309,12 @@ class StaticRenderer:
             output["data"] = {"text/html": new_html}
             converted.append(output)
         return converted
+
+    @staticmethod
+    def _is_classroom_script(data: dict[str, Any]) -> bool:
+        """The panels' keyboard helper: it has nothing to do on a static page."""
+        script = data.get("application/javascript")
+        return isinstance(script, str) and SCRIPT_MARKER in script
 
     @staticmethod
     def _is_geo_script(data: dict[str, Any]) -> bool:
@@ -404,6 +440,8 @@ class StaticRenderer:
             data = output.get("data") or {}
             if self._is_geo_script(data):
                 self.needs_geo = True
+            elif self._is_classroom_script(data):
+                continue
             elif PLOTLY_MIME in data:
                 parts.append(self.figure_html(data[PLOTLY_MIME], self._summary(data)))
             elif WIDGET_VIEW_MIME in data:

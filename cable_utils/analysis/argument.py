@@ -31,7 +31,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,6 +67,7 @@ __all__ = [
     "load_timeline",
     "locate_quote",
     "relations_table",
+    "short_claim_label",
     "stance_matrix",
     "timeline_table",
 ]
@@ -75,6 +76,7 @@ __all__ = [
 STANCES = ("FAVOR", "AGAINST", "NONE")
 RELATION_KINDS = ("support", "attack")
 CLAIM_COLUMNS = ("claim_id", "claim", "question", "holder", "stance", "paragraph", "quote", "note")
+LABEL_COLUMNS = ("claim_id", "label")
 RELATION_COLUMNS = ("from_claim", "to_claim", "relation", "note")
 REFERENCE_COLUMNS = ("actor", "claim_id", "stance", "justification")
 CODING_COLUMNS = ("actor", "claim_id", "stance", "justification")
@@ -110,6 +112,13 @@ class Claim:
     text: str
     question: str
     evidence: tuple[Evidence, ...]
+    #: A short label for the map (``claim_labels.csv``); empty: see :attr:`short_label`.
+    label: str = ""
+
+    @property
+    def short_label(self) -> str:
+        """The curated label, else the claim's first words (at most 34 characters)."""
+        return self.label or short_claim_label(self.text)
 
     @property
     def holders(self) -> list[str]:
@@ -305,6 +314,13 @@ def load_argument(
     if "claims.csv" not in check.files:
         return ArgumentData(the_id, actors=actors, folder=base, problems=problems, check=check)
     claims = _claims_from_rows(cable, check.rows.get("claims.csv", []))
+    label_problems: list[str] = []
+    claims = _with_labels(claims, base / "claim_labels.csv", label_problems)
+    if strict and label_problems:
+        raise AnnotationError(
+            f"the claim labels of {the_id} in {base} do not fit:\n- " + "\n- ".join(label_problems)
+        )
+    problems = (*problems, *label_problems)
     relations = [
         Relation(r["from_claim"], r["to_claim"], r["relation"].lower(), r.get("note", ""))
         for r in check.rows.get("relations.csv", [])
@@ -316,6 +332,38 @@ def load_argument(
     return ArgumentData(
         the_id, tuple(claims), tuple(relations), actors, reference, base, problems, check
     )
+
+
+#: The longest label the argument map writes beside a node.
+LABEL_LENGTH = 34
+
+
+def short_claim_label(text: str, length: int = LABEL_LENGTH) -> str:
+    """The first words of ``text`` that fit in ``length`` characters ("…" if cut)."""
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return f"{cut}…"
+
+
+def _with_labels(claims: list[Claim], path: Path, problems: list[str]) -> list[Claim]:
+    """The claims with their labels from ``claim_labels.csv`` (optional)."""
+    if not path.is_file():
+        return claims
+    rows = _read_rows(path, LABEL_COLUMNS, problems)
+    labels: dict[str, str] = {}
+    known = {c.id for c in claims}
+    for line, row in enumerate(rows, start=2):
+        where = f"claim_labels.csv line {line}"
+        label = " ".join(row["label"].split())
+        if row["claim_id"] not in known:
+            problems.append(f"{where}: {row['claim_id']!r} is not a claim in claims.csv")
+        elif len(label) > LABEL_LENGTH:
+            problems.append(f"{where}: the label is longer than {LABEL_LENGTH} characters")
+        else:
+            labels[row["claim_id"]] = label
+    return [replace(c, label=labels.get(c.id, "")) for c in claims]
 
 
 def _without_line(row: dict[str, str]) -> dict[str, str]:

@@ -1,9 +1,20 @@
-"""The lessons' exercises: ``check("01.2", answer, cable)`` and their model answers.
+"""The lessons' exercises (``check("01.2", answer, cable)``), their model answers, and how
+a lesson shows its tables.
 
 See :mod:`.exercises` for the three kinds of feedback (checked, open, not
-available) and :mod:`.solutions` for how a model answer is revealed.
+available), :mod:`.solutions` for how a model answer is revealed, and
+:mod:`.display` for :func:`readable_tables`.
 """
 
+from .display import readable_tables
 from .exercises import Feedback, ModelAnswer, Verdict, check, exercise_ids, model_answer
 
-__all__ = ["Feedback", "ModelAnswer", "Verdict", "check", "exercise_ids", "model_answer"]
+__all__ = [
+    "Feedback",
+    "ModelAnswer",
+    "Verdict",
+    "check",
+    "exercise_ids",
+    "model_answer",
+    "readable_tables",
+]

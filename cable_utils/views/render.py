@@ -14,6 +14,8 @@ from html import escape
 from ..model import SEGMENT_KINDS, Cable, Segment
 
 __all__ = [
+    "CARD_STYLE",
+    "EVIDENCE_STYLE",
     "OKABE_ITO",
     "SEGMENT_COLOURS",
     "highlight_html",
@@ -34,6 +36,25 @@ OKABE_ITO = {
 }
 
 _PALETTE = list(OKABE_ITO.values())
+
+#: The collection's one card style (summary, paragraph, actor and claim cards), inline so
+#: that a card looks the same in JupyterLab, in an exported page and in the static site.
+CARD_STYLE = (
+    "border:1px solid #8c8c8c;border-radius:6px;padding:8px 12px;margin:6px 0;"
+    "background:#fff;max-width:62em"
+)
+#: Quoted cable text: a proportional font, whole words (no break inside a word), a
+#: bounded box that scrolls (the panels' script scrolls it to the first highlight).
+EVIDENCE_STYLE = (
+    "font-family:var(--jp-content-font-family,system-ui,sans-serif);font-size:14px;"
+    "line-height:1.5;white-space:pre-wrap;word-break:normal;overflow-wrap:break-word;"
+    "hyphens:none;max-height:24em;overflow-y:auto;border:1px solid #8c8c8c;"
+    "border-radius:4px;padding:6px 10px;margin:4px 0"
+)
+#: Monospace for the telegram itself, where columns matter; still no break inside a word.
+_CABLE_TEXT_STYLE = (
+    "white-space:pre-wrap;word-break:normal;overflow-wrap:break-word;font-size:12px;line-height:1.5"
+)
 
 #: A colour and a border style per segment kind: the border is the second cue,
 #: so kinds stay distinguishable without colour.
@@ -85,8 +106,8 @@ def summary_card_html(cable: Cable) -> str:
         items = "".join(f"<li>{escape(w)}</li>" for w in cable.warnings)
         warnings = f"<p><strong>What looks wrong in this text:</strong></p><ul>{items}</ul>"
     return (
-        f'<div class="cable-card" role="region" aria-label="Cable summary" '
-        f'style="border:1px solid #999;border-radius:6px;padding:8px;max-width:60em">'
+        f'<div class="cable-card summary-card" role="region" aria-label="Cable summary" '
+        f'style="{CARD_STYLE}">'
         f'<table><caption style="text-align:left;font-weight:bold">Cable at a glance</caption>{rows}</table>'
         f"{warnings}</div>"
     )
@@ -157,11 +178,7 @@ def highlight_html(
             f'<mark class="seg seg-{escape(innermost.kind)}" title="{escape(innermost.kind)}" '
             f'style="background:{colour}55;border-bottom:2px {border} {colour};{outline}">{chunk}</mark>'
         )
-    return (
-        '<pre class="cable-text" style="white-space:pre-wrap;font-size:12px;line-height:1.5">'
-        + "".join(pieces)
-        + "</pre>"
-    )
+    return f'<pre class="cable-text" style="{_CABLE_TEXT_STYLE}">' + "".join(pieces) + "</pre>"
 
 
 def legend_html(kinds: Iterable[str], colours: Mapping[str, tuple[str, str]] | None = None) -> str:

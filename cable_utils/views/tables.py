@@ -1,21 +1,34 @@
-"""pandas views of a :class:`~cable_utils.model.Cable`.
+"""pandas views of a :class:`~cable_utils.model.Cable`, and the one way lessons show a table.
 
 Every table that shows something read from the text keeps ``start``/``end``
 columns (raw offsets), so a reader can go from a row back to the source.
+
+:func:`table_html` draws any DataFrame the way every lesson shows tables: text
+whole (never cut with "..."), left-aligned and wrapped, no 0..n index, human
+column headers, numbers right-aligned, and a horizontal scroll bar when the
+table is wider than the page. :func:`cable_utils.lessons.readable_tables`
+makes it the notebook's display of DataFrames.
 """
 
 from __future__ import annotations
+
+import math
+from html import escape
+from typing import Any
 
 import pandas as pd
 
 from ..model import SEGMENT_KINDS, Cable
 
 __all__ = [
+    "TABLE_MAX_ROWS",
     "addressees_table",
+    "human_header",
     "paragraphs_table",
     "references_table",
     "segments_table",
     "summary_table",
+    "table_html",
     "tags_table",
 ]
 
@@ -113,3 +126,134 @@ def summary_table(cable: Cable) -> pd.DataFrame:
     from .render import summary_fields
 
     return pd.DataFrame(summary_fields(cable), columns=["field", "value"])
+
+
+# ------------------------------------------------------------------ the lesson table style
+
+#: Rows drawn before the rest are summarised in a note (pandas' own default is 60).
+TABLE_MAX_ROWS = 60
+#: Words in headers that are written in capitals (or another way) in the lessons.
+_HEADER_WORDS = {
+    "id": "ID", "ids": "IDs", "url": "URL", "dtg": "DTG", "eo": "E.O.", "ref": "REF",
+    "tags": "TAGS", "cameo": "CAMEO", "mfa": "MFA", "utc": "UTC", "csv": "CSV",
+}  # fmt: skip
+#: Offsets columns say what they count.
+_HEADER_NAMES = {"start": "Start (raw offset)", "end": "End (raw offset)"}
+_WRAP = "overflow-wrap:break-word;word-break:normal;hyphens:none"
+_CELL = "padding:4px 10px;vertical-align:top;border-bottom:1px solid #d0d0d0"
+_TEXT_CELL = f"{_CELL};text-align:left;white-space:normal;{_WRAP}"
+_SHORT_TEXT_CELL = f"{_CELL};text-align:left;white-space:nowrap"
+_NUMBER_CELL = f"{_CELL};text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums"
+_HEAD_CELL = (
+    "padding:4px 10px;vertical-align:bottom;border-bottom:2px solid #555;background:#f3f3f3"
+)
+#: A text column wider than this (in characters) wraps inside a bounded width.
+_SHORT_TEXT = 24
+
+
+def human_header(name: Any) -> str:
+    """A column name as a reader expects it: ``speaker_name`` → "Speaker name", ``id`` → "ID".
+
+    Names that are already written for people ("C3", "What it means") are kept,
+    with a capital first letter.
+    """
+    text = " · ".join(map(str, name)) if isinstance(name, tuple) else str(name)
+    if text in _HEADER_NAMES:
+        return _HEADER_NAMES[text]
+    words = [_HEADER_WORDS.get(word.lower(), word) for word in text.replace("_", " ").split()]
+    if not words:
+        return ""
+    words[0] = words[0][:1].upper() + words[0][1:]
+    return " ".join(words)
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(_cell_text(item) for item in value)
+    if isinstance(value, float):
+        return "" if math.isnan(value) else f"{value:g}"
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):  # arrays and other containers
+        pass
+    return str(value)
+
+
+def _is_number_column(column: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(column.dtype) and not pd.api.types.is_bool_dtype(
+        column.dtype
+    )
+
+
+def table_html(
+    frame: pd.DataFrame, *, caption: str | None = None, max_rows: int = TABLE_MAX_ROWS
+) -> str:
+    """``frame`` as escaped HTML in the lessons' one table style (see the module docstring).
+
+    A meaningful index (not 0..n) becomes the first column. ``caption``
+    (default: ``frame.attrs["caption"]``) is shown above the table. Rows past
+    ``max_rows`` are left out and counted in a note under the table; no cell
+    is ever shortened.
+    """
+    shown = frame
+    if not isinstance(frame.index, pd.RangeIndex):
+        names = [n if n is not None else "" for n in frame.index.names]
+        shown = frame.reset_index(names=names) if any(names) else frame.reset_index(names=[""])
+    rows = shown.head(max_rows)
+    columns = list(rows.columns)
+    texts = {c: [_cell_text(v) for v in rows.iloc[:, i]] for i, c in enumerate(columns)}
+    styles = []
+    aligns = []
+    for i, column in enumerate(columns):
+        number = _is_number_column(shown.iloc[:, i])
+        aligns.append("right" if number else "left")
+        if number:
+            styles.append(_NUMBER_CELL)
+        elif max((len(t) for t in texts[column]), default=0) <= _SHORT_TEXT:
+            styles.append(_SHORT_TEXT_CELL)
+        else:
+            longest = max(len(t) for t in texts[column])
+            width = min(36, max(14, longest // 6))
+            styles.append(f"{_TEXT_CELL};min-width:{width}em;max-width:40em")
+    head = "".join(
+        f'<th scope="col" style="{_HEAD_CELL};text-align:{align}">'
+        f"{escape(human_header(column))}</th>"
+        for column, align in zip(columns, aligns, strict=True)
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td style="{style}">{escape(texts[column][r])}</td>'
+            for column, style in zip(columns, styles, strict=True)
+        )
+        + "</tr>"
+        for r in range(len(rows))
+    )
+    caption = caption if caption is not None else frame.attrs.get("caption")
+    cap = (
+        f'<caption style="text-align:left;font-weight:bold;padding:4px 0">{escape(caption)}'
+        "</caption>"
+        if caption
+        else ""
+    )
+    more = len(shown) - len(rows)
+    note = (
+        f'<p class="cable-table-note" style="margin:4px 0;color:#333">{more} more row(s) not '
+        "shown: use <code>.iloc[a:b]</code> or <code>.query(...)</code> to see them.</p>"
+        if more > 0
+        else ""
+    )
+    empty = (
+        '<p class="cable-table-note" style="margin:4px 0;color:#333">(no rows)</p>'
+        if shown.empty
+        else ""
+    )
+    return (
+        '<div class="cable-table-wrap" style="overflow-x:auto;max-width:100%">'
+        '<table class="cable-table" style="border-collapse:collapse;table-layout:auto;'
+        f'width:auto;margin:4px 0;font-size:14px;line-height:1.4">{cap}'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{empty}{note}</div>"
+    )

@@ -17,8 +17,8 @@ from ..analysis.actors import (
 )
 from ..model import Cable, Segment
 from ..reference.sources import cite
-from ..views.render import OKABE_ITO, highlight_html
-from ._common import Panel, labelled, note_html
+from ..views.render import CARD_STYLE, OKABE_ITO, highlight_html
+from ._common import Panel, labelled, note_html, toggle_choice
 
 __all__ = ["actor_explorer", "mention_highlight_html", "voice_sorter", "voice_reference"]
 
@@ -92,7 +92,8 @@ def _profile_html(gazetteer: Gazetteer, actor_id: str, mentions, statements) -> 
     )
     said_html = f"<ol class='statements'>{said}</ol>" if said else "<p>No statement found.</p>"
     return (
-        f'<section class="actor-profile"><h5 style="margin:2px 0">{escape(actor.name)}</h5>'
+        f'<section class="cable-card actor-profile" style="{CARD_STYLE}">'
+        f'<h5 style="margin:2px 0">{escape(actor.name)}</h5>'
         f"<table>{table}<tr><th scope='row' style='text-align:left;padding:1px 8px'>background"
         f"</th><td style='text-align:left;padding:1px 8px'>{background_html}</td></tr></table>"
         f"<p style='margin:4px 0'><strong>Statements ({len(statements)})</strong></p>{said_html}"
@@ -133,7 +134,7 @@ def actor_explorer(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
         view.value = (
             _profile_html(gazetteer, actor_id, own, said)
             + _legend()
-            + f'<div style="max-height:28em;overflow:auto;border:1px solid #ccc">{text}</div>'
+            + f'<div class="cable-evidence" style="{_TEXT_BOX}">{text}</div>'
         )
 
     choice.observe(render, names="value")
@@ -150,6 +151,8 @@ def voice_reference(cable: Cable, gazetteer: Gazetteer | None = None) -> dict[st
 
 
 _VOICE_CHOICES = ("official", "unofficial", "embassy", "media", "foreign government")
+#: The scroll box around highlighted cable text (the panels' script scrolls it to the first mark).
+_TEXT_BOX = "max-height:28em;overflow:auto;border:1px solid #8c8c8c;border-radius:4px"
 
 
 def _draft_speakers(cable: Cable, gazetteer: Gazetteer) -> dict[str, str]:
@@ -171,6 +174,9 @@ def _draft_speakers(cable: Cable, gazetteer: Gazetteer) -> dict[str, str]:
 def voice_sorter(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
     """Classify each speaker (official, unofficial, embassy, media, foreign government).
 
+    One row of toggle buttons per speaker: Tab to a voice, Space or Enter to
+    choose it, Tab on to the check button. Nothing is chosen at first.
+
     With a curated or your own gazetteer, your choices are checked against its
     ``voice`` column. With a draft gazetteer (a cable nobody annotated) nothing is
     checked: your choices are shown beside the draft's guesses, which are
@@ -184,12 +190,9 @@ def voice_sorter(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
         reference = {k: v for k, v in voice_reference(cable, gazetteer).items() if v != "none"}
     controls: dict[str, widgets.Widget] = {}
     for speaker in reference:
-        dropdown = widgets.Dropdown(
-            options=[("— choose —", "")] + [(v, v) for v in _VOICE_CHOICES],
-            value="",
-            layout=widgets.Layout(width="auto"),
-        )
-        controls[speaker] = labelled(dropdown, f"{gazetteer[speaker].name}:")
+        choice = toggle_choice(list(_VOICE_CHOICES), f"{gazetteer[speaker].name}:")
+        choice.style.description_width = "13em"  # the rows line up
+        controls[speaker] = choice
     label = "Compare with the draft" if draft else "Check my sorting"
     check = widgets.Button(
         description=label,
@@ -207,7 +210,7 @@ def voice_sorter(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
             "and nothing here is marked right or wrong."
         )
     panel = Panel("Voice sorter: who speaks for whom?", controls, view, description=description)
-    panel.children[1].layout.flex_flow = "column"
+    panel.control_box.layout.flex_flow = "column"
     panel.state["reference"] = reference
     panel.state["draft"] = draft
     if not reference:
@@ -217,7 +220,7 @@ def voice_sorter(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
         )
 
     def run(_: object = None) -> None:
-        answers = {s: controls[s].value for s in reference}
+        answers = {s: controls[s].value or "" for s in reference}
         if draft:
             _compare_with_draft(panel, gazetteer, reference, answers)
             return
@@ -231,7 +234,7 @@ def voice_sorter(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
             items.append(
                 f"<li><strong>{escape(actor.name)}</strong>: you chose "
                 f"{escape(answers[s])}. Look again at how the cable introduces them: "
-                f"“{escape(actor.role[:160])}”</li>"
+                f"“{escape(actor.role)}”</li>"
             )
         summary = f"{len(right)} of {len(reference)} right"
         if empty:
@@ -245,8 +248,8 @@ def voice_sorter(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
             else ""
         )
         view.value = (
-            f'<div class="voice-feedback" role="status" style="border-left:4px solid {colour};'
-            f'padding:4px 8px"><strong>{escape(summary)}</strong>'
+            f'<div class="cable-card voice-feedback" role="status" style="{CARD_STYLE};'
+            f'border-left:6px solid {colour}"><strong>{escape(summary)}</strong>'
             f"<ul>{''.join(items)}</ul>{note}</div>"
         )
 
@@ -273,8 +276,8 @@ def _compare_with_draft(
         f", {len(empty)} not chosen yet" if empty else ""
     )
     panel.view.value = (
-        '<div class="voice-feedback" role="status" style="border-left:4px solid #0072B2;'
-        f'padding:4px 8px"><strong>{escape(summary)}</strong>'
+        f'<div class="cable-card voice-feedback" role="status" style="{CARD_STYLE};'
+        f'border-left:6px solid #0072B2"><strong>{escape(summary)}</strong>'
         "<p>The draft guesses a voice from the actor's type and title only; it has not "
         "read the cable as you have. Where you differ, argue your choice from the text.</p>"
         "<table class='voice-comparison'><thead><tr><th scope='col'>speaker</th>"

@@ -15,7 +15,7 @@ import ipywidgets as widgets
 from ..analysis.explain import HEADER_KINDS, explain_header_field, explain_segment
 from ..model import SEGMENT_KINDS, Cable, Segment
 from ..views.render import highlight_html, legend_html
-from ._common import Panel, labelled, note_html
+from ._common import Panel, labelled, note_html, toggle_choice
 from ._figures import show_figure
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -195,7 +195,11 @@ def header_decoder(cable: Cable) -> Panel:
 
 
 def addressee_map(cable: Cable) -> Panel:
-    """ "Where did it go?": the addressees on a map and in a table, and a question to argue."""
+    """ "Where did it go?": the addressees on a map and in a table, and a question to argue.
+
+    The map sits right under its control, so a change is seen without scrolling
+    (at 1366×768 the old dropdown was a screen away from the map it changed).
+    """
     from ..analysis.geo import places_table
     from ..views.plots.anatomy import (
         ROLE_FILTERS,
@@ -203,10 +207,11 @@ def addressee_map(cable: Cable) -> Panel:
         describe_addressee_map,
         mapped_addresses,
     )
+    from ..views.tables import table_html
 
-    show = labelled(widgets.Dropdown(options=list(ROLE_FILTERS), value="everyone"), "Show:")
+    show = toggle_choice(list(ROLE_FILTERS), "Show:", value="everyone")
     figure_output = widgets.Output(layout=widgets.Layout(min_height="450px"))
-    view = widgets.HTML()
+    table = widgets.HTML()
     prompt = widgets.HTML(
         "<p><strong>Why did each of them get it?</strong> The cable does not say, and no source "
         "we hold says either. Pick two INFO addressees and argue, from the cable's text, why "
@@ -215,11 +220,12 @@ def addressee_map(cable: Cable) -> Panel:
     panel = Panel(
         "Where did it go?",
         {"show": show},
-        view,
-        extra=[figure_output, prompt],
+        figure_output,
+        extra=[table, prompt],
         description="The sender and addressees on a map (collectives are in the table only).",
     )
-    table = places_table(cable)
+    panel.state["table"] = table
+    places = places_table(cable)
     first = True
 
     def render(_: object = None) -> None:
@@ -227,10 +233,8 @@ def addressee_map(cable: Cable) -> Panel:
         figure = addressee_map_figure(cable, show.value)
         summary = describe_addressee_map(cable, show.value)
         keep = {p.name for p in mapped_addresses(cable, show.value)}
-        rows = table[table["address"].isin(keep)]
-        view.value = f'<p class="map-summary">{escape(summary)}</p>' + rows.to_html(
-            index=False, escape=True, classes="addressee-table", border=0
-        )
+        rows = places[places["address"].isin(keep)]
+        table.value = f'<p class="map-summary">{escape(summary)}</p>' + table_html(rows)
         show_figure(figure_output, figure, summary, with_geo_assets=first)
         first = False
         panel.state.update(figure=figure, summary=summary, rows=rows)

@@ -11,9 +11,10 @@ import ipywidgets as widgets
 
 from ..analysis.argument import STANCES, Agreement, ArgumentData, StanceCoding, agreement
 from ..model import Cable
+from ..views.plots._style import PLOTLY_CONFIG
 from ..views.plots.argument import HOLDER_GROUPS, argument_map_json
-from ..views.render import OKABE_ITO
-from ._common import Panel, labelled, note_html
+from ..views.render import CARD_STYLE, EVIDENCE_STYLE, OKABE_ITO
+from ._common import Panel, labelled, note_html, toggle_choice
 
 __all__ = [
     "argument_status",
@@ -69,8 +70,8 @@ def quote_highlight_html(
             tags = "; ".join(dict.fromkeys(f"{s[2]}: {s[3]}" for s in ends_here))
             pieces.append(f'<sup class="evidence-label"><b>[{escape(tags)}]</b></sup>')
     return (
-        '<pre class="cable-text" style="white-space:pre-wrap;font-size:12px;line-height:1.6;'
-        'max-height:28em;overflow:auto">' + "".join(pieces) + "</pre>"
+        f'<div class="cable-text cable-evidence" role="region" aria-label="The cable, with the '
+        f'evidence highlighted" tabindex="0" style="{EVIDENCE_STYLE}">' + "".join(pieces) + "</div>"
     )
 
 
@@ -95,7 +96,8 @@ def evidence_html(cable: Cable, data: ArgumentData, claim_id: str) -> str:
     start = numbered[0].start if numbered else 0
     end = numbered[-1].end if numbered else len(cable.raw)
     return (
-        f"<div class='claim-card' role='region' aria-label='Claim {escape(claim.id)}'>"
+        f"<div class='cable-card claim-card' role='region' aria-label='Claim {escape(claim.id)}' "
+        f"style='{CARD_STYLE}'>"
         f"<h4 style='margin:4px 0'>{escape(claim.id)}: {escape(claim.text)}</h4>"
         f"<p style='margin:2px 0'><em>Question: {escape(claim.question)}</em></p>"
         f"{para}<strong>Held by</strong> ({len(claim.evidence)}):</p><ul>{holders}</ul>"
@@ -107,7 +109,8 @@ def evidence_html(cable: Cable, data: ArgumentData, claim_id: str) -> str:
 
 
 def _claim_options(data: ArgumentData) -> list[tuple[str, str]]:
-    return [(f"{c.id}: {c.text[:70]}{'…' if len(c.text) > 70 else ''}", c.id) for c in data.claims]
+    """ "C3: No precedent for Karabakh": the ID and the short label the map shows."""
+    return [(f"{c.id}: {c.short_label}", c.id) for c in data.claims]
 
 
 def argument_status(cable: Cable, data: ArgumentData) -> widgets.HTML:
@@ -155,22 +158,33 @@ def argument_status(cable: Cable, data: ArgumentData) -> widgets.HTML:
 
 
 def argument_map_explorer(cable: Cable, data: ArgumentData, *, initial: str | None = None) -> Panel:
-    """Choose a claim: see its holders, their evidence highlighted in the cable, and the map."""
+    """Choose a claim in the list: the map beside it outlines the claim and its neighbours,
+    and the card below gives its holders with their evidence highlighted in the cable.
+
+    The list and the map stand side by side (the map wraps below the list on a
+    narrow page), so a choice and its effect are seen together.
+    """
     options = _claim_options(data)
     chooser = labelled(
-        widgets.Dropdown(options=options or [("no curated claims", "")], disabled=not options),
+        widgets.Select(
+            options=options or [("no curated claims", "")],
+            rows=max(2, min(len(options), 16)),
+            disabled=not options,
+            layout=widgets.Layout(width="auto", flex="0 1 24em", min_width="16em"),
+        ),
         "Claim:",
     )
-    chooser.layout = widgets.Layout(width="46em")
     view = widgets.HTML()
-    figure_area = widgets.Output()
+    figure_area = widgets.Output(layout=widgets.Layout(flex="1 1 30em", min_width="24em"))
     panel = Panel(
         "Argument map explorer",
         {"claim": chooser},
         view,
-        extra=[figure_area],
         description="Choose a claim to see who holds it, how, and where the cable says so.",
     )
+    panel.control_box.children = (chooser, figure_area)
+    panel.control_box.layout.flex_flow = "row wrap"
+    panel.state["figure_area"] = figure_area
     if not options:
         view.value = note_html(
             f"{data.cable_id} has no curated claims (data/annotations/{data.cable_id}/claims.csv), "
@@ -184,7 +198,7 @@ def argument_map_explorer(cable: Cable, data: ArgumentData, *, initial: str | No
         figure = argument_map_json(data, selected=claim_id)
         panel.state["figure"] = figure
         panel.state["selected"] = claim_id
-        figure.setdefault("config", {})["displaylogo"] = False
+        figure["config"] = {**figure.get("config", {}), **PLOTLY_CONFIG}
         summary = f"Argument map of {data.cable_id}, claim {claim_id} outlined with its neighbours"
         figure_area.outputs = (
             {
@@ -205,7 +219,7 @@ def argument_map_explorer(cable: Cable, data: ArgumentData, *, initial: str | No
 
 # --------------------------------------------------------------------------- stance coder
 
-_STANCE_OPTIONS = [("— not coded —", ""), *((s, s) for s in STANCES)]
+_STANCE_OPTIONS = [("not coded", ""), *((s, s) for s in STANCES)]
 
 
 def _evidence_cell(paragraph: Any, quote: Any) -> str:
@@ -275,6 +289,7 @@ def stance_coder(cable: Cable, data: ArgumentData, *, folder: str | Path | None 
         extra=[status],
         description="For each claim, is this actor FAVOR, AGAINST or NONE? Add a one-line reason.",
     )
+    panel.state["status"] = status
     if not claims or not actors:
         status.value = note_html(
             f"{data.cable_id} has no curated claims and actors to code yet "
@@ -326,28 +341,34 @@ def stance_coder(cable: Cable, data: ArgumentData, *, folder: str | Path | None 
         panel.state["seconds"] = time.perf_counter() - started
 
     for claim_id in claims:
-        stance = widgets.Dropdown(
-            options=_STANCE_OPTIONS,
-            description=f"{claim_id}:",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="14em"),
-        )
+        # Toggle buttons, not a dropdown: a stance is a short choice, pressed by Tab
+        # and Space; each button is named "FAVOR (C3)" for a screen reader.
+        stance = toggle_choice(_STANCE_OPTIONS, f"{claim_id}:", value="")
         reason = widgets.Text(
             placeholder="one-line reason (quote the cable if you can)",
-            description="Reason:",
+            description=f"Reason for {claim_id}:",
             continuous_update=False,
             style={"description_width": "initial"},
-            layout=widgets.Layout(width="30em"),
+            layout=widgets.Layout(width="32em"),
         )
         text = widgets.HTML(
-            f"<span style='font-size:90%'>{escape(data.claim(claim_id).text)}</span>"
+            f"<p style='margin:6px 0 2px'><strong>{escape(claim_id)}</strong>: "
+            f"{escape(data.claim(claim_id).text)}</p>"
         )
         stance.observe(lambda change, c=claim_id: save(c), names="value")
         reason.observe(lambda change, c=claim_id: save(c), names="value")
         panel.controls[f"stance:{claim_id}"] = stance
         panel.controls[f"justification:{claim_id}"] = reason
-        rows.append(widgets.VBox([text, widgets.HBox([stance, reason])]))
-    panel.children = (*panel.children, widgets.VBox(rows))
+        rows.append(
+            widgets.VBox(
+                [text, widgets.HBox([stance, reason], layout=widgets.Layout(flex_flow="row wrap"))]
+            )
+        )
+    # The save status right under the rows it reports on; the compare button right
+    # above the comparison it shows.
+    panel.control_box.children = (actor_choice,)
+    heading, controls_row, *_, script = panel.children
+    panel.children = (heading, controls_row, widgets.VBox(rows), status, compare, view, script)
 
     def load_actor(actor: str) -> None:
         loading["active"] = True

@@ -10,7 +10,8 @@ from ..analysis.redaction import READERS, simulate
 from ..analysis.voices import paragraph_voice
 from ..model import Cable, Paragraph
 from ..reference import codes as reference
-from ._common import Panel, labelled, note_html
+from ..views.render import CARD_STYLE
+from ._common import Panel, labelled, note_html, toggle_choice
 from ._figures import show_figure
 
 __all__ = ["BROWSE_MODES", "paragraph_browser", "paragraph_card_html", "redaction_simulator"]
@@ -51,8 +52,8 @@ def paragraph_card_html(paragraph: Paragraph) -> str:
         for k, v in meta
     )
     return (
-        f'<article class="paragraph-card" style="border:1px solid #999;border-radius:4px;'
-        f'padding:6px;margin:6px 0"><h5 style="margin:2px 0">{escape(number)}</h5>'
+        f'<article class="cable-card paragraph-card" style="{CARD_STYLE}">'
+        f'<h5 style="margin:2px 0">{escape(number)}</h5>'
         f"<table>{rows}</table><p style='max-width:60em'>{escape(paragraph.text)}</p></article>"
     )
 
@@ -80,7 +81,7 @@ def _matching(cable: Cable, mode: str, choice: str | None) -> list[Paragraph]:
 
 def paragraph_browser(cable: Cable) -> Panel:
     """Browse the paragraphs by number, section or marking, with text and metadata."""
-    mode = labelled(widgets.ToggleButtons(options=list(BROWSE_MODES), value="number"), "Browse by:")
+    mode = toggle_choice(list(BROWSE_MODES), "Browse by:", value="number")
     choice = labelled(widgets.Dropdown(options=_choices(cable, "number")), "Show:")
     view = widgets.HTML()
     panel = Panel(
@@ -119,13 +120,11 @@ def redaction_simulator(cable: Cable) -> Panel:
     """Choose a reader: which paragraphs remain, and the share of words lost (with a chart)."""
     from ..views.plots.body import describe_redaction, redaction_figure
 
-    reader = labelled(
-        widgets.ToggleButtons(
-            options=list(READERS),
-            value="public release",
-            tooltips=[r.description for r in READERS.values()],
-        ),
+    reader = toggle_choice(
+        list(READERS),
         "Reader:",
+        value="public release",
+        tooltips=[r.description for r in READERS.values()],
     )
     view = widgets.HTML()
     figure_output = widgets.Output(layout=widgets.Layout(min_height="380px"))

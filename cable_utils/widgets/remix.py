@@ -15,6 +15,7 @@ Every piece of cable or user text shown here is escaped.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
@@ -25,7 +26,8 @@ from ..analysis.remix import COLLECTION_CABLE, sample_options, try_load, warning
 from ..errors import CableError
 from ..model import Cable
 from ..views.render import summary_card_html
-from ._common import Panel, labelled, note_html
+from ..views.tables import table_html
+from ._common import Panel, labelled, note_html, toggle_choice
 
 __all__ = [
     "cable_chooser",
@@ -145,9 +147,7 @@ def _draft_actor_html(cable: Cable) -> str:
     frame = actors_table(cable, gazetteer)
     notes = "".join(note_html(n) for n in gazetteer.notes)
     columns = [c for c in ("id", "name", "type", "role", "mentions", "statements") if c in frame]
-    return f"<p>This list is {escape(gazetteer.described)}.</p>{notes}" + frame[columns].to_html(
-        index=False, escape=True, border=0
-    )
+    return f"<p>This list is {escape(gazetteer.described)}.</p>{notes}" + table_html(frame[columns])
 
 
 def _template_html(cable: Cable) -> str:
@@ -162,7 +162,7 @@ def _template_html(cable: Cable) -> str:
         else "<p>No one has mapped this cable's argument yet: this empty template, "
         "one row per actor, is where to start (exercise 05.3 below).</p>"
     )
-    return curated + template.to_html(index=False, escape=True, border=0)
+    return curated + table_html(template)
 
 
 def _html(value: str) -> widgets.HTML:
@@ -214,20 +214,14 @@ def remix_tour(cable: Cable) -> Panel:
             piece = widgets.HTML(note_html(f"{title}: {reason}."))
         pieces[title] = piece
         children.append(piece)
+    # The tabs are the only control: a second "part of the tour" menu repeated them
+    # and did not follow a tab clicked.
     tabs = widgets.Tab(children=children, titles=[title for title, _, _ in _pieces()])
-    selector = labelled(
-        widgets.Dropdown(options=list(pieces), value="Summary"), "Part of the tour:"
-    )
-
-    def follow(change: dict[str, Any]) -> None:
-        tabs.selected_index = list(pieces).index(change["new"])
-
-    selector.observe(follow, names="value")
     panel = Panel(
         f"The tour on {cable.id or 'your cable'}",
-        {"part": selector},
+        {},
         tabs,
-        description="Every explorer of lessons 01–04, run on the chosen cable.",
+        description="Every explorer of lessons 01–04, run on the chosen cable: one tab each.",
     )
     panel.state.update(pieces=pieces, missing=missing, cable=cable)
     return panel
@@ -330,25 +324,34 @@ def stance_template(
     controls: dict[str, widgets.Widget] = {"actor": actor_choice}
     rows = []
     for claim in claim_list:
-        stance = labelled(
-            widgets.Dropdown(options=[("—", ""), *[(s, s) for s in STANCES]], value=""),
-            f"{claim['claim_id']}:",
-        )
-        reason = widgets.Text(
-            placeholder="one-line justification", layout=widgets.Layout(width="30em")
+        claim_id = claim["claim_id"]
+        stance = toggle_choice([("not coded", ""), *[(s, s) for s in STANCES]], f"{claim_id}:")
+        stance.value = ""
+        reason = labelled(
+            widgets.Text(placeholder="one-line justification", layout=widgets.Layout(width="32em")),
+            f"Reason for {claim_id}:",
         )
         reason.continuous_update = False
-        controls[f"stance:{claim['claim_id']}"] = stance
-        controls[f"justification:{claim['claim_id']}"] = reason
-        text = widgets.HTML(f"<span>{escape(claim.get('claim', ''))}</span>")
-        rows.append(widgets.HBox([stance, reason, text]))
+        controls[f"stance:{claim_id}"] = stance
+        controls[f"justification:{claim_id}"] = reason
+        text = widgets.HTML(
+            f"<p style='margin:6px 0 2px'><strong>{escape(claim_id)}</strong>: "
+            f"{escape(claim.get('claim', ''))}</p>"
+        )
+        rows.append(
+            widgets.VBox(
+                [text, widgets.HBox([stance, reason], layout=widgets.Layout(flex_flow="row wrap"))]
+            )
+        )
+    # The save status sits right under the rows it reports on.
     panel = Panel(
         f"Stance coding for {the_id}",
         {"actor": actor_choice},
-        view,
-        extra=[widgets.VBox(rows)],
+        widgets.VBox(rows),
+        extra=[view],
         description="For each of your claims: is this actor FAVOR, AGAINST or NONE?",
     )
+    panel.state["status"] = view
     panel.controls.update(controls)
     if not claim_list or not actors:
         view.value = note_html(
@@ -379,7 +382,9 @@ def stance_template(
         )
         warning = f"⚠ {coding.message} " if coding.kept else ""
         view.value = (
-            f"<p role='status'>{escape(warning)}{len(coding.codes)} stance(s) saved in "
+            f"<p class='save-status' role='status'>{escape(warning)}Saved "
+            f"{escape(actor_choice.label or actor_choice.value)} × {escape(claim_id)} at "
+            f"{time.strftime('%H:%M:%S')}: {len(coding.codes)} stance(s) in "
             f"<code>{escape(str(path))}</code>.</p>"
         )
 

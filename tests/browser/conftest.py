@@ -68,6 +68,12 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "viewport(width, height): the browser window of a lab_page test"
+    )
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if HERE in Path(item.path).resolve().parents:
@@ -504,7 +510,8 @@ class LabPage:
 
 @pytest.fixture
 def lab_page(browser, lab_server: LabServer, request: pytest.FixtureRequest) -> Iterator[LabPage]:
-    context = browser.new_context(viewport=VIEWPORT)
+    marker = request.node.get_closest_marker("viewport")
+    context = browser.new_context(viewport=dict(marker.kwargs) if marker else VIEWPORT)
     guard = OfflineGuard()
     guard.attach(context)
     page = context.new_page()

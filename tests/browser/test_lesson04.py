@@ -9,6 +9,15 @@ from __future__ import annotations
 import time
 
 import pytest
+from browser.keyboard import (
+    CLASSROOM,
+    SCREENSHOTS,
+    assert_no_share_button,
+    control_names,
+    focus_ring,
+    notebook_state,
+    truncated_cells,
+)
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -31,8 +40,9 @@ def test_lesson_04_map_explorer_and_coder(lab_page, lab_server) -> None:
         expect(figures.nth(index).locator(".scatterlayer .point").first).to_be_attached()
     expect(figures.nth(2).locator(".hm").first).to_be_attached()  # the heatmap layer
 
-    # explorer: choose a claim, its evidence is highlighted
-    claim = lab_page.dropdown("Claim:")
+    # explorer: choose a claim in the list beside the map, its evidence is highlighted
+    explorer = lab_page.panel("Argument map explorer")
+    claim = explorer.locator(".widget-select select")
     card = lab_page.locator(".widget-html .claim-card").first
     expect(card).to_contain_text("C3: Kosovo is not a precedent")
     expect(card.locator("mark.evidence")).to_have_count(7)
@@ -42,15 +52,28 @@ def test_lesson_04_map_explorer_and_coder(lab_page, lab_server) -> None:
     expect(marks).to_have_count(1)  # C3 had seven holders' quotes, C13 has one
     expect(marks).to_contain_text("wait-and-see")
     round_trip = time.perf_counter() - round_trip
+    # the evidence box scrolled itself to the quote, which is in view inside it
+    box = card.locator(".cable-evidence")
+    inside = box.evaluate(
+        """box => { const m = box.querySelector('mark').getBoundingClientRect();
+                    const b = box.getBoundingClientRect();
+                    return box.scrollTop > 0 && m.top >= b.top && m.bottom <= b.bottom; }"""
+    )
+    assert inside, "the evidence box did not scroll to its first highlight"
+    family = box.evaluate("box => getComputedStyle(box).fontFamily")
+    assert "mono" not in family.lower(), family  # a proportional font
+    assert box.evaluate("box => getComputedStyle(box).wordBreak") == "normal"
 
     # coder: a stance by mouse, a reason by keyboard alone (Tab from the stance, type, Enter)
     lab_page.dropdown("Actor to code:").select_option(label="Ilgar Mammadov")
-    stance = lab_page.dropdown("C3:")
-    stance.select_option("AGAINST")
+    coder = lab_page.panel("Your stance coding")
+    stances = coder.locator(".widget-toggle-buttons").filter(has_text="C3:")
+    stances.locator("button", has_text="AGAINST").click()
     status = lab_page.locator(".save-status").first
     expect(status).to_contain_text("Saved Ilgar Mammadov × C3")
-    stance.focus()
-    lab_page.page.keyboard.press("Tab")
+    stances.locator("button", has_text="AGAINST").focus()
+    lab_page.page.keyboard.press("Tab")  # past NONE
+    lab_page.page.keyboard.press("Tab")  # into the reason box
     lab_page.page.keyboard.type("sets a clear precedent")
     lab_page.page.keyboard.press("Enter")
     expect(status).to_contain_text("1 of 49 cells coded")
@@ -72,4 +95,79 @@ def test_lesson_04_map_explorer_and_coder(lab_page, lab_server) -> None:
     print(
         f"\n[lesson 04] {timings}, explorer round-trip {round_trip:.2f}s, "
         f"whole test {time.perf_counter() - started:.1f}s"
+    )
+
+
+@pytest.mark.viewport(**CLASSROOM)
+def test_lesson_04_stance_coder_by_keyboard_alone(lab_page, lab_server) -> None:
+    """At 1366×768: one actor coded on every claim with Tab, Space, typing and Enter,
+    then compared with the reference; no key reaches JupyterLab's notebook shortcuts."""
+    from cable_utils import load_cable
+    from cable_utils.analysis.argument import load_argument
+
+    data = load_argument(load_cable("08BAKU151"))
+    actor = "ilgar_mammadov"
+    answers = {c: data.reference[(actor, c)] for c in data.coding_claims}
+    work = lab_server.root / "lesson04_keyboard_work"
+    lab_page.open(NOTEBOOK)
+    lab_page.use_work_folder(str(work))
+    lab_page.run_all(timeout=180)
+    lab_page.assert_no_errors()
+    keys = lab_page.page.keyboard
+    coder = lab_page.panel("Your stance coding")
+
+    # the actor, typed into its dropdown
+    chooser = lab_page.dropdown("Actor to code:")
+    chooser.focus()
+    before = notebook_state(lab_page)
+    keys.type("Ilgar")
+    expect(chooser).to_have_value(data.actor_name(actor))  # ipywidgets: the label
+
+    # each claim: Tab to the stance, Space, Tab to the reason, type it, Enter
+    options = ["not coded", "FAVOR", "AGAINST", "NONE"]
+    rows = coder.locator(".widget-toggle-buttons")
+    expect(rows).to_have_count(len(answers))
+    for index, (claim_id, (stance, reason)) in enumerate(answers.items()):
+        row = rows.nth(index)
+        expect(row.locator(".widget-label")).to_have_text(f"{claim_id}:")
+        target = options.index(stance)
+        for _ in range(target + 1):
+            keys.press("Tab")
+        button = row.locator("button").nth(target)
+        expect(button).to_be_focused()
+        keys.press("Space")
+        expect(button).to_have_attribute("aria-pressed", "true")
+        for _ in range(len(options) - target):
+            keys.press("Tab")
+        expect(coder.get_by_role("textbox", name=f"Reason for {claim_id}:")).to_be_focused()
+        keys.type(reason[:60])
+        keys.press("Enter")
+    expect(coder.locator(".save-status")).to_contain_text(f"{len(answers)} of 49 cells coded")
+    keys.press("Tab")
+    compare = coder.locator("button", has_text="Compare with reference")
+    expect(compare).to_be_focused()
+    ring = focus_ring(compare)
+    assert ring["width"] >= 2 and ring["contrast"] >= 3, ring
+    keys.press("Enter")
+    expect(coder.locator(".agreement-summary")).to_contain_text(
+        f"Agreement {len(answers)} of {len(answers)} (100%)"
+    )
+    assert notebook_state(lab_page) == before, "a key in the coder reached the notebook"
+    saved = (work / "08BAKU151_stances.csv").read_text(encoding="utf-8")
+    assert all(f"{actor},{c},{s}," in saved for c, (s, _) in answers.items())
+
+    # every control of the coder has a name of its own
+    names = control_names(coder)
+    assert all(name for _, name, _ in names), names
+    assert len({name for _, name, _ in names}) == len(names), "two controls share a name"
+    assert ("textbox", "Reason for C3:", False) in names
+    assert ("button", "AGAINST (C3)", True) in names
+
+    assert not truncated_cells(lab_page.notebook), truncated_cells(lab_page.notebook)
+    assert_no_share_button(lab_page)
+    lab_page.assert_no_errors()
+    lab_page.assert_offline()
+    coder.screenshot(path=str(SCREENSHOTS / "lesson_04_stance_coder_1366.png"))
+    lab_page.panel("Argument map explorer").screenshot(
+        path=str(SCREENSHOTS / "lesson_04_argument_map_1366.png")
     )

@@ -15,7 +15,10 @@ __all__ = [
     "PATTERN_SHAPES",
     "accessible_layout",
     "as_lesson_figure",
+    "PLOTLY_CONFIG",
     "plotly_bundle",
+    "spread_labels",
+    "stagger_labels",
     "offline_geo_script",
     "world_topojson",
 ]
@@ -24,6 +27,17 @@ __all__ = [
 OKABE_ITO_SEQUENCE = list(OKABE_ITO.values())
 #: Bar patterns: a second cue beside colour (plotly ``marker.pattern.shape``).
 PATTERN_SHAPES = ["", "/", ".", "x", "\\", "+", "-", "|"]
+#: The toolbar of every figure: no plotly logo, and no button that uploads a chart to
+#: a cloud service in an offline tool. plotly.js 4 shows "Share chart..."
+#: (``sendChartToCloud``) unless ``showSendToCloud`` is off; older names are removed too.
+PLOTLY_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "showLink": False,
+    "plotlyServerURL": "",
+    "modeBarButtonsToRemove": ["sendChartToCloud", "sendDataToCloud", "editInChartStudio"],
+}
 #: Marker symbols: a second cue for scatter and map points.
 MARKER_SYMBOLS = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon"]
 
@@ -78,7 +92,7 @@ def accessible_layout(figure: Any, *, title: str, x_title: str | None, y_title: 
 def plotly_bundle(figure: Any) -> dict[str, Any]:
     """The mime bundle JupyterLab renders: plotly JSON plus a text twin (the title)."""
     payload = json.loads(figure.to_json())
-    payload.setdefault("config", {})["displaylogo"] = False
+    payload["config"] = {**payload.get("config", {}), **PLOTLY_CONFIG}
     title = figure.layout.title.text or "a figure"
     return {
         "application/vnd.plotly.v1+json": payload,
@@ -141,3 +155,62 @@ def offline_geo_script() -> str:
         "window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};"
         f"Object.assign(window.PlotlyGeoAssets.topojson, {payload});"
     )
+
+
+def spread_labels(wanted: list[float], gap: float, low: float, high: float) -> list[float]:
+    """Label positions near ``wanted`` (one axis), at least ``gap`` apart, inside [low, high].
+
+    The callout layout of a crowded chart: labels keep the order of their
+    points and move as little as needed, and a leader line joins each label
+    to its point. The result is in the order of ``wanted``.
+    """
+    order = sorted(range(len(wanted)), key=lambda i: -wanted[i])
+    placed: dict[int, float] = {}
+    previous = high + gap
+    for i in order:  # top down: never closer than gap to the one above
+        previous = min(wanted[i], previous - gap)
+        placed[i] = previous
+    overflow = low - min(placed.values(), default=low)
+    if overflow > 0:  # pushed below the bottom: move the whole column up, keep the gaps
+        placed = {i: y + overflow for i, y in placed.items()}
+    return [placed[i] for i in range(len(wanted))]
+
+
+#: The places a point's label can take, tried in this order by :func:`stagger_labels`.
+LABEL_SLOTS = ("top center", "bottom center", "middle right", "middle left")
+
+
+def stagger_labels(
+    xs: list[float], widths: list[float], *, gap: float = 0.0, marker: float = 0.0
+) -> list[str]:
+    """A label position per point (plotly ``textposition``) so that labels in a row never overlap.
+
+    ``xs`` are the points' positions along the row and ``widths`` their labels'
+    widths, in the same unit. Each label takes the first of :data:`LABEL_SLOTS`
+    where it overlaps no label placed before it (points are taken from left to
+    right); when none is free, the one with the least overlap. ``marker`` is the
+    room a side label leaves for its point.
+    """
+    taken: dict[str, list[tuple[float, float]]] = {"top": [], "bottom": [], "middle": []}
+    chosen = [""] * len(xs)
+    for i in sorted(range(len(xs)), key=lambda i: xs[i]):
+        x, w = xs[i], widths[i]
+        spans = {
+            "top center": ("top", x - w / 2, x + w / 2),
+            "bottom center": ("bottom", x - w / 2, x + w / 2),
+            "middle right": ("middle", x + marker, x + marker + w),
+            "middle left": ("middle", x - marker - w, x - marker),
+        }
+
+        overlaps = {
+            slot: sum(max(0.0, min(high, b) - max(low, a) + gap) for a, b in taken[band])
+            for slot, (band, low, high) in spans.items()
+        }
+        best = min(LABEL_SLOTS, key=lambda slot: (overlaps[slot] > 0, overlaps[slot]))
+        band, low, high = spans[best]
+        taken[band].append((low, high))
+        if best.startswith("middle"):  # a side label also blocks the point's own column
+            taken["top"].append((x - marker, x + marker))
+            taken["bottom"].append((x - marker, x + marker))
+        chosen[i] = best
+    return chosen

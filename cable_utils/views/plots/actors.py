@@ -12,7 +12,13 @@ from itertools import combinations
 from typing import Any
 
 from ...analysis.actors import ACTOR_TYPES, Gazetteer, Mention
-from ._style import MARKER_SYMBOLS, OKABE_ITO_SEQUENCE, PATTERN_SHAPES, accessible_layout
+from ._style import (
+    MARKER_SYMBOLS,
+    OKABE_ITO_SEQUENCE,
+    PATTERN_SHAPES,
+    accessible_layout,
+    spread_labels,
+)
 
 __all__ = [
     "actor_paragraph_heatmap",
@@ -143,22 +149,39 @@ def _circle_layout(ids: list[str]) -> dict[str, tuple[float, float]]:
     }
 
 
+def _network(
+    gazetteer: Gazetteer, mentions: list[Mention], types: tuple[str, ...] | None
+) -> tuple[list[Any], list[tuple[str, str, int]]]:
+    """The actors and links the network draws: the figure and its description share them."""
+    present = {m.actor_id for m in mentions if m.paragraph is not None}
+    actors = [a for a in gazetteer.actors if a.id in present and (types is None or a.type in types)]
+    actors.sort(key=lambda a: (_TYPES.index(a.type) if a.type in _TYPES else 99, a.name))
+    ids = {a.id for a in actors}
+    edges = [e for e in co_mention_edges(mentions) if e[0] in ids and e[1] in ids]
+    return actors, edges
+
+
+#: Where the callout labels of the network stand, left and right of the circle.
+_LABEL_X = 1.3
+_NETWORK_HEIGHT = 640
+
+
 def co_mention_network(
     gazetteer: Gazetteer, mentions: list[Mention], *, types: tuple[str, ...] | None = None
 ) -> Any:
     """Actors linked when mentioned in the same paragraph; a deterministic circular layout.
 
     Nodes are ordered by type then name, so people sit together on the circle;
-    marker symbol and colour both show the type, and every node is labelled.
+    marker symbol and colour both show the type. Every node is named in a
+    column of labels beside the circle, joined to it by a thin leader line, so
+    that no two names overlap however many actors there are.
+    :func:`describe_co_mentions` with the same ``types`` describes this picture.
     """
     import plotly.graph_objects as go
 
-    present = {m.actor_id for m in mentions if m.paragraph is not None}
-    actors = [a for a in gazetteer.actors if a.id in present and (types is None or a.type in types)]
-    actors.sort(key=lambda a: (_TYPES.index(a.type) if a.type in _TYPES else 99, a.name))
-    ids = [a.id for a in actors]
-    position = _circle_layout(ids)
-    edges = [e for e in co_mention_edges(mentions) if e[0] in position and e[1] in position]
+    actors, edges = _network(gazetteer, mentions, types)
+    position = _circle_layout([a.id for a in actors])
+    label_y = _callouts(position)
     figure = go.Figure()
     for a, b, weight in edges:
         (x0, y0), (x1, y1) = position[a], position[b]
@@ -172,6 +195,23 @@ def co_mention_network(
                 showlegend=False,
             )
         )
+    leaders_x: list[float | None] = []
+    leaders_y: list[float | None] = []
+    for actor_id, (x, y) in position.items():
+        side = _LABEL_X if x >= 0 else -_LABEL_X
+        leaders_x += [x, side * 0.93, side, None]
+        leaders_y += [y, label_y[actor_id], label_y[actor_id], None]
+    figure.add_trace(
+        go.Scatter(
+            x=leaders_x,
+            y=leaders_y,
+            mode="lines",
+            line={"width": 0.6, "color": "#BBBBBB", "dash": "dot"},
+            hoverinfo="skip",
+            showlegend=False,
+            name="leader lines",
+        )
+    )
     for kind in _TYPES:
         chosen = [a for a in actors if a.type == kind]
         if not chosen:
@@ -180,9 +220,8 @@ def co_mention_network(
             go.Scatter(
                 x=[position[a.id][0] for a in chosen],
                 y=[position[a.id][1] for a in chosen],
-                mode="markers+text",
+                mode="markers",
                 text=[a.name for a in chosen],
-                textposition="top center",
                 name=kind or "type not given",
                 marker={
                     "size": 14,
@@ -193,9 +232,28 @@ def co_mention_network(
                 hovertemplate="%{text}<extra>" + (kind or "?") + "</extra>",
             )
         )
-    figure.update_xaxes(visible=False, range=[-1.5, 1.5])
-    figure.update_yaxes(visible=False, range=[-1.3, 1.3], scaleanchor="x")
-    figure.update_layout(height=620, legend_title_text="actor type")
+    for side, anchor in ((1, "middle right"), (-1, "middle left")):
+        named = [a for a in actors if (position[a.id][0] >= 0) == (side > 0)]
+        figure.add_trace(
+            go.Scatter(
+                x=[side * _LABEL_X] * len(named),
+                y=[label_y[a.id] for a in named],
+                mode="text",
+                text=[a.name for a in named],
+                textposition=anchor,
+                textfont={"size": 12, "color": "#1a1a1a"},
+                cliponaxis=False,  # a long name may run past the axis, never cut
+                hoverinfo="skip",
+                showlegend=False,
+                name="names",
+            )
+        )
+    figure.update_xaxes(visible=False, range=[-3.1, 3.1])
+    figure.update_yaxes(visible=False, range=[-1.25, 1.25])
+    figure.update_layout(
+        height=_NETWORK_HEIGHT,
+        legend={"title": {"text": "actor type"}, "orientation": "h", "y": -0.02},
+    )
     return accessible_layout(
         figure,
         title="Who is mentioned with whom (same paragraph; thicker = more paragraphs)",
@@ -204,12 +262,35 @@ def co_mention_network(
     )
 
 
-def describe_co_mentions(gazetteer: Gazetteer, mentions: list[Mention], *, top: int = 6) -> str:
-    edges = co_mention_edges(mentions)
+def _callouts(position: dict[str, tuple[float, float]]) -> dict[str, float]:
+    """The height of each node's label in its column (left or right of the circle)."""
+    # 18 px between labels, in data units: the plot is the figure minus its margins.
+    gap = 18 / ((_NETWORK_HEIGHT - 120) / 2.5)
+    heights: dict[str, float] = {}
+    for right in (True, False):
+        ids = [i for i, (x, _) in position.items() if (x >= 0) == right]
+        wanted = [position[i][1] for i in ids]
+        heights.update(zip(ids, spread_labels(wanted, gap, -1.2, 1.2), strict=True))
+    return heights
+
+
+def describe_co_mentions(
+    gazetteer: Gazetteer,
+    mentions: list[Mention],
+    *,
+    types: tuple[str, ...] | None = None,
+    top: int = 6,
+) -> str:
+    """The network in words: what :func:`co_mention_network` with the same ``types`` draws."""
+    actors, edges = _network(gazetteer, mentions, types)
+    shown = f" among {len(actors)} actors of these types: {', '.join(types)}" if types else ""
     if not edges:
-        return "No two actors share a paragraph."
+        return f"No two actors share a paragraph{shown}."
     names = {a.id: a.name for a in gazetteer.actors}
     pairs = "; ".join(f"{names[a]} – {names[b]} ({w} ¶)" for a, b, w in edges[:top])
+    alone = [a.name for a in actors if not any(a.id in e[:2] for e in edges)]
+    lonely = f" Drawn with no link: {', '.join(alone)}." if alone else ""
     return (
-        f"{len(edges)} pairs of actors share at least one paragraph. Most often together: {pairs}."
+        f"{len(edges)} pairs of actors share at least one paragraph{shown}. "
+        f"Most often together: {pairs}.{lonely}"
     )

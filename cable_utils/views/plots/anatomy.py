@@ -6,7 +6,7 @@ from typing import Any
 
 from ...analysis.geo import PlacedAddress, addressee_places
 from ...model import Cable
-from ._style import MARKER_SYMBOLS, OKABE_ITO_SEQUENCE, accessible_layout
+from ._style import MARKER_SYMBOLS, OKABE_ITO_SEQUENCE, accessible_layout, spread_labels
 
 __all__ = ["ROLE_FILTERS", "addressee_map_figure", "describe_addressee_map", "mapped_addresses"]
 
@@ -33,20 +33,36 @@ def mapped_addresses(cable: Cable, show: str = "everyone") -> list[PlacedAddress
     return [p for p in addressee_places(cable) if p.role in roles]
 
 
+#: Cities closer than this (degrees) to another are labelled in a callout column.
+_CROWDED_DEGREES = 10.0
+#: Degrees between two callout labels (about 20 px on the lesson's map).
+_CALLOUT_GAP = 2.6
+#: Degrees of longitude between markers of different roles in one city.
+_ROLE_OFFSET = 1.6
+
+
 def addressee_map_figure(cable: Cable, show: str = "everyone") -> Any:
-    """A world map of the sender and addressees: one trace per role, marker + label.
+    """A map of the sender and addressees: one trace per role, marker + label.
+
+    Where one city holds several roles (in Washington the Secretary of State
+    is TO, the CIA and the Secretary of Defense INFO) the roles' markers stand
+    side by side instead of on top of each other. Cities crowded together
+    (Paris, Brussels, Stuttgart, Vienna) are named in a column beside them,
+    each joined to its marker by a leader line, so no two names overlap.
 
     Display ``IPython.display.Javascript(plots.offline_geo_script())`` before it,
     so plotly.js reads the shipped map data instead of fetching it.
     """
     import plotly.graph_objects as go
 
+    placed = [p for p in mapped_addresses(cable, show) if p.on_map]
+    cities = _cities(placed)
     figure = go.Figure()
     for role in ROLE_FILTERS[show]:
-        points = [p for p in mapped_addresses(cable, show) if p.role == role and p.on_map]
+        points = [p for p in placed if p.role == role]
         if not points:
             continue
-        # Addressees in one city (four in Washington) share a point: one label for all.
+        # Addressees of one role in one city (INFO: the CIA and SECDEF) share a marker.
         by_city: dict[tuple[float, float], list[PlacedAddress]] = {}
         for point in points:
             by_city.setdefault((point.lat, point.lon), []).append(point)  # type: ignore[arg-type]
@@ -54,12 +70,14 @@ def addressee_map_figure(cable: Cable, show: str = "everyone") -> Any:
         figure.add_trace(
             go.Scattergeo(
                 lat=[lat for lat, _ in by_city],
-                lon=[lon for _, lon in by_city],
-                text=[group[0].city or group[0].name for group in by_city.values()],
-                hovertext=["<br>".join(p.name for p in group) for group in by_city.values()],
+                lon=[lon + cities[(lat, lon)].offset(role) for lat, lon in by_city],
+                hovertext=[
+                    f"{group[0].city or group[0].name} ({role}): "
+                    + "; ".join(p.name for p in group)
+                    for group in by_city.values()
+                ],
                 hoverinfo="text",
-                mode="markers+text",
-                textposition="top center",
+                mode="markers",
                 marker={
                     "size": 12,
                     "color": colour,
@@ -69,12 +87,17 @@ def addressee_map_figure(cable: Cable, show: str = "everyone") -> Any:
                 name=role,
             )
         )
+    _add_city_labels(figure, list(cities.values()))
+    lats = [lat for lat, _ in cities] or [40.0]
+    lons = [lon for _, lon in cities] or [0.0]
     figure.update_geos(
         projection_type="natural earth",
         showcountries=True,
         countrycolor="#999999",
         showland=True,
         landcolor="#F2F2F2",
+        lataxis_range=[min(lats) - 12, max(lats) + 12],
+        lonaxis_range=[min(lons) - 30, max(lons) + 12],  # room for the callout column
     )
     accessible_layout(
         figure,
@@ -82,8 +105,87 @@ def addressee_map_figure(cable: Cable, show: str = "everyone") -> Any:
         x_title=None,
         y_title=None,
     )
-    figure.update_layout(legend_title_text="Role (marker shape)", height=450)
+    figure.update_layout(
+        height=480,
+        legend={"title": {"text": "Role (marker shape)"}, "orientation": "h", "y": -0.05},
+    )
     return figure
+
+
+class _City:
+    """One city on the map: its roles (for side-by-side markers) and where its name goes."""
+
+    def __init__(self, name: str, lat: float, lon: float, roles: list[str]) -> None:
+        self.name, self.lat, self.lon, self.roles = name, lat, lon, roles
+        self.label_lat, self.label_lon, self.callout = lat, lon, False
+
+    def offset(self, role: str) -> float:
+        """Degrees of longitude that keep this role's marker beside the others in the city."""
+        index = self.roles.index(role)
+        return (index - (len(self.roles) - 1) / 2) * _ROLE_OFFSET
+
+
+def _cities(placed: list[PlacedAddress]) -> dict[tuple[float, float], _City]:
+    cities: dict[tuple[float, float], _City] = {}
+    for point in placed:
+        key = (point.lat, point.lon)  # type: ignore[assignment]
+        city = cities.setdefault(key, _City(point.city or point.name, *key, []))  # type: ignore[arg-type]
+        if point.role not in city.roles:
+            city.roles.append(point.role)
+    crowded = [
+        c
+        for c in cities.values()
+        if any(
+            o is not c and abs(o.lat - c.lat) + abs(o.lon - c.lon) < _CROWDED_DEGREES
+            for o in cities.values()
+        )
+    ]
+    if crowded:
+        column = min(c.lon for c in crowded) - 18
+        heights = spread_labels([c.lat for c in crowded], _CALLOUT_GAP, -80, 80)
+        for city, height in zip(crowded, heights, strict=True):
+            city.label_lat, city.label_lon, city.callout = height, column, True
+    return cities
+
+
+def _add_city_labels(figure: Any, cities: list[_City]) -> None:
+    """City names: above an isolated marker, or in the callout column with a leader line."""
+    import plotly.graph_objects as go
+
+    lines_lat: list[float | None] = []
+    lines_lon: list[float | None] = []
+    for city in (c for c in cities if c.callout):
+        lines_lat += [city.label_lat, city.lat, None]
+        lines_lon += [city.label_lon + 0.8, city.lon, None]
+    if lines_lat:
+        figure.add_trace(
+            go.Scattergeo(
+                lat=lines_lat,
+                lon=lines_lon,
+                mode="lines",
+                line={"width": 1, "color": "#777777"},
+                hoverinfo="skip",
+                showlegend=False,
+                name="leader lines",
+            )
+        )
+    for callout, position in ((False, "top center"), (True, "middle left")):
+        chosen = [c for c in cities if c.callout == callout]
+        if not chosen:
+            continue
+        figure.add_trace(
+            go.Scattergeo(
+                lat=[c.label_lat + (0 if callout else 1.2) for c in chosen],
+                lon=[c.label_lon for c in chosen],
+                mode="text",
+                text=[c.name for c in chosen],
+                textposition=position,
+                textfont={"size": 13, "color": "#1a1a1a"},
+                hoverinfo="skip",
+                showlegend=False,
+                name="city names",
+            )
+        )
 
 
 def describe_addressee_map(cable: Cable, show: str = "everyone") -> str:

@@ -115,6 +115,35 @@ def _claim_sort_key(claim_id: str) -> tuple[int, str]:
     return (int(digits) if digits else 10**6, claim_id)
 
 
+#: Characters per line of a node's label (two or three short lines fit between layers).
+_LABEL_WIDTH = 20
+#: How far apart (in layers across, in claims down) a "+"/"−" mark keeps from others.
+_MARK_CLEARANCE = (0.09, 0.22)
+
+
+def _mark_position(
+    start: tuple[float, float], end: tuple[float, float], taken: list[tuple[float, float]]
+) -> tuple[float, float]:
+    """Where an edge's "+"/"−" goes: between two layers (never on one, where it would
+    cover a claim the edge passes), at the first place along the edge clear of the
+    claims and of the marks already placed."""
+    (x0, y0), (x1, y1) = start, end
+    gaps = max(1, round(abs(x1 - x0)))
+    candidates = [(gap + f) / gaps for gap in range(gaps) for f in (0.5, 0.32, 0.68)]
+    points = [(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t) for t in candidates]
+    dx, dy = _MARK_CLEARANCE
+    for x, y in points:
+        if all(abs(x - a) >= dx or abs(y - b) >= dy for a, b in taken):
+            return x, y
+    return points[0]
+
+
+def _node_label(data: ArgumentData, claim_id: str) -> str:
+    """The ID in bold over the claim's short label, wrapped: the map reads without hovering."""
+    lines = textwrap.wrap(data.claim(claim_id).short_label, _LABEL_WIDTH)
+    return f"<b>{escape(claim_id)}</b><br>" + "<br>".join(escape(line) for line in lines)
+
+
 def _claim_hover(data: ArgumentData, claim_id: str) -> str:
     claim = data.claim(claim_id)
     holders = "<br>".join(
@@ -133,7 +162,8 @@ def argument_map_figure(data: ArgumentData, selected: str | None = None) -> Any:
 
     figure = go.Figure()
     title = (
-        f"The precedent argument in {data.cable_id}: who claims what, what supports or attacks it"
+        f"The precedent argument in {escape(data.cable_id)}:<br>"
+        "who claims what, what supports or attacks it"
     )
     if not data.claims:
         figure.add_annotation(
@@ -150,6 +180,7 @@ def argument_map_figure(data: ArgumentData, selected: str | None = None) -> Any:
     for relation in data.relations:
         if selected in (relation.source, relation.target):
             linked.update((relation.source, relation.target))
+    taken: list[tuple[float, float]] = list(positions.values())  # marks keep clear of these
     for kind, (dash, mark, verb) in EDGE_STYLE.items():
         line_colour = "#333333" if kind == "support" else "#777777"
         xs: list[float | None] = []
@@ -159,8 +190,10 @@ def argument_map_figure(data: ArgumentData, selected: str | None = None) -> Any:
             (x0, y0), (x1, y1) = positions[relation.source], positions[relation.target]
             xs += [x0, x1, None]
             ys += [y0, y1, None]
-            label_x.append(x0 + (x1 - x0) * 0.5)
-            label_y.append(y0 + (y1 - y0) * 0.5)
+            x, y = _mark_position(positions[relation.source], positions[relation.target], taken)
+            taken.append((x, y))
+            label_x.append(x)
+            label_y.append(y)
             label_text.append(mark)
             label_hover.append(
                 f"{escape(relation.source)} {verb} {escape(relation.target)}"
@@ -221,10 +254,8 @@ def argument_map_figure(data: ArgumentData, selected: str | None = None) -> Any:
             go.Scatter(
                 x=[positions[m][0] for m in members],
                 y=[positions[m][1] for m in members],
-                mode="markers+text",
+                mode="markers",
                 name=label,
-                text=members,
-                textposition="top center",
                 customdata=members,
                 hovertext=[_claim_hover(data, m) for m in members],
                 hoverinfo="text",
@@ -236,16 +267,40 @@ def argument_map_figure(data: ArgumentData, selected: str | None = None) -> Any:
                 },
             )
         )
+    for claim in data.claims:  # labels last: drawn over the lines, on a white ground
+        x, y = positions[claim.id]
+        figure.add_annotation(
+            x=x,
+            y=y,
+            yshift=14,
+            yanchor="bottom",
+            text=_node_label(data, claim.id),
+            showarrow=False,
+            font={"size": 12, "color": "#1a1a1a"},
+            bgcolor="rgba(255,255,255,0.85)",
+            borderpad=1,
+            name=f"label {claim.id}",
+        )
     steps = sorted({x for x, _ in positions.values()})
+    ys = [y for _, y in positions.values()]
     figure.update_xaxes(
         showgrid=False,
         zeroline=False,
         tickmode="array",
         tickvals=steps,
         ticktext=[f"step {int(x)}" for x in steps],
+        range=[min(steps) - 0.6, max(steps) + 0.6],  # room for the outer labels
     )
-    figure.update_yaxes(showgrid=False, zeroline=False, showticklabels=False)
-    figure.update_layout(height=560, legend={"title": {"text": "Holder group / relation"}})
+    figure.update_yaxes(
+        showgrid=False,
+        zeroline=False,
+        showticklabels=False,
+        range=[min(ys) - 0.5, max(ys) + 0.9],  # a label sits above its node
+    )
+    figure.update_layout(
+        height=max(560, 125 * (max(ys) - min(ys) + 1.4)),
+        legend={"title": {"text": "Holder group / relation"}, "orientation": "h", "y": -0.12},
+    )
     return accessible_layout(
         figure,
         title=title,
@@ -280,7 +335,7 @@ def argument_map_json(data: ArgumentData, selected: str | None = None) -> dict[s
             linked.update((relation.source, relation.target))
     for trace in figure["data"]:
         members = trace.get("customdata")
-        if not members or trace.get("mode") != "markers+text":
+        if not members or trace.get("mode") != "markers":
             continue
         trace["marker"]["size"] = [30 if m == selected else 22 for m in members]
         trace["marker"]["line"]["width"] = [4 if m in linked else 1 for m in members]
@@ -390,6 +445,12 @@ def stance_heatmap(data: ArgumentData, *, include_reference: bool = False) -> An
 
 
 def describe_stance_matrix(data: ArgumentData, *, include_reference: bool = False) -> str:
+    """The stance matrix in sentences: the text twin of :func:`stance_heatmap`.
+
+    Call it with the heatmap's ``include_reference``: each claim lists who is
+    FAVOR, AGAINST and NONE, and a stance the reference coding inferred (the
+    heatmap's lower-case letters) is marked "inferred".
+    """
     from ...analysis.argument import stance_matrix
 
     matrix = stance_matrix(data, include_reference=include_reference)
@@ -400,10 +461,16 @@ def describe_stance_matrix(data: ArgumentData, *, include_reference: bool = Fals
         column = matrix[claim_id]
         parts = []
         for stance in ("FAVOR", "AGAINST", "NONE"):
-            who = [data.actor_name(a) for a in column.index if column[a] == stance]
+            who = [
+                data.actor_name(a)
+                + (" (inferred)" if data.evidence_for(a, claim_id) is None else "")
+                for a in column.index
+                if column[a] == stance
+            ]
             if who:
                 parts.append(f"{stance}: {', '.join(who)}")
-        lines.append(f"{claim_id} ({data.claim(claim_id).text}): " + "; ".join(parts) + ".")
+        coded = "; ".join(parts) if parts else "nobody coded"
+        lines.append(f"{claim_id} ({data.claim(claim_id).text}): {coded}.")
     return "\n".join(lines)
 
 

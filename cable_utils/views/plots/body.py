@@ -104,20 +104,24 @@ def describe_paragraph_lengths(cable: Cable) -> str:
 
 
 def redaction_figure(cable: Cable, selected: str | None = None) -> Any:
-    """Words each reader sees and loses (stacked bars; withheld bars hatched)."""
+    """Words each reader sees and loses (stacked bars; withheld bars hatched).
+
+    The percentages are written beside the bars on a white label, not on the
+    hatch, where white text on an orange pattern could not be read.
+    """
     import plotly.graph_objects as go
 
     results = simulate_all(cable)
     names = [r.reader.name for r in results]
+    seen = [r.words_total - r.words_lost for r in results]
     figure = go.Figure()
     figure.add_trace(
         go.Bar(
             x=names,
-            y=[r.words_total - r.words_lost for r in results],
+            y=seen,
             name="words seen",
             marker={"color": OKABE_ITO_SEQUENCE[2], "line": {"color": "#000", "width": 1}},
-            text=[f"{1 - r.share_lost:.0%} seen" for r in results],
-            textposition="inside",
+            hovertemplate="%{x}: %{y} words seen<extra></extra>",
         )
     )
     figure.add_trace(
@@ -127,13 +131,31 @@ def redaction_figure(cable: Cable, selected: str | None = None) -> Any:
             name="words withheld",
             marker={
                 "color": OKABE_ITO_SEQUENCE[5],
-                "pattern": {"shape": "x"},
+                "pattern": {"shape": "x", "fgcolor": "#000", "bgcolor": "#F5C9A8"},
                 "line": {"color": "#000", "width": 1},
             },
-            text=[f"{r.share_lost:.0%} withheld" for r in results],
-            textposition="inside",
+            hovertemplate="%{x}: %{y} words withheld<extra></extra>",
         )
     )
+    for result, words_seen in zip(results, seen, strict=True):
+        parts = [(words_seen, f"{1 - result.share_lost:.0%} seen")]
+        if result.words_lost:
+            parts.append((words_seen + result.words_lost, f"{result.share_lost:.0%} withheld"))
+        bottom = 0
+        for top, text in parts:
+            if top > bottom:
+                figure.add_annotation(
+                    x=result.reader.name,
+                    y=(bottom + top) / 2,
+                    text=text,
+                    showarrow=False,
+                    bgcolor="rgba(255,255,255,0.92)",
+                    bordercolor="#000",
+                    borderwidth=1,
+                    borderpad=3,
+                    font={"color": "#000", "size": 13},
+                )
+            bottom = top
     if selected is not None and selected in READERS:
         index = names.index(selected)
         figure.add_annotation(

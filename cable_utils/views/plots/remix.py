@@ -17,7 +17,7 @@ from html import escape
 from typing import Any
 
 from ...corpus.thread import ThreadCable, load_thread, thread_edges, thread_summary
-from ._style import MARKER_SYMBOLS, OKABE_ITO_SEQUENCE, accessible_layout
+from ._style import MARKER_SYMBOLS, OKABE_ITO_SEQUENCE, accessible_layout, stagger_labels
 
 __all__ = ["describe_thread", "thread_figure", "thread_layout"]
 
@@ -94,11 +94,12 @@ def thread_figure(
             arrowcolor="#555555", standoff=9, startstandoff=9, text="",
         )  # fmt: skip
 
+    days_per_px = _days_per_pixel(layout)
     for index, lane in enumerate(lanes):
         colour = OKABE_ITO_SEQUENCE[index % len(OKABE_ITO_SEQUENCE)]
         symbol = MARKER_SYMBOLS[index % len(MARKER_SYMBOLS)]
         nodes = [n for n in layout if _origin(n) == lane]
-        symbols, sizes, lines, labels, hovers = [], [], [], [], []
+        symbols, sizes, lines, labels, plain, hovers = [], [], [], [], [], []
         for node in nodes:
             when, _, date_known = layout[node]
             row = by_id.get(node)
@@ -106,10 +107,19 @@ def thread_figure(
             symbols.append(f"{symbol}-open" if hollow else symbol)
             sizes.append(22 if node == focus else 14)
             lines.append(3 if node == focus else 1)
-            suffix = "" if row is not None else " (outside the table)"
+            suffix = "" if row is not None else " (not in the table)"
             suffix = suffix or ("" if date_known else " (date unknown)")
             labels.append(f"<b>{escape(node)}</b>" if node == focus else escape(node) + suffix)
+            plain.append(node + ("" if node == focus else suffix))
             hovers.append(_hover(node, row, date_known))
+        # Labels of cables a few days apart take turns above, below and beside their
+        # markers, so that none covers another (at the lesson's width, about 700 px).
+        positions = stagger_labels(
+            [layout[n][0].toordinal() for n in nodes],
+            [len(text) * _CHAR_PX * days_per_px for text in plain],
+            gap=2 * days_per_px,
+            marker=12 * days_per_px,
+        )
         figure.add_trace(
             go.Scatter(
                 x=[layout[n][0] for n in nodes],
@@ -117,7 +127,9 @@ def thread_figure(
                 mode="markers+text",
                 name=f"sent by {lane}",
                 text=labels,
-                textposition="top center",
+                textposition=positions,
+                textfont={"size": 12},
+                cliponaxis=False,
                 hovertext=hovers,
                 hoverinfo="text",
                 marker={
@@ -142,6 +154,16 @@ def thread_figure(
     )
     figure.update_layout(height=180 + 90 * len(lanes), legend={"title": {"text": "Post"}})
     return figure
+
+
+#: About how wide a character of a 12 px label is, and the plot's width, in pixels.
+_CHAR_PX = 6.8
+_PLOT_PX = 700
+
+
+def _days_per_pixel(layout: dict[str, tuple[date, float, bool]]) -> float:
+    days = [when.toordinal() for when, _, _ in layout.values()] or [0]
+    return (max(days) - min(days) + 6) / _PLOT_PX
 
 
 def _hover(node: str, row: ThreadCable | None, date_known: bool) -> str:
