@@ -1,0 +1,106 @@
+"""One table style for the lessons: whole cells, wrapped and left-aligned text, no 0..n index,
+human headers, numbers right-aligned, a horizontal scroll bar when wide; and no lesson
+output holds a cell that pandas cut short ("...").
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from nbrun import run_notebook
+
+from cable_utils.lessons import readable_tables
+from cable_utils.views.tables import TABLE_MAX_ROWS, human_header, table_html
+
+REPO = Path(__file__).resolve().parent.parent
+LESSONS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+LONG = "Azerbaijan " * 30  # 330 characters: pandas' display cuts at 50
+CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", re.S)
+
+
+def _cells(html: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in CELL.findall(html)]
+
+
+def test_text_is_whole_wrapped_and_left_aligned() -> None:
+    html = table_html(pd.DataFrame({"definition": [LONG.strip()], "words": [330]}))
+    assert LONG.strip() in _cells(html)
+    text_cell = re.search(r'<td style="([^"]*)">Azerbaijan', html).group(1)
+    assert "text-align:left" in text_cell and "white-space:normal" in text_cell
+    assert "word-break:normal" in text_cell  # wrapped at spaces, not inside words
+    number_cell = re.search(r'<td style="([^"]*)">330<', html).group(1)
+    assert "text-align:right" in number_cell
+    assert 'class="cable-table-wrap" style="overflow-x:auto' in html  # scrolls when wide
+
+
+def test_no_index_and_human_headers() -> None:
+    frame = pd.DataFrame({"speaker_name": ["Ibrahimov"], "id": ["x"], "start": [3]})
+    html = table_html(frame)
+    headers = re.findall(r"<th\s[^>]*>(.*?)</th>", html)
+    assert headers == ["Speaker name", "ID", "Start (raw offset)"]
+    assert ">0<" not in html  # no 0..n index
+    assert human_header("C3") == "C3" and human_header("what it means") == "What it means"
+
+
+def test_a_meaningful_index_becomes_the_first_column() -> None:
+    frame = pd.DataFrame({"C1": ["FAVOR"]}, index=pd.Index(["goaj"], name="actor"))
+    html = table_html(frame)
+    assert re.findall(r"<th\s[^>]*>(.*?)</th>", html) == ["Actor", "C1"]
+    assert _cells(html)[2:] == ["goaj", "FAVOR"]
+
+
+def test_cells_are_escaped_and_empty_values_blank() -> None:
+    frame = pd.DataFrame({"text": ["<script>x</script>", None], "n": [1.5, float("nan")]})
+    html = table_html(frame)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert _cells(html)[2:] == ["&lt;script&gt;x&lt;/script&gt;", "1.5", "", ""]
+
+
+def test_long_tables_say_how_many_rows_are_left_out() -> None:
+    frame = pd.DataFrame({"n": range(TABLE_MAX_ROWS + 5)})
+    html = table_html(frame)
+    assert html.count("<tr>") == TABLE_MAX_ROWS + 1  # header row + shown rows
+    assert "5 more row(s) not shown" in html
+
+
+def test_readable_tables_is_the_notebook_display_of_dataframes() -> None:
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    formatter = shell.display_formatter.formatters["text/html"]
+    frame = pd.DataFrame({"definition": [LONG]})
+    try:
+        assert readable_tables() is True
+        assert formatter(frame) == table_html(frame)
+        assert readable_tables(False) is False
+        assert "..." in formatter(frame)  # pandas' own display cuts the cell again
+    finally:
+        readable_tables(False)
+
+
+def test_outside_ipython_nothing_changes() -> None:
+    assert readable_tables() in (True, False)  # no error in a plain interpreter either
+
+
+@pytest.mark.notebook
+@pytest.mark.slow
+@pytest.mark.parametrize("lesson", LESSONS, ids=[p.stem for p in LESSONS])
+def test_no_lesson_output_holds_a_cut_cell(lesson: Path, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("CABLE_CLASSROOM_WORK", str(tmp_path))
+    nb = run_notebook(lesson, cable_id="08BAKU151")
+    tables = 0
+    cut = []
+    for index, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            html = output.get("data", {}).get("text/html", "")
+            html = "".join(html) if isinstance(html, list) else html
+            if "<table" not in html:
+                continue
+            tables += 1
+            assert 'class="dataframe"' not in html, f"cell {index}: pandas' own table display"
+            cut += [(index, c) for c in _cells(html) if c.endswith(("...", "…"))]
+    assert tables, f"{lesson.name}: no table output, so the check proves nothing"
+    assert not cut, f"{lesson.name}: cells cut short: {cut[:5]}"
