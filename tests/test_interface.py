@@ -174,3 +174,27 @@ def test_focus_ring_and_pressed_toggle_are_visible_enough() -> None:
     ring = re.search(r":focus-visible\s*\{([^}]*)\}", css).group(1)
     assert "outline: 2px solid var(--cable-focus)" in ring
     assert re.search(r"\.widget-html-content \{[^}]*\}", css) or "line-height: 1.45" in css
+
+
+def test_projector_mode_enlarges_text_and_figures(cable) -> None:
+    from cable_utils.lessons import projector_mode
+    from cable_utils.views.plots import redaction_figure
+    from cable_utils.views.plots._style import plotly_bundle
+
+    normal = plotly_bundle(redaction_figure(cable))["application/vnd.plotly.v1+json"]
+    try:
+        style = projector_mode()
+        html = style._repr_html_()
+        assert "--jp-content-font-size1: 21px" in html and "--cable-text-size: 22px" in html
+        big = plotly_bundle(redaction_figure(cable))["application/vnd.plotly.v1+json"]
+        assert big["layout"]["font"]["size"] == 1.5 * normal["layout"]["font"]["size"]
+        assert big["layout"]["height"] == round(1.5 * normal["layout"]["height"])
+        labels = [a["font"]["size"] for a in big["layout"]["annotations"] if "font" in a]
+        assert labels and all(size >= 19 for size in labels)  # 13 px labels grow too
+        with pytest.raises(ValueError):
+            projector_mode(5)
+    finally:
+        off = projector_mode(False)
+    assert "<style>" not in off._repr_html_()
+    again = plotly_bundle(redaction_figure(cable))["application/vnd.plotly.v1+json"]
+    assert again["layout"] == normal["layout"]

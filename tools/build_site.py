@@ -188,17 +188,35 @@ def read_lesson(path: Path) -> Lesson:
     return Lesson(path, title, summary)
 
 
-def quiet_kernel_manager() -> Any:
-    """A kernel manager that talks to its kernel over local sockets (IPC), not TCP.
+def local_socket_kernel_manager() -> type:
+    """A kernel manager class whose kernels talk over local sockets (IPC), not TCP.
 
     Over TCP every kernel prints "Kernel is running over TCP without encryption"
     to the build's output, once per lesson; over IPC the messages never leave the
     machine's file system, so the warning does not apply. Windows has no IPC
-    transport in ZeroMQ: there the build keeps TCP (and the warning).
+    transport in ZeroMQ: there the class keeps TCP (and the warning). Passed as
+    ``kernel_manager_class``, so nbclient starts and shuts each kernel down itself.
     """
-    from jupyter_client.manager import KernelManager
+    import uuid
 
-    return KernelManager(kernel_name="python3", transport="tcp" if os.name == "nt" else "ipc")
+    from jupyter_client.manager import KernelManager
+    from jupyter_core.paths import jupyter_runtime_dir
+    from traitlets import default
+
+    class LocalSocketKernelManager(KernelManager):
+        @default("transport")
+        def _local_transport(self) -> str:
+            return "tcp" if os.name == "nt" else "ipc"
+
+        @default("connection_file")
+        def _absolute_connection_file(self) -> str:
+            # Absolute: the sockets are named after it, so the kernel (running in the
+            # notebook's folder) and this process open the same files.
+            runtime = Path(jupyter_runtime_dir())
+            runtime.mkdir(parents=True, exist_ok=True)
+            return str(runtime / f"kernel-{uuid.uuid4()}.json")
+
+    return LocalSocketKernelManager
 
 
 def execute(path: Path, timeout: int, cable_id: str | None = None) -> Any:
@@ -217,7 +235,7 @@ def execute(path: Path, timeout: int, cable_id: str | None = None) -> Any:
         set_lesson_cable(nb, cable_id)
     client = NotebookClient(
         nb,
-        km=quiet_kernel_manager(),
+        kernel_manager_class=local_socket_kernel_manager(),
         timeout=timeout,
         startup_timeout=60,
         kernel_name="python3",

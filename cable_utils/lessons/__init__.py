@@ -3,10 +3,10 @@ a lesson shows its tables.
 
 See :mod:`.exercises` for the three kinds of feedback (checked, open, not
 available), :mod:`.solutions` for how a model answer is revealed, and
-:mod:`.display` for :func:`readable_tables`.
+:mod:`.display` for :func:`readable_tables` and :func:`projector_mode`.
 """
 
-from .display import readable_tables
+from .display import projector_mode, readable_tables
 from .exercises import Feedback, ModelAnswer, Verdict, check, exercise_ids, model_answer
 
 __all__ = [
@@ -16,5 +16,6 @@ __all__ = [
     "check",
     "exercise_ids",
     "model_answer",
+    "projector_mode",
     "readable_tables",
 ]

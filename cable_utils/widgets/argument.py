@@ -11,7 +11,7 @@ import ipywidgets as widgets
 
 from ..analysis.argument import STANCES, Agreement, ArgumentData, StanceCoding, agreement
 from ..model import Cable
-from ..views.plots._style import PLOTLY_CONFIG
+from ..views.plots._style import PLOTLY_CONFIG, scaled_for_display
 from ..views.plots.argument import HOLDER_GROUPS, argument_map_json
 from ..views.render import CARD_STYLE, EVIDENCE_STYLE, OKABE_ITO
 from ._common import Panel, labelled, note_html, toggle_choice
@@ -198,6 +198,7 @@ def argument_map_explorer(cable: Cable, data: ArgumentData, *, initial: str | No
         figure = argument_map_json(data, selected=claim_id)
         panel.state["figure"] = figure
         panel.state["selected"] = claim_id
+        figure = scaled_for_display(figure)
         figure["config"] = {**figure.get("config", {}), **PLOTLY_CONFIG}
         summary = f"Argument map of {data.cable_id}, claim {claim_id} outlined with its neighbours"
         figure_area.outputs = (

@@ -16,7 +16,10 @@ __all__ = [
     "accessible_layout",
     "as_lesson_figure",
     "PLOTLY_CONFIG",
+    "figure_scale",
     "plotly_bundle",
+    "scaled_for_display",
+    "set_figure_scale",
     "spread_labels",
     "stagger_labels",
     "offline_geo_script",
@@ -91,7 +94,7 @@ def accessible_layout(figure: Any, *, title: str, x_title: str | None, y_title: 
 
 def plotly_bundle(figure: Any) -> dict[str, Any]:
     """The mime bundle JupyterLab renders: plotly JSON plus a text twin (the title)."""
-    payload = json.loads(figure.to_json())
+    payload = scaled_for_display(json.loads(figure.to_json()))
     payload["config"] = {**payload.get("config", {}), **PLOTLY_CONFIG}
     title = figure.layout.title.text or "a figure"
     return {
@@ -214,3 +217,56 @@ def stagger_labels(
             taken["bottom"].append((x - marker, x + marker))
         chosen[i] = best
     return chosen
+
+
+# ------------------------------------------------------------------ projector mode
+
+#: How much larger figures are drawn: 1 normally, more in projector mode
+#: (:func:`cable_utils.lessons.projector_mode` sets it for the notebook's kernel).
+_FIGURE_SCALE = {"value": 1.0}
+
+
+def set_figure_scale(scale: float) -> None:
+    """Draw every figure displayed from now on ``scale`` times larger (fonts and height)."""
+    if not 1.0 <= scale <= 3.0:
+        raise ValueError(f"the figure scale must be between 1 and 3, not {scale}")
+    _FIGURE_SCALE["value"] = float(scale)
+
+
+def figure_scale() -> float:
+    return _FIGURE_SCALE["value"]
+
+
+def scaled_for_display(payload: dict[str, Any]) -> dict[str, Any]:
+    """A plotly JSON figure with its text sizes and height multiplied by :func:`figure_scale`.
+
+    Applied where a figure is sent to the notebook (so a figure built before
+    projector mode was switched on is enlarged too when shown again). Explicit
+    sizes (a trace's labels, an annotation) grow with the rest.
+    """
+    scale = figure_scale()
+    if scale == 1.0:
+        return payload
+
+    def grow(font: dict[str, Any] | None, fallback: float | None = None) -> None:
+        if font is None:
+            return
+        size = font.get("size", fallback)
+        if isinstance(size, (int, float)):
+            font["size"] = round(size * scale, 1)
+        elif isinstance(size, list):
+            font["size"] = [round(s * scale, 1) if isinstance(s, (int, float)) else s for s in size]
+
+    layout = payload.setdefault("layout", {})
+    grow(layout.setdefault("font", {}), 14)
+    title = layout.get("title")
+    if isinstance(title, dict):
+        grow(title.get("font"))
+    grow(layout.get("legend", {}).get("font") if isinstance(layout.get("legend"), dict) else None)
+    for note in layout.get("annotations", []):
+        grow(note.get("font"))
+    for trace in payload.get("data", []):
+        grow(trace.get("textfont"))
+    if isinstance(layout.get("height"), (int, float)):
+        layout["height"] = round(layout["height"] * scale)
+    return payload
