@@ -44,11 +44,11 @@ def built_site(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> 
 class Visit:
     """One page opened in a fresh context, with every request recorded."""
 
-    def __init__(self, browser, path: Path) -> None:
+    def __init__(self, browser, path: Path, viewport: dict | None = None) -> None:
         self.requests: list[str] = []
         self.external: list[str] = []
         self.errors: list[str] = []
-        self.context = browser.new_context(viewport={"width": 1280, "height": 1600})
+        self.context = browser.new_context(viewport=viewport or {"width": 1280, "height": 1600})
         self.context.on("request", lambda request: self.requests.append(request.url))
         self.context.route(lambda url: urlsplit(url).scheme not in LOCAL_SCHEMES, self._block)
         self.page = self.context.new_page()
@@ -182,3 +182,33 @@ def test_the_guard_sees_an_external_request(browser, tmp_path: Path) -> None:
             visit.assert_clean()
     finally:
         visit.close()
+
+
+_OVERFLOW = """() => {
+  const page = document.documentElement;
+  const wide = Array.from(document.querySelectorAll('body *'))
+    .filter(el => el.getBoundingClientRect().right > page.clientWidth + 1
+                  && !el.closest('[style*="overflow"], .cable-table-wrap, .jp-OutputArea-output, table, pre'))
+    .slice(0, 5).map(el => el.tagName + '.' + el.className + ': ' + (el.textContent || '').slice(0, 60));
+  return {scroll: page.scrollWidth, width: page.clientWidth, wide};
+}"""
+
+
+def test_every_page_fits_a_1366_px_screen(browser, built_site: Path) -> None:
+    """No page of the static edition scrolls sideways at 1366×768 (a classroom laptop);
+    wide tables and code scroll inside their own box instead."""
+    pages = [built_site / "index.html", built_site / "glossary.html"]
+    pages += sorted((built_site / "docs").glob("*.html"))
+    pages += sorted((built_site / "lessons").glob("*.html"))
+    assert any(p.name == "REMIXING.html" for p in pages)
+    too_wide = {}
+    for path in pages:
+        visit = Visit(browser, path, viewport={"width": 1366, "height": 768})
+        try:
+            check_figures(visit)
+            found = visit.page.evaluate(_OVERFLOW)
+            if found["scroll"] > found["width"]:
+                too_wide[path.name] = found
+        finally:
+            visit.close()
+    assert not too_wide, too_wide
