@@ -16,22 +16,36 @@ Every piece of cable or user text shown here is escaped.
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
 
 import ipywidgets as widgets
 
-from ..analysis.remix import COLLECTION_CABLE, sample_options, try_load, warnings_table, work_id
+from ..analysis.remix import (
+    COLLECTION_CABLE,
+    load_sample,
+    sample_options,
+    try_load,
+    warnings_table,
+    work_id,
+)
 from ..errors import CableError
+from ..lessons.chosen import choose_cable, lesson_cable
 from ..model import Cable
 from ..views.render import summary_card_html
 from ..views.tables import table_html
-from ._common import Panel, labelled, note_html, toggle_choice
+from ._common import Panel, labelled, note_html, status_html, toggle_choice
 
 __all__ = [
+    "ChosenView",
     "cable_chooser",
     "chosen_cable",
+    "current_cable",
+    "follow_chosen",
+    "forget_shown",
+    "refresh_followers",
     "gazetteer_editor",
     "remix_tour",
     "stance_template",
@@ -65,19 +79,40 @@ def _card(cable: Cable, message: str) -> str:
     )
 
 
-def cable_chooser(initial: str = COLLECTION_CABLE) -> Panel:
-    """Choose a cable three ways; the chosen cable is ``panel.state["cable"]``.
+#: The dropdown's entry while the chosen cable is one's own text, not a sample.
+OWN_TEXT = ("(your own text: uploaded or pasted)", "")
+#: The cable this kernel's chooser shows, and whether a student chose it there: the one
+#: place lesson 05's cells read the cable from (:func:`chosen_cable`, :func:`follow_chosen`).
+_SHOWN: dict[str, Any] = {"cable": None, "by_student": False}
+#: How a chooser's source is recorded by :func:`~cable_utils.lessons.chosen.choose_cable`.
+_RECORDED_AS = {"sample": "id", "upload": "upload", "paste": "paste"}
 
-    Picking a sample loads it at once; an uploaded file loads when it arrives;
-    pasted text loads with the button. A problem (not a cable, binary data, an
-    empty box) is shown as a message and the previous cable stays chosen.
+
+def cable_chooser(initial: str | None = COLLECTION_CABLE) -> Panel:
+    """Choose a cable three ways: a sample, an uploaded file, or pasted text.
+
+    The chooser shows ``initial`` (the lesson's ``CABLE_ID``; ``None``: the
+    cable chosen before, :func:`~cable_utils.lessons.chosen.lesson_cable`)
+    without recording anything, so Run All writes nothing. A student's choice
+    here is an explicit action: it is recorded by
+    :func:`~cable_utils.lessons.chosen.choose_cable` (so lessons 03 and 04 read
+    it too), and it stays when the chooser's cell runs again in this kernel.
+    The dropdown always says what is shown (a sample's ID, or "your own text").
+    A problem (not a cable, binary data, an empty box) is shown as a message and
+    the previous cable stays.
+
+    When the cable changes after the lesson's views were drawn
+    (:func:`follow_chosen`), a "Cable changed — re-run below" banner under the
+    controls says so, with a button that redraws those views for the new cable.
     """
     options = sample_options()
     ids = [cable_id for _, cable_id in options]
+    kept = _SHOWN["cable"] if _SHOWN["by_student"] else None
+    start = kept or (load_sample(initial) if initial in ids else lesson_cable(initial))
     sample = labelled(
         widgets.Dropdown(
-            options=options,
-            value=initial if initial in ids else COLLECTION_CABLE,
+            options=[OWN_TEXT, *options],
+            value=start.id if start.id in ids else "",
             layout=widgets.Layout(width="46em"),
         ),
         "A sample cable:",
@@ -95,6 +130,12 @@ def cable_chooser(initial: str = COLLECTION_CABLE) -> Panel:
     load = widgets.Button(
         description="Load pasted text", tooltip="Read the text pasted in the box as a cable"
     )
+    banner = widgets.HTML()
+    rerun = widgets.Button(
+        description="Re-run the views below",
+        tooltip="Draw the tour, warnings and comparison below again, for the chosen cable",
+        layout=widgets.Layout(display="none", width="auto"),
+    )
     view = widgets.HTML()
     panel = Panel(
         "Choose a cable",
@@ -102,39 +143,167 @@ def cable_chooser(initial: str = COLLECTION_CABLE) -> Panel:
         view,
         description="Pick one of the collection's cables, upload a file, or paste text.",
     )
-    panel.state["history"] = []
+    # the banner right under the controls that cause it, before the card
+    heading, controls, *rest = panel.children
+    panel.children = (heading, controls, banner, rerun, *rest)
+    panel.controls["rerun"] = rerun
+    panel.state.update(history=[], banner=banner, cable=start, source="start")
+    _SHOWN["cable"] = start
+    quiet = {"active": False}
 
     def show(source: str, value: Any) -> None:
+        if quiet["active"] or (source == "sample" and value == ""):
+            return
         outcome = try_load(source, value)
         panel.state["outcome"] = outcome
         panel.state["history"].append((source, outcome.ok))
-        if outcome.cable is not None:
-            panel.state["cable"] = outcome.cable
-            panel.state["source"] = source
-            view.value = _card(outcome.cable, outcome.message)
+        if outcome.cable is None:
+            kept = panel.state.get("cable")
+            still = f" The cable shown before ({_label(kept)}) stays." if kept else ""
+            view.value = (
+                f"<p class='remix-error' role='alert' style='color:#B34700'>"
+                f"⚠ {escape(outcome.message)}{escape(still)}</p>" + (view.value if kept else "")
+            )
             return
-        kept = panel.state.get("cable")
-        still = f" The cable chosen before ({kept.id}) is still chosen." if kept else ""
-        view.value = (
-            f"<p class='remix-error' role='alert' style='color:#B34700'>"
-            f"⚠ {escape(outcome.message)}{escape(still)}</p>" + (view.value if kept else "")
-        )
+        cable, message = outcome.cable, outcome.message
+        try:  # recorded for every lesson: a pasted text is first added to my_work/cables
+            cable = choose_cable(outcome.cable, how=_RECORDED_AS[source])
+        except CableError as error:
+            message += f" (Not recorded for the other lessons: {error}.)"
+        _SHOWN.update(cable=cable, by_student=True)
+        panel.state.update(cable=cable, source=source)
+        view.value = _card(cable, message)
+        if source != "sample":  # the dropdown says the cable is one's own text now
+            quiet["active"] = True
+            sample.value = cable.id if cable.id in ids else ""
+            quiet["active"] = False
+        update_banner()
+
+    def update_banner() -> None:
+        cable = current_cable()
+        stale = sorted({shown for shown in _shown_ids() if shown != _label(cable)})
+        rerun.layout.display = "inline-flex" if stale else "none"
+        if stale:
+            rerun.description = f"Re-run the views below with {_label(cable)}"
+            banner.value = (
+                "<div class='cable-banner cable-changed' role='alert'><strong>Cable changed"
+                f" — re-run below.</strong> You chose {escape(_label(cable))}; the views "
+                f"below still show {escape(', '.join(stale))}. The button redraws the tour, "
+                "the warnings and the comparison; exercise cells read the chosen cable when "
+                "you run them again.</div>"
+            )
+        else:
+            banner.value = ""
+
+    def rerun_below(_button: object = None) -> None:
+        refresh_followers()
+        update_banner()
+        banner.value = status_html(f"The views below now show {_label(current_cable())}.")
 
     sample.observe(lambda change: show("sample", change["new"]), names="value")
     upload.observe(
         lambda change: show("upload", change["new"]) if change["new"] else None, names="value"
     )
     load.on_click(lambda _button: show("paste", paste.value))
-    show("sample", sample.value)
+    rerun.on_click(rerun_below)
+    panel.state["update_banner"] = update_banner
+    if kept is not None:
+        note = f"Kept the cable chosen before in this notebook ({_label(kept)})."
+        if initial and kept.id != initial:
+            note += f" CABLE_ID above ({initial}) is where a new kernel starts."
+        view.value = _card(kept, note)
+    else:
+        view.value = _card(start, "The cable this lesson starts with.")
+    update_banner()
     return panel
 
 
-def chosen_cable(chooser: Panel) -> Cable:
-    """The cable a :func:`cable_chooser` holds now (re-run the cells below after a change)."""
-    cable = chooser.state.get("cable")
-    if cable is None:  # pragma: no cover - the chooser always loads its initial sample
-        raise CableError("no cable has been chosen yet: pick a sample, upload or paste one")
-    return cable
+def current_cable() -> Cable:
+    """The cable this kernel's chooser shows; without a chooser, the chosen cable."""
+    cable = _SHOWN["cable"]
+    return cable if isinstance(cable, Cable) else lesson_cable()
+
+
+def chosen_cable(chooser: Panel | None = None) -> Cable:
+    """The cable lesson 05 reads: what its chooser shows (:func:`current_cable`).
+
+    ``chooser`` is accepted for older notebooks and not needed: the choice has one home.
+    """
+    return current_cable()
+
+
+def forget_shown() -> None:
+    """Forget what this kernel's chooser showed (tests; a new kernel starts this way)."""
+    _SHOWN.update(cable=None, by_student=False)
+
+
+# --------------------------------------------------------------------------- views that follow
+
+_FOLLOWERS: list[weakref.ref] = []
+
+
+def _label(cable: Cable) -> str:
+    return cable.id or "your own text"
+
+
+def _shown_ids() -> list[str]:
+    alive = [ref() for ref in _FOLLOWERS]
+    return [f.state["shown"] for f in alive if f is not None and "shown" in f.state]
+
+
+def refresh_followers() -> None:
+    """Redraw every :func:`follow_chosen` view for the chosen cable."""
+    for ref in list(_FOLLOWERS):
+        follower = ref()
+        if follower is None:
+            _FOLLOWERS.remove(ref)
+        else:
+            follower.render()
+
+
+class ChosenView(widgets.Output):
+    """The output of ``build(current_cable())``, redrawn by the chooser's "re-run" button."""
+
+    def __init__(self, build: Callable[[Cable], Any]) -> None:
+        super().__init__()
+        self.build = build
+        self.state: dict[str, Any] = {}
+        self.add_class("cable-follows-choice")
+        _FOLLOWERS.append(weakref.ref(self))
+        self.render()
+
+    def render(self) -> None:
+        cable = current_cable()
+        result = self.build(cable)
+        self.state.update(shown=_label(cable), result=result)
+        self.outputs = (_display_data(result),)
+
+
+def _display_data(value: Any) -> dict[str, Any]:
+    """``value`` as one display_data output, formatted as the notebook would show it."""
+    try:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+    except ImportError:  # pragma: no cover - ipywidgets needs IPython
+        shell = None
+    if shell is not None:
+        data, metadata = shell.display_formatter.format(value)
+    else:
+        from IPython.core.formatters import DisplayFormatter
+
+        data, metadata = DisplayFormatter().format(value)
+    return {"output_type": "display_data", "data": data, "metadata": metadata}
+
+
+def follow_chosen(build: Callable[[Cable], Any]) -> ChosenView:
+    """Show ``build(cable)`` for the chosen cable, and again when the chooser's button asks.
+
+    ``follow_chosen(remix_tour)`` in a cell shows the tour of the chosen cable;
+    after a new choice, "Re-run the views below" in the chooser redraws it.
+    ``view.state["result"]`` is the value built last (a DataFrame, a panel…).
+    """
+    return ChosenView(build)
 
 
 # --------------------------------------------------------------------------- the tour
