@@ -66,19 +66,30 @@ def test_long_tables_say_how_many_rows_are_left_out() -> None:
     assert "5 more row(s) not shown" in html
 
 
-def test_readable_tables_is_the_notebook_display_of_dataframes() -> None:
-    from IPython.core.interactiveshell import InteractiveShell
+class _Formatter:
+    """IPython's HTML formatter, as far as readable_tables uses it."""
 
-    shell = InteractiveShell.instance()
+    def __init__(self) -> None:
+        self.type_printers: dict[type, object] = {}
+
+    def for_type(self, kind: type, printer: object) -> None:
+        self.type_printers[kind] = printer
+
+
+class _Shell:
+    def __init__(self) -> None:
+        self.display_formatter = type("Display", (), {"formatters": {"text/html": _Formatter()}})
+
+
+def test_readable_tables_is_the_notebook_display_of_dataframes() -> None:
+    shell = _Shell()
     formatter = shell.display_formatter.formatters["text/html"]
     frame = pd.DataFrame({"definition": [LONG]})
-    try:
-        assert readable_tables() is True
-        assert formatter(frame) == table_html(frame)
-        assert readable_tables(False) is False
-        assert "..." in formatter(frame)  # pandas' own display cuts the cell again
-    finally:
-        readable_tables(False)
+    assert readable_tables(shell=shell) is True
+    assert formatter.type_printers[pd.DataFrame](frame) == table_html(frame)
+    assert readable_tables(False, shell=shell) is False
+    assert pd.DataFrame not in formatter.type_printers  # pandas' own display again
+    # in a real kernel: no lesson shows pandas' own table (test_no_lesson_output_holds_a_cut_cell)
 
 
 def test_outside_ipython_nothing_changes() -> None:

@@ -31,17 +31,19 @@ _SIZES = {
 }
 
 
-def readable_tables(on: bool = True) -> bool:
+def readable_tables(on: bool = True, *, shell: Any = None) -> bool:
     """Show DataFrames in this notebook in the lessons' table style (``on=False``: pandas' own).
 
     Returns whether the style is now in use: False outside IPython (a script,
-    a test), where there is no notebook display to change.
+    a test), where there is no notebook display to change. ``shell``: the
+    IPython shell to change (default: the running one).
     """
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - the lessons always run in IPython
-        return False
-    shell = get_ipython()
+    if shell is None:
+        try:
+            from IPython import get_ipython
+        except ImportError:  # pragma: no cover - the lessons always run in IPython
+            return False
+        shell = get_ipython()
     if shell is None:
         return False
     import pandas as pd
