@@ -47,8 +47,12 @@ def cable():
 
 @pytest.fixture(autouse=True)
 def work(tmp_path, monkeypatch):
+    from cable_utils.lessons.chosen import forget_choice
+
     monkeypatch.setenv("CABLE_CLASSROOM_WORK", str(tmp_path))
-    return tmp_path
+    forget_choice()
+    yield tmp_path
+    forget_choice()
 
 
 def _panels(cable) -> Iterator[Panel]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -16,9 +17,13 @@ SCRIPT = "<script>window.__pwned=1</script>"
 
 
 @pytest.fixture(autouse=True)
-def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    from cable_utils.lessons.chosen import forget_choice
+
     monkeypatch.setenv("CABLE_CLASSROOM_WORK", str(tmp_path))
-    return tmp_path
+    forget_choice()  # each test starts in a "new kernel": nothing chosen yet
+    yield tmp_path
+    forget_choice()
 
 
 def test_chooser_loads_the_initial_sample_and_follows_the_dropdown() -> None:

@@ -37,7 +37,7 @@ def test_lesson01_runs_renders_and_responds(lab_page) -> None:
     )  # 8 cities + Washington twice
     expect(where.locator(".legend .traces")).to_have_count(3)
     expect(where.locator(".widget-html").nth(1)).to_contain_text("CIS COLLECTIVE")
-    where.locator(".widget-dropdown select").select_option("sender and action (TO)")
+    where.locator(".widget-toggle-buttons button", has_text="sender and action (TO)").click()
     expect(where.locator(".legend .traces")).to_have_count(2)
     expect(where.locator(".widget-html").nth(1)).not_to_contain_text("CIS COLLECTIVE")
     expect(where.locator(".widget-html").nth(1)).to_contain_text("SECSTATE WASHDC")

@@ -46,7 +46,8 @@ def test_lesson02_runs_renders_and_responds(lab_page) -> None:
     round_trip = time.perf_counter() - round_trip
     expect(sim_view).to_contain_text("MFA spokesperson")
     chart = simulator.locator(".js-plotly-plot")
-    expect(chart.locator(".annotation-text")).to_contain_text("selected")
+    expect(chart.locator(".annotation-text", has_text="selected")).to_have_count(1)
+    expect(chart.locator(".annotation-text", has_text="withheld")).to_have_count(2)
 
     # Self-check by keyboard: type into the box, Tab to the Check button, press Space.
     checker = lab_page.panel("Self-check 02.1")

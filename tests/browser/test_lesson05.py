@@ -57,13 +57,13 @@ def test_lesson_05_choose_a_sample_and_paste_xss(lab_page, lab_server) -> None:
     lab_page.assert_no_errors()
     lab_page.screenshot("lesson05_xss_pasted")
 
-    # The tour: choosing a part shows that lesson's explorer.
+    # The tour: choosing a tab shows that lesson's explorer.
     tour = (
         lab_page.locator(".cable-panel")
         .filter(has=lab_page.page.locator("h4", has_text="The tour on"))
         .first
     )
-    tour.locator(".widget-dropdown select").first.select_option("Paragraphs")
+    tour.get_by_role("tab", name="Paragraphs").click()
     expect(tour.locator(".cable-panel h4", has_text="Paragraph browser")).to_be_visible()
 
     # The gazetteer editor saves the actor list into the (temporary) work folder.
