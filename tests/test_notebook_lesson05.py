@@ -187,3 +187,20 @@ def test_with_pasted_text_and_xss_payloads_stay_text(tmp_path: Path) -> None:
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html  # the summary card
     assert "<script>window.__pwned" not in html
     assert "<img src=x onerror" not in html
+
+
+def test_changing_the_cable_shows_the_banner_and_the_button_redraws_the_views(
+    tmp_path: Path,
+) -> None:
+    final = (
+        'chooser.controls["sample"].value = "10MOSCOW228"\n'
+        'print("BANNER", "Cable changed" in chooser.state["banner"].value)\n'
+        "from cable_utils.widgets.remix import _shown_ids\n"
+        'print("BEFORE", sorted(set(_shown_ids())))\n'
+        'chooser.controls["rerun"].click()\n'
+        'print("AFTER", sorted(set(_shown_ids())), lesson_cable().id)\n'
+    )
+    text = outputs_text(run(lesson_with(None, final), tmp_path, "08BAKU151"))
+    assert "BANNER True" in text
+    assert "BEFORE ['08BAKU151']" in text  # the warnings, the tour and the comparison
+    assert "AFTER ['10MOSCOW228'] 10MOSCOW228" in text
