@@ -47,12 +47,12 @@ def cable():
 
 @pytest.fixture(autouse=True)
 def work(tmp_path, monkeypatch):
-    from cable_utils.lessons.chosen import forget_choice
+    from cable_utils.widgets.remix import forget_shown
 
     monkeypatch.setenv("CABLE_CLASSROOM_WORK", str(tmp_path))
-    forget_choice()
+    forget_shown()
     yield tmp_path
-    forget_choice()
+    forget_shown()
 
 
 def _panels(cable) -> Iterator[Panel]:

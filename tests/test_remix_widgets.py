@@ -18,12 +18,12 @@ SCRIPT = "<script>window.__pwned=1</script>"
 
 @pytest.fixture(autouse=True)
 def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    from cable_utils.lessons.chosen import forget_choice
+    from cable_utils.widgets.remix import forget_shown
 
     monkeypatch.setenv("CABLE_CLASSROOM_WORK", str(tmp_path))
-    forget_choice()  # each test starts in a "new kernel": nothing chosen yet
+    forget_shown()  # each test starts in a "new kernel": its chooser showed nothing
     yield tmp_path
-    forget_choice()
+    forget_shown()
 
 
 def test_chooser_loads_the_initial_sample_and_follows_the_dropdown() -> None:

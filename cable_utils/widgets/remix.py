@@ -147,7 +147,9 @@ def cable_chooser(initial: str | None = COLLECTION_CABLE) -> Panel:
     heading, controls, *rest = panel.children
     panel.children = (heading, controls, banner, rerun, *rest)
     panel.controls["rerun"] = rerun
-    panel.state.update(history=[], banner=banner, cable=start, source="start")
+    panel.state.update(
+        history=[], banner=banner, cable=start, source="sample" if start.id in ids else "start"
+    )
     _SHOWN["cable"] = start
     quiet = {"active": False}
 
@@ -159,7 +161,7 @@ def cable_chooser(initial: str | None = COLLECTION_CABLE) -> Panel:
         panel.state["history"].append((source, outcome.ok))
         if outcome.cable is None:
             kept = panel.state.get("cable")
-            still = f" The cable shown before ({_label(kept)}) stays." if kept else ""
+            still = f" The cable chosen before ({_label(kept)}) is still chosen." if kept else ""
             view.value = (
                 f"<p class='remix-error' role='alert' style='color:#B34700'>"
                 f"⚠ {escape(outcome.message)}{escape(still)}</p>" + (view.value if kept else "")
