@@ -37,7 +37,8 @@ def _plain_highlight_html(raw: str, segments: list[Segment]) -> str:
             f'style="background:{colour}55;border-bottom:2px {border} {colour};">{chunk}</mark>'
         )
     return (
-        '<pre class="cable-text" style="white-space:pre-wrap;font-size:12px;line-height:1.5">'
+        '<pre class="cable-text" style="white-space:pre-wrap;word-break:normal;'
+        'overflow-wrap:break-word;font-size:12px;line-height:1.5">'  # words kept whole
         + "".join(pieces)
         + "</pre>"
     )
