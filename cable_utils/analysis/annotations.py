@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import CableError
 from ..model import Cable
+from ..parse import takes_cable
 from ..source.paths import DATA_DIR, is_safe_id, work_root
 from .notes import NOTES_FILE, check_notes
 
@@ -343,6 +344,7 @@ class KnownActors:
         )
 
 
+@takes_cable
 def known_actors(cable: Cable, folder: Path, own_rows: list[dict[str, str]] | None) -> KnownActors:
     """The actors to check ids against: the folder's actors.csv, else a gazetteer.
 
@@ -483,6 +485,7 @@ def _paragraph_at(cable: Cable, raw_start: int) -> int | None:
     return None
 
 
+@takes_cable
 def quote_problem(cable: Cable, quote: str, paragraph: int | None) -> tuple[str, str] | None:
     """(what is wrong, how to fix it) when ``quote`` is not in the cable (in ``paragraph``).
 
@@ -586,6 +589,7 @@ def _marks(word: str) -> str:
 # --------------------------------------------------------------------------- claims
 
 
+@takes_cable
 def check_claim_rows(
     cable: Cable,
     rows: list[dict[str, str]],
@@ -825,6 +829,7 @@ def _check_mentions(
 # --------------------------------------------------------------------------- a folder
 
 
+@takes_cable
 def check_annotations(
     cable: Cable,
     folder: Path | None = None,

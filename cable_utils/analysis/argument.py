@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import CableError
 from ..model import Cable
+from ..parse import takes_cable
 from ..reference._frames import full_text_frame
 from ..reference.sources import cite
 from ..source.paths import DATA_DIR
@@ -247,6 +248,7 @@ def _read_actors(folder: Path, problems: list[str]) -> dict[str, dict[str, str]]
     return {row["id"]: row for row in rows if row.get("id")}
 
 
+@takes_cable
 def locate_quote(
     cable: Cable, quote: str, *, paragraph: int | None = None
 ) -> tuple[int, int] | None:
@@ -274,6 +276,7 @@ def locate_quote(
     return None
 
 
+@takes_cable
 def load_argument(
     cable: Cable,
     cable_id: str | None = None,
@@ -512,6 +515,7 @@ def stance_matrix(data: ArgumentData, *, include_reference: bool = False) -> pd.
     return frame
 
 
+@takes_cable
 def claims_template(cable: Cable, draft_actors: list[str] | None = None) -> pd.DataFrame:
     """An empty ``claims.csv`` to fill in for a cable without curated claims.
 
@@ -528,6 +532,7 @@ def claims_template(cable: Cable, draft_actors: list[str] | None = None) -> pd.D
     return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
 
 
+@takes_cable
 def draft_holder_ids(cable: Cable, limit: int = 12) -> list[str]:
     """Actor ids to seed a claims template: the cable's curated actors, else lesson 03's draft.
 
@@ -550,6 +555,7 @@ def draft_holder_ids(cable: Cable, limit: int = 12) -> list[str]:
     return [getattr(actor, "id", str(actor)) for actor in list(actors)[:limit]]
 
 
+@takes_cable
 def lesson_template(cable: Cable, data: ArgumentData) -> pd.DataFrame:
     """The claims template of the lesson: seeded with the coding actors, or drafted ones."""
     holders = data.coding_actors if data.curated else draft_holder_ids(cable)

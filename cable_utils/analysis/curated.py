@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import Cable
+from ..parse import takes_cable
 from ..source.paths import DATA_DIR
 
 if TYPE_CHECKING:
@@ -88,6 +89,7 @@ class StatementPair:
         return AGREE if self.automatic.code == self.curated.get("cameo_code") else DIFFERS
 
 
+@takes_cable
 def pair_statements(cable: Cable, gazetteer: Any | None = None) -> list[StatementPair] | None:
     """Automatic statements paired with curated ones; None when the cable has no curated coding.
 
@@ -121,6 +123,7 @@ def pair_statements(cable: Cable, gazetteer: Any | None = None) -> list[Statemen
     return pairs
 
 
+@takes_cable
 def statements_compared(cable: Cable, gazetteer: Any | None = None) -> pd.DataFrame:
     """Who said what, with the automatic event code beside the curated one and a ``check`` column.
 
@@ -202,6 +205,7 @@ def curated_mention_counts(cable_id: str | None) -> Counter[str] | None:
     return counts
 
 
+@takes_cable
 def mentions_compared(cable: Cable, gazetteer: Any | None = None) -> pd.DataFrame:
     """Mentions per actor: the automatic count beside the curated count, with a ``check`` column."""
     import pandas as pd
@@ -235,6 +239,7 @@ def mentions_compared(cable: Cable, gazetteer: Any | None = None) -> pd.DataFram
     return frame
 
 
+@takes_cable
 def actors_compared(cable: Cable, gazetteer: Any | None = None) -> pd.DataFrame:
     """The actors table, with the curated mention count beside the automatic one and a ``check``.
 

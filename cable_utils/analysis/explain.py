@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import SEGMENT_KINDS, Cable, Defect, HeaderField, Segment
+from ..parse import takes_cable
 from ..parse.decoding import DTG, DELine, decode_de_line, decode_dtg, decode_precedence
 from ..reference import codes as reference
 
@@ -211,6 +212,7 @@ def _part_token(field: HeaderField, name: str, text: str, position: int) -> Toke
     return Token(text, "not explained")
 
 
+@takes_cable
 def explain_header_field(cable: Cable, field: HeaderField) -> list[Token]:
     """One line of the transmission header, token by token, from the parsed parts.
 
@@ -254,6 +256,7 @@ def _marking_meaning(marking: str | None) -> str:
     return row["meaning"] if row else "not in the markings table"
 
 
+@takes_cable
 def explain_segment(cable: Cable, segment: Segment) -> list[tuple[str, str]]:
     """What a segment says, decoded from the model: (item, explanation) rows. Any cable."""
     kind = segment.kind

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import Cable
+from ..parse import takes_cable
 from ..source.paths import DATA_DIR
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -169,6 +170,7 @@ def _place(role: str, name: str, indicator: str | None, alternatives: list[str])
     )
 
 
+@takes_cable
 def addressee_places(cable: Cable) -> list[PlacedAddress]:
     """The sender, then each TO and INFO addressee, with coordinates where known."""
     placed = []
@@ -183,6 +185,7 @@ def addressee_places(cable: Cable) -> list[PlacedAddress]:
     return placed
 
 
+@takes_cable
 def places_table(cable: Cable) -> pd.DataFrame:
     """The addresses of the cable, their places and notes (collectives included)."""
     import pandas as pd

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Cable
+from ..parse import takes_cable
 from ..reference.history import Recognition
 from ..source.normalise import normalise
 from .argument import TimelineEvent
@@ -128,6 +129,7 @@ def cumulative_by_day(
     return running
 
 
+@takes_cable
 def recognition_claim(cable: Cable) -> RecognitionClaim | None:
     """The "N states in one day, M more ready" claim of a cable, or ``None``.
 
@@ -164,6 +166,7 @@ def whole_years_between(start: date, end: date) -> int:
     return years - 1 if (end.month, end.day) < (start.month, start.day) else years
 
 
+@takes_cable
 def years_claim_check(cable: Cable, since: date = NAGORNO_KARABAKH_DECLARED) -> YearsCheck | None:
     """Compare the cable's "in over N years" with the time since ``since``.
 

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Cable, Paragraph
+from ..parse import takes_cable
 from ..reference import codes as reference
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -165,6 +166,7 @@ def _read_marking(marking: str) -> tuple[str | None, frozenset[str], str]:
     return level, frozenset(caveats), f"marking ({marking}) not in markings.csv: read by its letter"
 
 
+@takes_cable
 def portion_levels(cable: Cable) -> list[PortionLevel]:
     """Each paragraph's level under the rules in this module's docstring."""
     banner = _banner_level(cable)
@@ -223,6 +225,7 @@ class RedactionResult:
         return [p.paragraph.number for p in self.kept if p.paragraph.number is not None]
 
 
+@takes_cable
 def simulate(cable: Cable, reader: str | Reader) -> RedactionResult:
     """Which paragraphs ``reader`` (a name in :data:`READERS` or a Reader) sees."""
     if isinstance(reader, str):
@@ -237,10 +240,12 @@ def simulate(cable: Cable, reader: str | Reader) -> RedactionResult:
     return RedactionResult(reader, tuple(kept), tuple(withheld))
 
 
+@takes_cable
 def simulate_all(cable: Cable) -> list[RedactionResult]:
     return [simulate(cable, reader) for reader in READERS.values()]
 
 
+@takes_cable
 def redaction_table(cable: Cable) -> pd.DataFrame:
     """One row per paragraph: level, caveats, basis, and who sees it (✓ / withheld)."""
     import pandas as pd

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import CableError, EmptyCableError
 from ..model import SEGMENT_KINDS, Cable, Defect
-from ..parse import load_cable
+from ..parse import load_cable, takes_cable
 from ..source.loading import decode_bytes
 from ..source.paths import (
     CABLE_ID_PATTERN,
@@ -334,6 +334,7 @@ def _executive_orders() -> tuple[tuple[str, int, int | None], ...]:
     )
 
 
+@takes_cable
 def era_of(cable: Cable) -> str:
     """The cable's era in words: its decade and the Executive Order on its E.O. line.
 
@@ -355,6 +356,7 @@ def era_of(cable: Cable) -> str:
     return f"{decade}; E.O. {cable.eo}"
 
 
+@takes_cable
 def markings_used(cable: Cable) -> list[str]:
     """The portion markings of the numbered paragraphs, without repeats, in order of use."""
     return list(dict.fromkeys(p.marking for p in cable.paragraphs if p.marking))
@@ -400,6 +402,7 @@ def _features(cable: Cable) -> list[tuple[str, str, str]]:
     return rows
 
 
+@takes_cable
 def compare_structure(cable: Cable, reference: Cable | None = None) -> pd.DataFrame:
     """The chosen cable's structure beside 08BAKU151's, one feature per row.
 
@@ -435,6 +438,7 @@ FALLBACK_WORK_ID = "my_cable"
 _SAFE_WORK_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
+@takes_cable
 def work_id(cable: Cable) -> str:
     """The ID a remixer's files are saved under: the cable's ID, or ``my_cable``."""
     return cable.id if cable.id and _SAFE_WORK_ID.match(cable.id) else FALLBACK_WORK_ID
@@ -582,6 +586,7 @@ def load_claims(cable_id: str) -> list[dict[str, str]]:
     return list(_claims_work(cable_id).rows)
 
 
+@takes_cable
 def example_claims(cable: Cable, holder: str | None = None) -> list[dict[str, str]]:
     """Three example claims for any cable: the first sentence of three paragraphs as evidence.
 

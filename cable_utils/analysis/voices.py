@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Cable, Paragraph
+from ..parse import takes_cable
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -86,10 +87,12 @@ def paragraph_voice(paragraph: Paragraph) -> ParagraphVoice:
     return ParagraphVoice(paragraph, voice, verbs, own)
 
 
+@takes_cable
 def paragraph_voices(cable: Cable) -> list[ParagraphVoice]:
     return [paragraph_voice(p) for p in cable.paragraphs]
 
 
+@takes_cable
 def ref_trail(cable: Cable) -> pd.DataFrame:
     """The REF entries joined to ``data/related/thread.csv`` (metadata only, no texts).
 
@@ -126,6 +129,7 @@ def ref_trail(cable: Cable) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+@takes_cable
 def voices_table(cable: Cable) -> pd.DataFrame:
     """One row per paragraph: number, section, voice, the cues that suggested it."""
     import pandas as pd

@@ -48,7 +48,7 @@ from typing import Any
 from ..corpus.collection import add_cable, too_large_error, work_collection
 from ..errors import CableError, CableNotFoundError, EmptyCableError, UnsafePathError
 from ..model import Cable
-from ..parse import load_cable
+from ..parse import load_cable, takes_cable
 from ..reference.storage import atomic_write_text
 from ..source.loading import MAX_CABLE_BYTES
 from ..source.paths import PROJECT_DIR, cable_dirs, find_cable_file, is_safe_id, work_root
@@ -150,6 +150,7 @@ def lesson_cable(cable_id: str | os.PathLike[str] | None = None) -> Cable:
     return load_cable(DEFAULT_CABLE_ID)
 
 
+@takes_cable
 def choice_reason(cable: Cable) -> str:
     """Why a lesson reads ``cable``, in one sentence (to follow "This lesson reads X.")."""
     choice = current_choice()
@@ -175,6 +176,7 @@ def choice_reason(cable: Cable) -> str:
     return "It is set in the lesson's CABLE_ID cell."
 
 
+@takes_cable
 def describe_choice(cable: Cable) -> str:
     """Which cable a lesson reads and why: chosen, set in the lesson, or the default."""
     return f"This lesson reads {cable.id or 'a cable without an ID'}. {choice_reason(cable)}"

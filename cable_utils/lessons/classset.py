@@ -29,6 +29,7 @@ from typing import Any
 from ..analysis.notes import load_notes
 from ..errors import CableError
 from ..model import Cable
+from ..parse import takes_cable
 from ..source.paths import is_safe_id
 
 __all__ = [
@@ -117,6 +118,7 @@ def _unavailable(item: Any, cable: Cable) -> str:
         return str(error)
 
 
+@takes_cable
 def worksheet_exercises(cable: Cable) -> list[WorksheetExercise]:
     """Every registered exercise, in order, with why it does not work on ``cable``."""
     from .exercises import exercise_ids, get_exercise
@@ -166,6 +168,7 @@ def _answer_box(level: str) -> str:
     return f'<div class="answer" role="img" aria-label="space for the answer, {lines} lines">{ruled}</div>'
 
 
+@takes_cable
 def worksheet_html(
     cable: Cable,
     *,

@@ -27,6 +27,7 @@ from html import escape
 
 from ..analysis.notes import CableNotes, load_notes
 from ..model import Cable
+from ..parse import takes_cable
 from .chosen import DEFAULT_CABLE_ID, choice_reason
 
 __all__ = ["LessonText", "cable_box", "cable_questions", "lesson_header", "notes_for"]
@@ -61,6 +62,7 @@ def _notes_markdown(text: str) -> str:
     return escape(text, quote=False)
 
 
+@takes_cable
 def notes_for(cable: Cable) -> CableNotes:
     """The teacher's notes on the cable (empty when it has none or no usable ID)."""
     return load_notes(cable.id or "")
@@ -73,6 +75,7 @@ def _identity(cable: Cable) -> str:
     return f"{_plain(who)}{subject}" if who or subject else "a cable without a header"
 
 
+@takes_cable
 def lesson_header(cable: Cable, lesson: str) -> LessonText:
     """The top of a lesson: which cable it reads, and the teacher's notes on any other cable.
 
@@ -115,6 +118,7 @@ def lesson_header(cable: Cable, lesson: str) -> LessonText:
     return LessonText("\n".join(lines).strip(), "header")
 
 
+@takes_cable
 def cable_box(cable: Cable, text: str, *, about: str = DEFAULT_CABLE_ID) -> LessonText:
     """A passage about one cable (08BAKU151): a labelled box there, folded on any other.
 
@@ -135,6 +139,7 @@ def cable_box(cable: Cable, text: str, *, about: str = DEFAULT_CABLE_ID) -> Less
     )
 
 
+@takes_cable
 def cable_questions(cable: Cable) -> LessonText:
     """The teacher's discussion questions on a cable other than 08BAKU151.
 

@@ -12,6 +12,7 @@ from heapq import heappop, heappush
 from html import escape
 
 from ..model import SEGMENT_KINDS, Cable, Segment
+from ..parse import takes_cable
 
 __all__ = [
     "CARD_STYLE",
@@ -67,6 +68,7 @@ SEGMENT_COLOURS: dict[str, tuple[str, str]] = {
 }
 
 
+@takes_cable
 def summary_fields(cable: Cable) -> list[tuple[str, str]]:
     """The fields of the summary card, as (label, value) text pairs."""
     when = cable.date.strftime("%d %B %Y, %H:%M UTC") if cable.date else "no date found"
@@ -94,6 +96,7 @@ def summary_fields(cable: Cable) -> list[tuple[str, str]]:
     ]
 
 
+@takes_cable
 def summary_card_html(cable: Cable) -> str:
     """A compact card: from, to, date, classification, subject (escaped)."""
     rows = "".join(

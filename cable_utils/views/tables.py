@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from ..model import SEGMENT_KINDS, Cable
+from ..parse import takes_cable
 
 __all__ = [
     "TABLE_MAX_ROWS",
@@ -33,6 +34,7 @@ __all__ = [
 ]
 
 
+@takes_cable
 def paragraphs_table(cable: Cable) -> pd.DataFrame:
     """One row per paragraph: number, marking, section, words, text, offsets."""
     rows = [
@@ -53,6 +55,7 @@ def paragraphs_table(cable: Cable) -> pd.DataFrame:
     return frame.astype({"number": "Int64", "words": "int64", "start": "int64", "end": "int64"})
 
 
+@takes_cable
 def addressees_table(cable: Cable) -> pd.DataFrame:
     """Action (TO) and information (INFO) addressees with their routing indicators."""
     rows = [
@@ -81,6 +84,7 @@ def addressees_table(cable: Cable) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+@takes_cable
 def segments_table(cable: Cable) -> pd.DataFrame:
     """Every segment with its kind, description, offsets and the raw text it covers."""
     rows = [
@@ -97,6 +101,7 @@ def segments_table(cable: Cable) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["kind", "description", "label", "start", "end", "raw_text"])
 
 
+@takes_cable
 def references_table(cable: Cable) -> pd.DataFrame:
     """The REF entries: label, text as written, canonical ID."""
     rows = [
@@ -106,6 +111,7 @@ def references_table(cable: Cable) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["label", "text", "id", "start", "end"])
 
 
+@takes_cable
 def tags_table(cable: Cable) -> pd.DataFrame:
     """TAGS with their descriptions and kinds (subject, program, geographic, organisation)."""
     rows = [
@@ -121,6 +127,7 @@ def tags_table(cable: Cable) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["code", "description", "kind", "start", "end"])
 
 
+@takes_cable
 def summary_table(cable: Cable) -> pd.DataFrame:
     """The cable at a glance, as a two-column table (the text twin of the summary card)."""
     from .render import summary_fields

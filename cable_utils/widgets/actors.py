@@ -16,6 +16,7 @@ from ..analysis.actors import (
     load_gazetteer,
 )
 from ..model import Cable, Segment
+from ..parse import takes_cable
 from ..reference.sources import cite
 from ..views.render import CARD_STYLE, OKABE_ITO, highlight_html
 from ._common import Panel, labelled, note_html, toggle_choice
@@ -34,6 +35,7 @@ _HOW_COLOURS = {
 }
 
 
+@takes_cable
 def mention_highlight_html(
     cable: Cable, mentions: list[Mention], statements: list[Statement] = ()
 ) -> str:
@@ -101,6 +103,7 @@ def _profile_html(gazetteer: Gazetteer, actor_id: str, mentions, statements) -> 
     )
 
 
+@takes_cable
 def actor_explorer(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
     """Pick an actor: role, background with source, every mention in the text, statements."""
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer(cable)
@@ -143,6 +146,7 @@ def actor_explorer(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
     return panel
 
 
+@takes_cable
 def voice_reference(cable: Cable, gazetteer: Gazetteer | None = None) -> dict[str, str]:
     """Speaker id → voice from the gazetteer, for every actor with at least one statement."""
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer(cable)
@@ -171,6 +175,7 @@ def _draft_speakers(cable: Cable, gazetteer: Gazetteer) -> dict[str, str]:
     return {s: gazetteer[s].voice if gazetteer[s].voice in _VOICE_CHOICES else "" for s in speakers}
 
 
+@takes_cable
 def voice_sorter(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
     """Classify each speaker (official, unofficial, embassy, media, foreign government).
 

@@ -14,6 +14,7 @@ import ipywidgets as widgets
 
 from ..analysis.explain import HEADER_KINDS, explain_header_field, explain_segment
 from ..model import SEGMENT_KINDS, Cable, Segment
+from ..parse import takes_cable
 from ..views.render import highlight_html, legend_html
 from ._common import Panel, labelled, note_html, toggle_choice
 from ._figures import show_figure
@@ -56,6 +57,7 @@ def table_html(rows: list[tuple[str, str]], headers: tuple[str, str], caption: s
     )
 
 
+@takes_cable
 def explain_kind(cable: Cable, kind: str) -> pd.DataFrame:
     """The first segment of ``kind`` explained as a table (empty, with a note, if absent)."""
     import pandas as pd
@@ -75,6 +77,7 @@ def _segment_label(cable: Cable, index: int, segment: Segment) -> str:
     return f"{index + 1:02d} {segment.kind}: {snippet}"
 
 
+@takes_cable
 def segment_explorer(cable: Cable) -> Panel:
     """The whole cable with chosen segment kinds highlighted, and one segment explained."""
     kinds = list(dict.fromkeys(s.kind for s in cable.segments))
@@ -138,6 +141,7 @@ def segment_explorer(cable: Cable) -> Panel:
     return panel
 
 
+@takes_cable
 def header_lines(cable: Cable) -> list[str]:
     """The lines of the transmission header as written, one per header field the parser read."""
     return [_line_of(cable, field.start, field.end) for field in cable.header]
@@ -147,6 +151,7 @@ def _line_of(cable: Cable, start: int, end: int) -> str:
     return " ".join(cable.raw[start:end].split())
 
 
+@takes_cable
 def header_decoder(cable: Cable) -> Panel:
     """Pick a header line; see it token by token, with what each token means.
 
@@ -194,6 +199,7 @@ def header_decoder(cable: Cable) -> Panel:
     return panel
 
 
+@takes_cable
 def addressee_map(cable: Cable) -> Panel:
     """ "Where did it go?": the addressees on a map and in a table, and a question to argue.
 

@@ -11,6 +11,7 @@ import ipywidgets as widgets
 
 from ..analysis.argument import STANCES, Agreement, ArgumentData, StanceCoding, agreement
 from ..model import Cable
+from ..parse import takes_cable
 from ..views.plots._style import PLOTLY_CONFIG, scaled_for_display
 from ..views.plots.argument import HOLDER_GROUPS, argument_map_json
 from ..views.render import CARD_STYLE, EVIDENCE_STYLE, OKABE_ITO
@@ -75,6 +76,7 @@ def quote_highlight_html(
     )
 
 
+@takes_cable
 def evidence_html(cable: Cable, data: ArgumentData, claim_id: str) -> str:
     """The claim, its holders with stance and quote, its relations, and the highlighted cable."""
     claim = data.claim(claim_id)
@@ -113,6 +115,7 @@ def _claim_options(data: ArgumentData) -> list[tuple[str, str]]:
     return [(f"{c.id}: {c.short_label}", c.id) for c in data.claims]
 
 
+@takes_cable
 def argument_status(cable: Cable, data: ArgumentData) -> widgets.HTML:
     """What the lesson can show for this cable, in plain words."""
     name = escape(data.cable_id)
@@ -157,6 +160,7 @@ def argument_status(cable: Cable, data: ArgumentData) -> widgets.HTML:
 # --------------------------------------------------------------------------- explorer
 
 
+@takes_cable
 def argument_map_explorer(cable: Cable, data: ArgumentData, *, initial: str | None = None) -> Panel:
     """Choose a claim in the list: the map beside it outlines the claim and its neighbours,
     and the card below gives its holders with their evidence highlighted in the cable.
@@ -258,6 +262,7 @@ def agreement_html(result: Agreement) -> str:
     )
 
 
+@takes_cable
 def stance_coder(cable: Cable, data: ArgumentData, *, folder: str | Path | None = None) -> Panel:
     """For each actor × claim: a stance and a one-line reason, saved on every change.
 

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from ..analysis.redaction import READERS, simulate
 from ..analysis.voices import paragraph_voice
 from ..model import Cable, Paragraph
+from ..parse import takes_cable
 from ..reference import codes as reference
 from ..views.render import CARD_STYLE
 from ._common import Panel, labelled, note_html, toggle_choice
@@ -79,6 +80,7 @@ def _matching(cable: Cable, mode: str, choice: str | None) -> list[Paragraph]:
     return [p for p in cable.paragraphs if key(p) == choice]
 
 
+@takes_cable
 def paragraph_browser(cable: Cable) -> Panel:
     """Browse the paragraphs by number, section or marking, with text and metadata."""
     mode = toggle_choice(list(BROWSE_MODES), "Browse by:", value="number")
@@ -116,6 +118,7 @@ def paragraph_browser(cable: Cable) -> Panel:
     return panel
 
 
+@takes_cable
 def redaction_simulator(cable: Cable) -> Panel:
     """Choose a reader: which paragraphs remain, and the share of words lost (with a chart)."""
     from ..views.plots.body import describe_redaction, redaction_figure

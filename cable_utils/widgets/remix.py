@@ -34,6 +34,7 @@ from ..analysis.remix import (
 from ..errors import CableError
 from ..lessons.chosen import choose_cable, lesson_cable
 from ..model import Cable
+from ..parse import takes_cable
 from ..views.render import summary_card_html
 from ..views.tables import table_html
 from ._common import Panel, labelled, note_html, status_html, toggle_choice
@@ -53,6 +54,7 @@ __all__ = [
 ]
 
 
+@takes_cable
 def warnings_html(cable: Cable) -> str:
     """The cable's warnings with what each means for a historian (an escaped table)."""
     frame = warnings_table(cable)
@@ -361,6 +363,7 @@ def _pieces() -> list[tuple[str, str, Callable[[Cable], Any]]]:
     ]  # fmt: skip
 
 
+@takes_cable
 def remix_tour(cable: Cable) -> Panel:
     """The explorers of lessons 01–04 for any cable, one tab each.
 
@@ -401,6 +404,7 @@ def remix_tour(cable: Cable) -> Panel:
 # --------------------------------------------------------------------------- annotating
 
 
+@takes_cable
 def gazetteer_editor(cable: Cable, cable_id: str | None = None) -> Panel:
     """Correct the actor list (CSV text) and save it as the cable's gazetteer.
 
@@ -470,6 +474,7 @@ def gazetteer_editor(cable: Cable, cable_id: str | None = None) -> Panel:
     return panel
 
 
+@takes_cable
 def stance_template(
     cable: Cable,
     claims: Sequence[dict[str, str]],

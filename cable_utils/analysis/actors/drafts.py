@@ -35,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...model import Cable
+from ...parse import takes_cable
 from .folding import fold
 from .gazetteer import Actor, Gazetteer
 from .lexicon import (
@@ -632,6 +633,7 @@ def _is_place(reader: _Reader, form: str) -> bool:
     return bool(hits) and located * 2 >= len(hits)
 
 
+@takes_cable
 def draft_actors(cable: Cable, *, min_evidence: int = 1) -> Gazetteer:
     """A first gazetteer for a cable nobody annotated: people, organisations and states.
 

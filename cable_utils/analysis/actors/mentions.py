@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...model import Cable
+from ...parse import takes_cable
 from .folding import fold, form_pattern
 from .gazetteer import Actor, Gazetteer, load_gazetteer
 from .text import CableText, remembered, sentence_bounds
@@ -165,6 +166,7 @@ _PRONOUNS_PERSON = re.compile(r"(?<!\w)(he|she|him|her)(?!\w)")
 _PRONOUNS_EMBASSY = re.compile(r"(?<!\w)(we|us|our)(?!\w)")
 
 
+@takes_cable
 def find_mentions(
     cable: Cable, gazetteer: Gazetteer | None = None, *, pronouns: bool = True
 ) -> list[Mention]:
@@ -290,6 +292,7 @@ def _add_pronouns(text: CableText, gazetteer: Gazetteer, mentions: list[Mention]
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
 
+@takes_cable
 def mentions_table(
     cable: Cable, gazetteer: Gazetteer | None = None, *, pronouns: bool = True
 ) -> pd.DataFrame:

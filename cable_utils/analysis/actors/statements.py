@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...model import Cable
+from ...parse import takes_cable
 from .folding import fold
 from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import Mention, find_mentions
@@ -256,6 +257,7 @@ def _clause_after(
     return clauses
 
 
+@takes_cable
 def find_statements(cable: Cable, gazetteer: Gazetteer | None = None) -> list[Statement]:
     """Who said what: statements attributed to an actor through a speech verb.
 
@@ -517,6 +519,7 @@ def _headline_statements(
     return out
 
 
+@takes_cable
 def statements_table(cable: Cable, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
     """Who said what: speaker, verb, what was said (with raw offsets), paragraph, code, judgement call."""  # noqa: E501
     import pandas as pd

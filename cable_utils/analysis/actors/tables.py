@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ...model import Cable
+from ...parse import takes_cable
 from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import find_mentions
 from .statements import find_statements
@@ -15,6 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["actors_json", "actors_table"]
 
 
+@takes_cable
 def actors_table(cable: Cable, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
     """One row per actor: name, type, role, code, voice, mentions and statements counted."""
     import pandas as pd
@@ -45,6 +47,7 @@ def actors_table(cable: Cable, gazetteer: Gazetteer | None = None) -> pd.DataFra
     return pd.DataFrame(rows)
 
 
+@takes_cable
 def actors_json(cable: Cable, gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:
     """The JSON contract of ``python -m cable_utils actors --json`` (offsets into the raw text)."""
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer(cable)

@@ -6,6 +6,7 @@ from typing import Any
 
 from ...analysis.geo import PlacedAddress, addressee_places
 from ...model import Cable
+from ...parse import takes_cable
 from ._style import MARKER_SYMBOLS, OKABE_ITO_SEQUENCE, accessible_layout, spread_labels
 
 __all__ = ["ROLE_FILTERS", "addressee_map_figure", "describe_addressee_map", "mapped_addresses"]
@@ -24,6 +25,7 @@ _ROLE_STYLE = {
 }
 
 
+@takes_cable
 def mapped_addresses(cable: Cable, show: str = "everyone") -> list[PlacedAddress]:
     """The addresses ``show`` keeps (see :data:`ROLE_FILTERS`), collectives included."""
     try:
@@ -41,6 +43,7 @@ _CALLOUT_GAP = 2.6
 _ROLE_OFFSET = 1.6
 
 
+@takes_cable
 def addressee_map_figure(cable: Cable, show: str = "everyone") -> Any:
     """A map of the sender and addressees: one trace per role, marker + label.
 
@@ -188,6 +191,7 @@ def _add_city_labels(figure: Any, cities: list[_City]) -> None:
         )
 
 
+@takes_cable
 def describe_addressee_map(cable: Cable, show: str = "everyone") -> str:
     """One sentence that says what the map shows."""
     chosen = mapped_addresses(cable, show)

@@ -6,6 +6,7 @@ from typing import Any
 
 from ...analysis.redaction import LEVELS, READERS, portion_levels, simulate_all
 from ...model import Cable
+from ...parse import takes_cable
 from ._style import OKABE_ITO_SEQUENCE, PATTERN_SHAPES, accessible_layout
 
 __all__ = [
@@ -34,6 +35,7 @@ def _label(number: int | None, index: int) -> str:
     return f"¶{number}" if number is not None else f"text {index + 1}"
 
 
+@takes_cable
 def paragraph_length_figure(cable: Cable) -> Any:
     """Words per paragraph: colour = level of the marking, pattern = section, label = marking."""
     import plotly.graph_objects as go
@@ -85,6 +87,7 @@ def paragraph_length_figure(cable: Cable) -> Any:
     return figure
 
 
+@takes_cable
 def describe_paragraph_lengths(cable: Cable) -> str:
     """One sentence summarising the paragraph-length chart."""
     portions = portion_levels(cable)
@@ -103,6 +106,7 @@ def describe_paragraph_lengths(cable: Cable) -> str:
     )
 
 
+@takes_cable
 def redaction_figure(cable: Cable, selected: str | None = None) -> Any:
     """Words each reader sees and loses (stacked bars; withheld bars hatched).
 
@@ -171,6 +175,7 @@ def redaction_figure(cable: Cable, selected: str | None = None) -> Any:
     return figure
 
 
+@takes_cable
 def describe_redaction(cable: Cable) -> str:
     """One sentence per reader: paragraphs withheld and share of words lost."""
     sentences = []
