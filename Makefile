@@ -35,6 +35,7 @@ help:
 	@echo "make html       build the offline static edition in site/ (read without installing)"
 	@echo "make student    student copies of the lessons without solutions, in student/"
 	@echo "                (both with CABLE=ID: a class set for that cable, with a printable worksheet)"
+	@echo "make add FILE=cable.txt SOURCE=\"https://…\" [ID=…]   add a cable to the collection (REMIXING.md)"
 	@echo "make strip      remove outputs, execution counts and widget state from notebooks/*.ipynb"
 	@echo "make install    the developer environment: runtime and test locks in $(VENV)"
 	@echo "make lock       recompile $(RUNTIME_LOCK) and $(TEST_LOCK) from pyproject.toml"
@@ -115,6 +116,16 @@ strip: $(RUNTIME_STAMP)
 	$(VPY) tools/strip_notebooks.py notebooks/*.ipynb
 
 # ---------------------------------------------------------------- exports
+
+# A value quoted for the shell: a quote inside it reaches the tool as a character.
+shell_quote = '$(subst ','"'"',$(strip $(1)))'
+
+# Add a cable to the collection: python -m cable_utils add, with the runtime installed first
+# (a teacher need not have run make lab). make add FILE=path SOURCE="where it came from" [ID=…]
+add: $(RUNTIME_STAMP)
+	@if [ -z "$(strip $(FILE))" ]; then \
+		echo 'make add: say which file: make add FILE=path/to/cable.txt SOURCE="https://… (where the copy came from)"' >&2; exit 2; fi
+	$(VPY) -m cable_utils add $(call shell_quote,$(FILE)) $(if $(strip $(SOURCE)),--source $(call shell_quote,$(SOURCE))) $(if $(strip $(ID)),--id $(call shell_quote,$(ID)))
 
 # CABLE=ID (e.g. make student CABLE=10MOSCOW228): a class set for that cable; every
 # lesson reads it, and the output holds worksheet.html, to print or save as PDF.

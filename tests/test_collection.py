@@ -423,3 +423,23 @@ def test_after_add_the_tests_of_the_collection_still_pass(tmp_path: Path) -> Non
         capture_output=True, text=True, env=env, cwd=REPO, timeout=1200, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+def test_make_add_is_the_same_command(data_copy: Path) -> None:
+    """REMIXING.md §1: `make add FILE=… SOURCE=…` installs the runtime if needed, then adds."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
+    env["CABLE_CLASSROOM_DATA"] = str(data_copy)
+    missing = subprocess.run(
+        ["make", "--no-print-directory", "add"], capture_output=True, text=True, env=env,
+        cwd=REPO, timeout=600, check=False,
+    )  # fmt: skip
+    assert missing.returncode != 0 and "say which file" in missing.stderr
+    result = subprocess.run(
+        ["make", "--no-print-directory", "add", f"FILE={OTHER_CABLE}",
+         "SOURCE=a teacher's copy, https://example.org/x"],
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=600, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "added 06BELGRADE1681" in result.stdout
+    row = provenance_rows(repository_collection(data_copy))[-1]
+    assert row.file == "06BELGRADE1681.txt" and row.cells[0].startswith("a teacher's copy")
