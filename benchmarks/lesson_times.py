@@ -95,7 +95,7 @@ def parts_of(nb: nbformat.NotebookNode) -> list[Part]:
         if cell.cell_type == "markdown":
             for line in cell.source.splitlines():
                 if line.startswith("## "):
-                    parts.append(Part(line[3:].strip(), optional="(optional)" in line))
+                    parts.append(Part(line[3:].strip(), optional="*(optional" in line))
             parts[-1].words += prose_words(cell.source)
             for _id, kind in _EXERCISE.findall(cell.source):
                 parts[-1].exercises[kind] = parts[-1].exercises.get(kind, 0) + 1
@@ -115,7 +115,7 @@ def execute(path: Path) -> float:
     nb = nbformat.read(path, as_version=4)
     started = time.perf_counter()
     NotebookClient(nb, timeout=600, kernel_name="python3", resources={
-        "metadata": {"path": str(NOTEBOOKS)}
+        "metadata": {"path": str(path.parent)}
     }).execute()  # fmt: skip
     return time.perf_counter() - started
 
@@ -154,8 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-run", action="store_true", help="count only; do not execute")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "lesson_times.md")
+    parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS, help="folder of lessons")
     args = parser.parse_args(argv)
-    paths = sorted(NOTEBOOKS.glob("0*.ipynb"))
+    paths = sorted(args.notebooks.glob("0*.ipynb"))
     table = report(paths, run=not args.no_run)
     args.out.write_text("# Lesson times (benchmarks/lesson_times.py)\n\n" + table, encoding="utf-8")
     sys.stdout.write(table)

@@ -60,11 +60,11 @@ def test_every_cited_id_is_in_the_sources_table(notebook, source_ids) -> None:
 
 
 def test_every_paragraph_with_a_date_cites_a_source(notebook, source_ids) -> None:
-    """History sections (2-7): a paragraph or bullet that names a year carries an id."""
+    """History sections (2-8): a paragraph or bullet that names a year carries an id."""
     uncited = []
     for text in markdown(notebook):
         heading = text.splitlines()[0]
-        if not re.match(r"## [2-7]\. ", heading):
+        if not re.match(r"## [2-8]\. ", heading):
             continue
         for block in re.split(r"\n\s*\n|\n(?=- )", text):
             if YEAR.search(block) and not set(CITATION.findall(block)) & source_ids:
@@ -77,8 +77,8 @@ def test_every_paragraph_with_a_date_cites_a_source(notebook, source_ids) -> Non
 def test_core_and_optional_parts_are_marked(notebook) -> None:
     headings = [t.splitlines()[0] for t in markdown(notebook) if t.startswith("## ")]
     numbered = [h for h in headings if re.match(r"## \d\. ", h)]
-    assert len(numbered) == 7
-    assert all("*(core)*" in h or "*(optional)*" in h for h in numbered), numbered
+    assert len(numbered) == 8
+    assert all("*(core)*" in h or "*(optional" in h for h in numbered), numbered
 
 
 def test_an_exercise_in_the_middle_and_key_points_at_the_end(notebook) -> None:
@@ -140,7 +140,8 @@ def test_the_primer_runs_on_08baku151_and_writes_nothing(work: Path) -> None:
     assert len(figures) >= 2  # the map and the "afterwards" timeline
     assert _outputs(nb, WIDGET)  # the timeline explorer
     text = _text(nb)
-    assert "Nagorno-Karabakh" in text and "[un-sc6686]" in text  # tables cite sources by id
+    # the text twin of the "afterwards" timeline cites every event's sources by id
+    assert "Nagorno-Karabakh" in text and "[icj-ao-2010]" in text
     assert text.count('data-verdict="no-answer"') == 3  # no answer yet, none saved
     assert "Model answer" not in text and "✔ Correct" not in text
     assert not work.exists() or not any(p.is_file() for p in work.rglob("*"))
@@ -154,6 +155,6 @@ def test_the_primer_on_another_cable_stays_about_08baku151(work: Path) -> None:
     nb = run_notebook(PRIMER, cable_id="10MOSCOW228")
     text = _text(nb)
     assert "Traceback" not in text
-    assert "[un-sc6686]" in text  # the history is the same
+    assert "[icj-ao-2010]" in text  # the history is the same
     assert text.count('data-verdict="no-answer"') == 1  # 00b.1, a history question
     assert text.count('data-verdict="not-available"') == 2  # 00b.2-3 quote 08BAKU151
