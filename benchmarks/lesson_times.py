@@ -1,26 +1,36 @@
 """How long a lesson takes a student working through it: ``python benchmarks/lesson_times.py``.
 
-For each notebook it counts what a student reads and does, runs the notebook once to
-time its cells on this machine, and adds up minutes with the rates below. The rates
+What this is, honestly: an **estimate from the lesson's own content**, not a stopwatch
+on students. Nobody has yet timed a class or a student working through these lessons;
+when someone does, their times should replace these. For each notebook it counts what
+a student reads and does, runs the notebook once to time its cells on this machine
+(the only part that is measured), and adds up minutes with the rates below. The rates
 are stated, not measured on students: change them to your class's and rerun.
 
-- reading: the markdown prose (cell text, tables, lists; not code) at READING_WPM;
-- running: every code cell once (measured with nbclient on 08BAKU151), plus
-  LOOK_PER_OUTPUT minutes to look at each table or figure, and for each widget the
-  minutes its task takes (WIDGET_MINUTES: coding stances takes longer than a map);
+- reading: the markdown prose (cell text, tables, lists; not code), and the passages
+  of ``cable_box`` cells (shown on 08BAKU151), at READING_WPM;
+- running: every code cell once (measured with nbclient on 08BAKU151, in a fresh
+  work folder so a developer's own choice of cable is not read), plus LOOK_PER_OUTPUT
+  minutes to look at each table or figure, SHORT_TEXT minutes for a line the library
+  writes (which cable the lesson reads, a citation), and for each widget the minutes
+  its task takes (WIDGET_MINUTES: coding stances takes longer than a map);
 - exercises: EXERCISE_MINUTES by kind (recall, analysis, open question), for a
-  first attempt and reading the feedback; solutions are not opened;
-- discussion questions are left out (they are class time: see the instructor guide).
+  first attempt and reading the feedback; solutions are not opened. A self-check box
+  is another way to answer its exercise, counted once with the exercise.
 
-Parts whose heading says *(optional)* are counted apart, so each lesson gets a core
-time and a time with everything. Results: ``benchmarks/lesson_times.md``.
+Parts whose heading says *(optional…)* (the discussion questions among them: class
+time) are counted apart, so each lesson gets a core time and a time with everything.
+Results: ``benchmarks/lesson_times.md``; ``--only 00_ 01_`` measures some lessons and
+keeps the other rows of that file.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,9 +43,12 @@ NOTEBOOKS = REPO / "notebooks"
 
 READING_WPM = 120  # careful study reading of unfamiliar material, with codes and quotations
 LOOK_PER_OUTPUT = 1.0  # minutes to read a table or a figure and its text twin
+SHORT_TEXT = 0.25  # minutes for a line the library writes (which cable, a citation)
+#: Code cells that show a line or two of text, not a table or a figure.
+_SHORT_TEXT_CALLS = ("lesson_header(", "how_to_cite(", "cable_questions(", "define(")
 # Minutes to do what each widget asks: its task, not a glance.
 WIDGET_MINUTES = {
-    "self_check": 1.0,  # type one answer
+    "self_check": 0.0,  # the box answers an exercise counted by its kind
     "segment_explorer": 4.0,  # toggle kinds, decode two segments
     "header_decoder": 4.0,  # step through the header lines
     "addressee_map": 3.0,  # compare TO and INFO
@@ -70,13 +83,16 @@ class Part:
     optional: bool
     words: int = 0
     outputs: int = 0
+    short_texts: int = 0
     widget_minutes: float = 0.0
     exercises: dict[str, int] = field(default_factory=dict)
 
     @property
     def minutes(self) -> float:
         reading = self.words / READING_WPM
-        looking = self.outputs * LOOK_PER_OUTPUT + self.widget_minutes
+        looking = (
+            self.outputs * LOOK_PER_OUTPUT + self.short_texts * SHORT_TEXT + self.widget_minutes
+        )
         doing = sum(EXERCISE_MINUTES[kind] * n for kind, n in self.exercises.items())
         return reading + looking + doing
 
@@ -106,48 +122,89 @@ def parts_of(nb: nbformat.NotebookNode) -> list[Part]:
                 parts[-1].widget_minutes += WIDGET_MINUTES[widget.group(1)]
             elif "check(" in source:
                 continue  # an exercise's answer cell: counted with the exercise
+            elif source.startswith("cable_box("):
+                parts[-1].words += prose_words(source.split('"""')[1] if '"""' in source else "")
+            elif source.startswith(_SHORT_TEXT_CALLS):
+                parts[-1].short_texts += 1
             elif not source.lstrip().startswith(("from ", "import ", "CABLE_ID", "Javascript")):
                 parts[-1].outputs += 1
     return parts
 
 
 def execute(path: Path) -> float:
+    """Seconds to run every cell once, in a fresh work folder (so on 08BAKU151)."""
     nb = nbformat.read(path, as_version=4)
-    started = time.perf_counter()
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={
-        "metadata": {"path": str(path.parent)}
-    }).execute()  # fmt: skip
-    return time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as work:
+        saved = os.environ.get("CABLE_CLASSROOM_WORK")
+        os.environ["CABLE_CLASSROOM_WORK"] = work  # the kernel inherits it
+        try:
+            started = time.perf_counter()
+            NotebookClient(nb, timeout=600, kernel_name="python3", resources={
+                "metadata": {"path": str(path.parent)}
+            }).execute()  # fmt: skip
+            return time.perf_counter() - started
+        finally:
+            if saved is None:
+                os.environ.pop("CABLE_CLASSROOM_WORK", None)
+            else:
+                os.environ["CABLE_CLASSROOM_WORK"] = saved
 
 
-def report(paths: list[Path], *, run: bool) -> str:
-    rows = []
-    for path in paths:
-        nb = nbformat.read(path, as_version=4)
-        parts = parts_of(nb)
-        seconds = execute(path) if run else 0.0
-        core = sum(p.minutes for p in parts if not p.optional) + seconds / 60
-        everything = sum(p.minutes for p in parts) + seconds / 60
-        words = sum(p.words for p in parts)
-        exercises = sum(sum(p.exercises.values()) for p in parts)
-        widgets = sum(p.widget_minutes for p in parts)
-        rows.append(
-            f"| `{path.stem}` | {words:,} | {words / READING_WPM:.0f} | {exercises} | {widgets:.0f} "
-            f"| {seconds:.0f} | {core:.0f} | {everything:.0f} |"
-        )
-    head = (
-        "| notebook | words of prose | reading (min) | exercises | widgets (min) | cells run (s) "
-        "| core (min) | with optional parts (min) |\n|---|---|---|---|---|---|---|---|"
+HEAD = (
+    "| notebook | words of prose | reading (min) | exercises | widgets (min) | cells run (s) "
+    "| counted on (date, load) | core (min) | with optional parts (min) |\n"
+    "|---|---|---|---|---|---|---|---|---|"
+)
+
+
+def row(path: Path, *, run: bool) -> str:
+    """One notebook's row of the table."""
+    nb = nbformat.read(path, as_version=4)
+    parts = parts_of(nb)
+    load = os.getloadavg()[0]
+    seconds = execute(path) if run else 0.0
+    core = sum(p.minutes for p in parts if not p.optional) + seconds / 60
+    everything = sum(p.minutes for p in parts) + seconds / 60
+    words = sum(p.words for p in parts)
+    exercises = sum(sum(p.exercises.values()) for p in parts)
+    widgets = sum(p.widget_minutes for p in parts)
+    when = f"{time.strftime('%Y-%m-%d')}, load {load:.1f}" if run else "not run"
+    return (
+        f"| `{path.stem}` | {words:,} | {words / READING_WPM:.0f} | {exercises} | {widgets:.0f} "
+        f"| {seconds:.0f} | {when} | {core:.0f} | {everything:.0f} |"
     )
-    rates = (
-        f"Rates: reading {READING_WPM} words a minute; {LOOK_PER_OUTPUT:g} min per table or "
-        f"figure; per widget, the minutes of its task ("
+
+
+def rates() -> str:
+    return (
+        "How these times were obtained: **estimated, not timed on students.** The script "
+        "counts each lesson's prose, tables, figures, widgets and exercises and adds minutes "
+        f"at stated rates: reading {READING_WPM} words a minute; {LOOK_PER_OUTPUT:g} min per "
+        f"table or figure; {SHORT_TEXT:g} min per line of library text; per widget, the "
+        "minutes of its task ("
         + ", ".join(f"{k} {v:g}" for k, v in WIDGET_MINUTES.items())
         + "); exercises "
         + ", ".join(f"{k} {v:g} min" for k, v in EXERCISE_MINUTES.items())
-        + ". Discussion questions are not included."
+        + ". Only the time to run the cells is measured (once, on 08BAKU151, on a shared "
+        "2-core machine at the load shown; it is seconds, so the load hardly matters). "
+        "Parts marked optional, the discussion questions among them, count only in the last "
+        "column. A lesson's header states the two last columns; when a class has been timed, "
+        "replace the rates with what you saw.\n"
     )
-    return f"{head}\n" + "\n".join(rows) + f"\n\n{rates}\n"
+
+
+def existing_rows(path: Path) -> dict[str, str]:
+    """The rows already in the results file, by notebook stem (kept when not re-measured)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    found = {}
+    for line in text.splitlines():
+        match = re.match(r"^\| `([^`]+)` \|", line)
+        if match and line.count("|") == HEAD.splitlines()[0].count("|"):
+            found[match.group(1)] = line
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,11 +212,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-run", action="store_true", help="count only; do not execute")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "lesson_times.md")
     parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS, help="folder of lessons")
+    parser.add_argument(
+        "--only", nargs="*", default=None, help="name prefixes of the lessons to measure (00_ 01_)"
+    )
     args = parser.parse_args(argv)
     paths = sorted(args.notebooks.glob("0*.ipynb"))
-    table = report(paths, run=not args.no_run)
-    args.out.write_text("# Lesson times (benchmarks/lesson_times.py)\n\n" + table, encoding="utf-8")
-    sys.stdout.write(table)
+    if args.only:
+        paths = [p for p in paths if p.name.startswith(tuple(args.only))]
+    rows = existing_rows(args.out)
+    for path in paths:
+        rows[path.stem] = row(path, run=not args.no_run)
+        sys.stdout.write(rows[path.stem] + "\n")
+    table = HEAD + "\n" + "\n".join(rows[stem] for stem in sorted(rows))
+    args.out.write_text(
+        "# Lesson times (benchmarks/lesson_times.py)\n\n" + table + "\n\n" + rates(),
+        encoding="utf-8",
+    )
     return 0
 
 
