@@ -13,6 +13,7 @@ from cable_utils.analysis.argument import load_timeline
 from cable_utils.analysis.notes import load_notes, timeline_for
 from cable_utils.lessons.chosen import choose_cable
 from cable_utils.lessons.page import cable_box, cable_questions, lesson_header
+from cable_utils.parse import parse_text
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -125,3 +126,46 @@ def test_an_empty_timeline_draws_and_says_so(moscow) -> None:
     figure = timeline_figure([], moscow, start=date(2010, 1, 1), end=date(2010, 3, 1))
     assert "no sourced events for this cable yet" in figure.layout.title.text
     assert describe_timeline([], moscow) == "No sourced events for 10MOSCOW228 yet."
+
+
+def test_the_citation_is_read_from_the_cables_own_header(baku, moscow) -> None:
+    from cable_utils.lessons.page import cable_citation, how_to_cite
+
+    assert cable_citation(baku) == (
+        "AMEMBASSY BAKU, \u201cAzerbaijani Reaction To Kosovo's Independence,\u201d cable "
+        "08BAKU151, 19 February 2008, CONFIDENTIAL, as published by WikiLeaks"
+    )
+    shown = str(how_to_cite(moscow))
+    assert "cable 10MOSCOW228, 1 February 2010" in shown and "AMEMBASSY MOSCOW" in shown
+    assert "08BAKU151" not in shown and "10MOSCOW228.txt" in shown  # the copy used
+    pasted = parse_text("SUBJECT: <b>NOTES</b>\n\n1. (C) Text.\n")
+    cited = str(how_to_cite(pasted))
+    assert "<b>" not in cited and "no FM line" in cited  # escaped, and what is missing is said
+
+
+def test_lesson_times_are_read_from_the_lessons_headers(tmp_path: Path) -> None:
+    import json
+
+    from cable_utils.lessons.page import lesson_times
+
+    def lesson(name: str, header: str) -> None:
+        cells = [{"cell_type": "markdown", "metadata": {}, "source": header}]
+        (tmp_path / name).write_text(json.dumps({"cells": cells}), encoding="utf-8")
+
+    lesson(
+        "01_one.ipynb", "# Lesson one\n\n| | |\n|---|---|\n| **Estimated time** | 12 minutes |\n"
+    )
+    lesson("02_two.ipynb", "# Lesson <two>\n\nNo card.")
+    (tmp_path / "03_broken.ipynb").write_text("{not json", encoding="utf-8")
+    table = str(lesson_times(tmp_path)).splitlines()
+    assert table[2] == "| 01\\_one | Lesson one | 12 minutes |"
+    assert table[3] == "| 02\\_two | Lesson &lt;two&gt; | not stated |"
+    assert len(table) == 4  # the unreadable notebook is left out, not an error
+    assert "No lessons found" in str(lesson_times(tmp_path / "nowhere"))
+
+
+def test_the_shipped_lessons_state_their_times(baku) -> None:
+    from cable_utils.lessons.page import lesson_times
+
+    rows = str(lesson_times()).splitlines()[2:]
+    assert any(row.startswith("| 01\\_anatomy") and "minutes" in row for row in rows)

@@ -13,6 +13,9 @@ what depends on the cable through short code cells:
   Baku is presented as if it were about the chosen cable.
 * :func:`cable_questions`: on another cable, the teacher's discussion questions
   for it, with what a good answer covers folded.
+* :func:`how_to_cite`: a citation of the cable the lesson reads, from its header.
+* :func:`lesson_times`: each lesson's estimated time, read from its header card,
+  so lesson 00's learning path never disagrees with the lessons.
 
 Each returns an object that Jupyter shows as Markdown (``text/markdown``);
 ``str()`` gives the same Markdown, for tests and tools. Teacher's notes and
@@ -21,16 +24,29 @@ cable text are HTML-escaped: they are shown, never run.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
+from string import capwords
 
 from ..analysis.notes import CableNotes, load_notes
 from ..model import Cable
 from ..parse import takes_cable
+from ..source.paths import PROJECT_DIR
 from .chosen import DEFAULT_CABLE_ID, choice_reason
 
-__all__ = ["LessonText", "cable_box", "cable_questions", "lesson_header", "notes_for"]
+__all__ = [
+    "LessonText",
+    "cable_box",
+    "cable_citation",
+    "cable_questions",
+    "how_to_cite",
+    "lesson_header",
+    "lesson_times",
+    "notes_for",
+]
 
 #: The cell tag of a passage about 08BAKU151 (see CONTRIBUTING.md).
 CABLE_TAG = f"cable:{DEFAULT_CABLE_ID}"
@@ -173,3 +189,68 @@ def cable_questions(cable: Cable) -> LessonText:
                 "",
             ]
     return LessonText("\n".join(lines).strip(), "questions")
+
+
+@takes_cable
+def cable_citation(cable: Cable) -> str:
+    """A citation of the cable from its own header (plain text, not escaped).
+
+    Sending post, subject, canonical ID, date and classification: what a reader
+    needs to find any edition of the cable. Missing parts are left out, and said.
+    """
+    # capwords, not str.title: "KOSOVO'S" becomes "Kosovo's", not "Kosovo'S"
+    subject = capwords((cable.subject or "").strip())
+    title = f"\u201c{subject},\u201d" if subject else "untitled (no SUBJECT line),"
+    rest = [f"cable {cable.id}" if cable.id else "cable without a canonical ID"]
+    if cable.date:
+        rest.append(f"{cable.date:%d %B %Y}".lstrip("0"))
+    if cable.classification:
+        rest.append(cable.classification)
+    sender = cable.origin or "The sending post (no FM line in this copy)"
+    return f"{sender}, {title} {', '.join(rest)}, as published by WikiLeaks"
+
+
+@takes_cable
+def how_to_cite(cable: Cable) -> LessonText:
+    """How to cite the cable the lesson reads, and which copy of it was used."""
+    copy = Path(cable.source).name if cable.source else ""
+    where = f" (here: the file {_plain(copy)} of this collection)" if copy else ""
+    return LessonText(
+        f"**How to cite {_plain(cable.id or 'this cable')}.** {_plain(cable_citation(cable))}. "
+        "Give the canonical ID: it is how every edition of the cable is found. "
+        f"Name the copy you used{where} and, where the online address is known, "
+        "the date you consulted it.",
+        "citation",
+    )
+
+
+_ESTIMATED_TIME = re.compile(r"^\|\s*\*\*Estimated time\*\*\s*\|(.*)\|\s*$", re.M)
+_TITLE = re.compile(r"^# (.+)$", re.M)
+
+
+def lesson_times(folder: Path | None = None) -> LessonText:
+    """A table of the lessons in ``notebooks/`` with the time each one's header card states.
+
+    Read from the lessons themselves, so the learning path cannot drift from them.
+    """
+    folder = folder or PROJECT_DIR / "notebooks"
+    rows = []
+    for path in sorted(folder.glob("[0-9][0-9]*_*.ipynb")):
+        try:
+            cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        markdown = [
+            "".join(c["source"]) if isinstance(c.get("source"), list) else str(c.get("source"))
+            for c in cells
+            if isinstance(c, dict) and c.get("cell_type") == "markdown"
+        ]
+        head = "\n".join(markdown[:3])
+        title, time = _TITLE.search(head), _ESTIMATED_TIME.search(head)
+        if title:
+            stated = time.group(1).strip() if time else "not stated"
+            rows.append(f"| {_plain(path.stem)} | {_plain(title.group(1))} | {_plain(stated)} |")
+    if not rows:
+        return LessonText(f"*No lessons found in {_plain(str(folder))}.*", "nothing")
+    head = "| Notebook | Title | Estimated time (from its header) |\n|---|---|---|"
+    return LessonText(head + "\n" + "\n".join(rows), "times")
