@@ -132,3 +132,17 @@ def test_the_terms_a_lesson_lists_are_in_the_glossary(path: Path) -> None:
     links = {"01_anatomy_of_a_cable": "prosign", "02_reading_the_body": "KFOR"}
     if path.stem in links:  # the jargon these lessons use before the glossary
         assert links[path.stem] in listed
+
+
+def test_the_instructor_guide_discusses_the_leak_with_sources_that_exist() -> None:
+    """Issue 16 item 4: the guide's ethics section, every fact with a source id that exists."""
+    with (REPO / "data" / "sources.csv").open(encoding="utf-8", newline="") as handle:
+        known = {row["id"] for row in csv.DictReader(handle)}
+    guide = (REPO / "notebooks" / "INSTRUCTOR_GUIDE.md").read_text(encoding="utf-8")
+    section = guide.split("## A leaked source: ethics", 1)[1].split("\n## ", 1)[0]
+    cited = set(SOURCE_ID.findall(section))
+    assert {"latimes-20110830", "dawn-20110902", "echr-ilgar-2014"} <= cited
+    assert not cited - known, sorted(cited - known)
+    for topic in ("unredacted", "in confidence", "What changes for a historian", "(a)", "(c)"):
+        assert topic in section, topic
+    assert "No source in the collection connects his arrest" in section
