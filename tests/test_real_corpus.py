@@ -16,7 +16,7 @@ from cable_utils.parse import read_fields
 from cable_utils.parse.decoding import decode_official_name
 from cable_utils.parse.front_matter import canonical_cable_id, canonical_post
 from cable_utils.parse.parser import tag_entries
-from cable_utils.parse.signature import read_tail, signer_of_line
+from cable_utils.parse.signature import is_end_junk, read_tail, signer_of_line
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus" / "cables"
 
@@ -64,6 +64,27 @@ def test_signer_is_found_at_the_end_of_a_real_cable(cable_id, last_line, signer)
 )
 def test_signature_lines(line: str, name: str | None) -> None:
     assert signer_of_line(line) == name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Visit London’s Classified Website: http://www.intelink.sgov.gov/wiki/Portal:Unit ed_Kingdom",
+        "Please visit Paris' Classified Website at: ",
+        "           \"Visit Ankara's Classified Web Site at http://www.intelink.s ",
+        "www.state.sgov.gov/demarche. ",
+        "VISIT LONDON'S CLASSIFIED WEBSITE:",  # the London trailer in capitals
+        "NNNN",
+    ],
+)
+def test_trailer_lines_are_end_junk(line: str) -> None:
+    assert is_end_junk(line)
+
+
+def test_a_sentence_naming_a_website_is_text() -> None:
+    # Only a trailer line is junk: text that merely mentions a web site is not.
+    assert not is_end_junk("The embassy will post the statement on its public web site today.")
+    assert not is_end_junk("1. (C) Summary: the ministry's classified annex arrived.")
 
 
 def test_a_heading_shaped_line_needs_a_sentence_before_it() -> None:

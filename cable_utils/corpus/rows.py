@@ -275,17 +275,11 @@ def iter_corpus_rows(
             if report is not None and count % 256 == 0:
                 report(count, time.perf_counter() - started)
     else:
-        import multiprocessing
-
-        # Bounded batches keep memory flat: Pool.imap would read the whole input ahead.
-        with multiprocessing.get_context("spawn").Pool(workers) as pool:
-            for batch in _batches(tasks, workers * _BATCH_PER_WORKER):
-                yield from pool.map(
-                    _parse_task, batch, chunksize=max(1, len(batch) // (workers * 4))
-                )
-                count += len(batch)
-                if report is not None:
-                    report(count, time.perf_counter() - started)
+        for batch, rows in _parsed_batches(tasks, workers):
+            yield from rows
+            count += len(batch)
+            if report is not None:
+                report(count, time.perf_counter() - started)
 
 
 def iter_corpus_records(
@@ -309,6 +303,22 @@ def iter_corpus_records(
         for task in tasks:
             yield _parse_task(task), _text_of(task)
         return
+    for batch, rows in _parsed_batches(tasks, workers):
+        for task, row in zip(batch, rows, strict=True):
+            yield row, _text_of(task)
+
+
+def _parsed_batches(
+    tasks: Iterable[_Task], workers: int
+) -> Iterator[tuple[list[_Task], list[CorpusRow]]]:
+    """Batches of tasks with their rows, parsed on ``workers`` processes, in input order.
+
+    The workers parse one batch while this process reads the next one from the
+    input and the caller consumes the one before (writing rows, building a
+    frame), so reading and writing do not leave the workers idle. Two batches
+    are in flight at most, so memory stays flat (``Pool.imap`` would read the
+    whole input ahead).
+    """
     import multiprocessing
 
     with multiprocessing.get_context("spawn").Pool(workers) as pool:
@@ -318,10 +328,10 @@ def iter_corpus_records(
                 _parse_task, batch, chunksize=max(1, len(batch) // (workers * 4))
             )
             if pending is not None:
-                yield from _records_of(*pending)
+                yield pending[0], pending[1].get()
             pending = (batch, parsing)
         if pending is not None:
-            yield from _records_of(*pending)
+            yield pending[0], pending[1].get()
 
 
 def _text_of(task: _Task) -> str | None:
@@ -331,11 +341,6 @@ def _text_of(task: _Task) -> str | None:
         return read_cable_text(task.path)[0]
     except CableError:
         return None
-
-
-def _records_of(batch: list[_Task], parsing: Any) -> Iterator[tuple[CorpusRow, str | None]]:
-    for task, row in zip(batch, parsing.get(), strict=True):
-        yield row, _text_of(task)
 
 
 def load_corpus(

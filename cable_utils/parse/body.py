@@ -115,11 +115,8 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
         # Without "---" a block has no rules and no inner headings. (A block's
         # lines are consecutive lines of the text, and "---" holds no newline.)
         has_rule = body_has_rules and text.find("---", block_start, block_end) != -1
-        lines_only = [line for line, _, _ in block]
-        # Which lines are rules, decided once per line (the heading checks look
-        # at the lines around each one).
-        rules = [_is_rule(line) for line in lines_only] if has_rule else [False] * len(block)
-        if has_rule and all(rules):
+        rules = _rule_positions(block) if has_rule else _NO_RULES
+        if len(rules) == len(block):
             # A rule of dashes under a heading, separated from it by a blank line.
             if previous_was_heading and not context.row:
                 heading_segment = context.segments.pop()
@@ -132,16 +129,7 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
             continue
         # Without a rule, a heading is a single line (see _is_heading, which
         # needs exactly one line that is not a rule).
-        previous_was_heading = (has_rule or len(lines_only) == 1) and (
-            (rules.count(False) == 1 and _is_heading(lines_only))
-            or (
-                len(lines_only) in (3, 4)
-                and _HEADING_RULE.match(lines_only[0]) is not None
-                and _HEADING_RULE.match(lines_only[-1]) is not None
-                and not any(PARAGRAPH_START.match(line) for line in lines_only[1:-1])
-                and sum(len(line.strip()) for line in lines_only[1:-1]) <= 100
-            )
-        )
+        previous_was_heading = (has_rule or len(block) == 1) and _is_heading_block(block, rules)
         if previous_was_heading:
             heading = " ".join(
                 line.strip() for line, _, _ in block if not _HEADING_RULE.match(line)
@@ -150,22 +138,21 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
             context.add_segment("section_heading", block_start, block_end, heading)
             continue
         closed = False  # a heading or rule inside the block ends the paragraph before it
-        # An inner heading has a rule above or below it (see _is_inner_heading).
-        next_to_rule = [
-            above or below
-            for above, below in zip([False, *rules[:-1]], [*rules[1:], False], strict=True)
-        ]
         for position, (line_text, line_start, line_end) in enumerate(block):
-            if rules[position]:
-                closed = True
-                continue
-            if next_to_rule[position] and _is_inner_heading(block, position, rules):
-                section = _section_name(line_text)
-                context.add_segment("section_heading", line_start, line_end, line_text.strip())
-                closed = True
-                continue
-            match = _paragraph_start(line_text)
-            if match:
+            if rules:  # (most blocks have none: no rule or inner heading to look for)
+                if position in rules:
+                    closed = True
+                    continue
+                if _is_inner_heading(block, position, rules):
+                    section = _section_name(line_text)
+                    context.add_segment("section_heading", line_start, line_end, line_text.strip())
+                    closed = True
+                    continue
+            # A paragraph starts with a digit after blanks, and isdigit() accepts
+            # every character \d does: the cheap test never hides a match.
+            if line_text.lstrip(" \t")[:1].isdigit() and (
+                match := PARAGRAPH_START.match(line_text)
+            ):
                 section = _start_paragraph(text, match, line_start, line_end, paragraphs, section)
                 closed = False
             elif paragraphs and not closed:
@@ -187,13 +174,6 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
         ]
     else:
         context.fields["paragraphs"] = [_make_paragraph(context, item) for item in paragraphs]
-
-
-def _paragraph_start(line: str) -> re.Match[str] | None:
-    """``PARAGRAPH_START.match(line)``, skipped when the line cannot start a paragraph."""
-    # A paragraph starts with a digit after blanks, and isdigit() accepts every
-    # character \d does: the cheap test never hides a match.
-    return PARAGRAPH_START.match(line) if line.lstrip(" \t")[:1].isdigit() else None
 
 
 def _start_paragraph(
@@ -236,13 +216,37 @@ def _unnumbered(line_start: int, line_end: int, section: str | None) -> dict:
     }
 
 
-def _is_inner_heading(block: list[tuple[str, int, int]], position: int, rules: list[bool]) -> bool:
+def _rule_positions(block: list[_Line]) -> frozenset[int]:
+    """Which lines of the block are rules of dashes (decided once per line: the
+    heading checks look at the lines around each one)."""
+    return frozenset(position for position, (line, _, _) in enumerate(block) if _is_rule(line))
+
+
+_NO_RULES: frozenset[int] = frozenset()
+
+
+def _is_heading_block(block: list[_Line], rules: frozenset[int]) -> bool:
+    """A heading standing as a block: one line that is no rule (``Media Reaction``,
+    perhaps underlined), or a short title between two rules."""
+    lines = [line for line, _, _ in block]
+    if len(lines) - len(rules) == 1 and _is_heading(lines):
+        return True
+    return (
+        len(lines) in (3, 4)
+        and 0 in rules
+        and len(lines) - 1 in rules
+        and not any(PARAGRAPH_START.match(line) for line in lines[1:-1])
+        and sum(len(line.strip()) for line in lines[1:-1]) <= 100
+    )
+
+
+def _is_inner_heading(block: list[_Line], position: int, rules: frozenset[int]) -> bool:
     """A heading between rules inside a block (``--------`` / ``SUMMARY`` / ``--------``).
 
-    ``rules[i]`` says whether line ``i`` of the block is a rule (:func:`_is_rule`).
+    ``rules`` holds the positions of the block's rule lines (:func:`_rule_positions`).
     """
-    ruled_below = position + 1 < len(block) and rules[position + 1]
-    ruled_above = position > 0 and rules[position - 1]
+    ruled_below = position + 1 in rules
+    ruled_above = position - 1 in rules
     if not (ruled_above or ruled_below):
         return False  # the common case, decided without any regex
     line = block[position][0]
@@ -268,12 +272,11 @@ def _split_tail(blocks: list[list[_Line]]) -> tuple[list[list[_Line]], dict[int,
     each tail block (``signature`` or ``end``) and the signer's name
     (:func:`~cable_utils.parse.signature.read_tail` decides).
     """
-    lines = [line for block in blocks for line in block]
-    tail = read_tail([line for line, _, _ in lines[-_TAIL_LINES:]])
-    first = len(lines) - len(lines[-_TAIL_LINES:]) + tail.first_tail_line
-    if first >= len(lines):
+    window = _last_lines(blocks, _TAIL_LINES)
+    tail = read_tail([line for line, _, _ in window])
+    if tail.first_tail_line >= len(window):
         return blocks, {}, None
-    cut_start = lines[first][1]
+    cut_start = window[tail.first_tail_line][1]
     kept = [block for block in blocks if block[-1][2] < cut_start]
     partial = [
         line for block in blocks if block[0][1] < cut_start <= block[-1][2] for line in block
@@ -282,15 +285,23 @@ def _split_tail(blocks: list[list[_Line]]) -> tuple[list[list[_Line]], dict[int,
     if partial:
         kept.append(partial)
     kinds: dict[int, str] = {}
-    window_start = len(lines) - len(lines[-_TAIL_LINES:])
-    signature_at = None if tail.signature_line is None else window_start + tail.signature_line
-    for position in range(first, len(lines)):
-        kinds[len(kept)] = "signature" if position == signature_at else "end"
-        kept.append([lines[position]])
+    for position in range(tail.first_tail_line, len(window)):
+        kinds[len(kept)] = "signature" if position == tail.signature_line else "end"
+        kept.append([window[position]])
     return kept, kinds, tail.name
 
 
 _TAIL_LINES = 12  # the signature and trailers are among the last lines
+
+
+def _last_lines(blocks: list[list[_Line]], count: int) -> list[_Line]:
+    """The last ``count`` lines of the blocks (fewer if there are fewer)."""
+    lines: list[_Line] = []
+    for block in reversed(blocks):
+        lines = block + lines
+        if len(lines) >= count:
+            break
+    return lines[-count:]
 
 
 def _inline_signature(context: ParseContext, item: dict) -> None:
