@@ -115,17 +115,33 @@ def test_a_year_is_no_paragraph_start() -> None:
 
 @pytest.mark.parametrize(
     ("value", "labels"),
-    [("A. BAKU 00146 B. BAKU 00129", ["A", "B"]), ("(A) STATE 123; (B) STATE 456", ["A", "B"])],
+    [
+        ("A. BAKU 00146 B. BAKU 00129", ["A", "B"]),
+        ("(A) STATE 123; (B) STATE 456", ["A", "B"]),
+        ("(A)STATE 071143, (B)STATE 073601", ["A", "B"]),  # 07STATE152317: glued to the post
+        ("a. KABUL 673 b. KABUL 700", ["a", "b"]),
+        ("A: OSLO 629 B: OSLO 700", ["A", "B"]),
+        ("[A] STATE 1 [B] STATE 2", ["A", "B"]),
+        ("U.S. NOTE", []),  # a letter and a dot before another letter: no label
+    ],
 )
-def test_ref_labels_are_a_letter_with_a_dot_or_in_parentheses(value, labels) -> None:
-    found = [m.group("label") or m.group("paren") for m in patterns.REF_LABEL.finditer(value)]
+def test_ref_labels_are_a_letter_with_a_dot_colon_or_bracket(value, labels) -> None:
+    found = [
+        m.group("letter") or m.group("paren") or m.group("bracket")
+        for m in patterns.REF_LABEL.finditer(value)
+    ]
     assert found == labels
 
 
-def test_ref_id_is_optional_year_post_and_serial() -> None:
-    match = patterns.REF_ID.match("08 BAKU 00146")
-    assert match.group("year", "station", "serial") == ("08", "BAKU", "146")
-    assert patterns.REF_ID.match("STATE 123 (07)").group("year_after") == "07"
+def test_ref_tokens_split_a_year_or_serial_glued_to_the_post() -> None:
+    tokens = [(m.lastgroup, m.group()) for m in patterns.REF_TOKEN.finditer("09DHAHRAN 201 (08)")]
+    assert tokens == [("number", "09"), ("word", "DHAHRAN"), ("number", "201"), ("pyear", "(08)")]
+    assert [m.group() for m in patterns.REF_TOKEN.finditer("ASHGABAT687")] == ["ASHGABAT", "687"]
+
+
+def test_a_page_marker_is_a_post_a_padded_serial_and_a_page() -> None:
+    assert patterns.PAGE_MARKER.search("REF: A. STATE 00016220 001.2 OF 005 B. X") is not None
+    assert patterns.PAGE_MARKER.search("REF: STATE 16220 OF 2009") is None
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ numbers over the whole corpus.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,8 @@ from cable_utils import load_cable
 from cable_utils.model import Cable
 from cable_utils.parse import read_fields
 from cable_utils.parse.decoding import decode_official_name
-from cable_utils.parse.front_matter import canonical_cable_id, canonical_post
 from cable_utils.parse.parser import tag_entries
+from cable_utils.parse.references import canonical_cable_id, canonical_post
 from cable_utils.parse.signature import is_end_junk, read_tail, signer_of_line
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus" / "cables"
@@ -194,3 +195,122 @@ def test_subject_keyword_written_twice() -> None:
 )
 def test_short_and_lower_case_signers(cable_id: str, signer: str) -> None:
     assert corpus_cable(cable_id).signer == signer
+
+
+# -- references ---------------------------------------------------------------------------
+
+
+def _ref_block(cable: Cable) -> str:
+    """The raw text of the cable's REF block, its blanks collapsed."""
+    spans = cable.segments_of("ref")
+    return " ".join(cable.raw[spans[0].start : spans[-1].end].split())
+
+
+@pytest.mark.parametrize(
+    ("cable_id", "ref_block", "ids"),
+    [
+        # labels with their own punctuation, a label written twice
+        ("08OSLO670", "REF: A. A: OSLO 629 B. B: OSLO 585 C. C: OSLO 522",
+         ["08OSLO629", "08OSLO585", "08OSLO522"]),
+        ("10KABUL693", "REF: A. (a) KABUL 673 ¶B. (b) 09 KABUL 3068", ["10KABUL673", "09KABUL3068"]),
+        # lower-case labels, the posts in mixed case
+        ("08BERLIN643", "Ref: a. 07 state 75839 b. State 15220 c. Berlin 195 d. State 40087 e. Berlin 511",
+         ["07STATE75839", "08STATE15220", "08BERLIN195", "08STATE40087", "08BERLIN511"]),
+        ("09BAKU687", "REF: a) BAKU 575", ["09BAKU575"]),
+        # the year glued to the post; SECSTATE written for STATE
+        ("10RIYADH184", "REF: A. 09DHAHRAN 201 B. 09RIYADH 1302 C. 09RIYADH 1397 D. 09RIYADH 1492 "
+         "E. 09RIYADH 1557 F. 09RIYADH 1642 G. RIYADH 103 H. SECSTATE 3080 I. SECSTATE 11182",
+         ["09DHAHRAN201", "09RIYADH1302", "09RIYADH1397", "09RIYADH1492", "09RIYADH1557",
+          "09RIYADH1642", "10RIYADH103", "10STATE3080", "10STATE11182"]),
+        ("10SHENYANG5", "REF: A. 10SHENYANG 003 B. 09SHENYANG 167", ["10SHENYANG3", "09SHENYANG167"]),
+        # a list split at commas; the year written after the serial
+        ("09BRASILIA905", "REFS: SAO PAULO 273, SAO PAULO 90, BRASILIA 791, BRASILIA 799",
+         ["09SAOPAULO273", "09SAOPAULO90", "09BRASILIA791", "09BRASILIA799"]),
+        ("09MOSCOW821", "REF: MOSCOW 03242 2008", ["08MOSCOW3242"]),
+        # REF: glued to the end of the subject line
+        ("08LONDON1991", "REF: A. LONDON 1939 B. LONDON 1704", ["08LONDON1939", "08LONDON1704"]),
+    ],
+)  # fmt: skip
+def test_each_cable_a_real_ref_block_names_gets_its_id(cable_id, ref_block, ids) -> None:
+    cable = corpus_cable(cable_id)
+    assert _ref_block(cable) == ref_block
+    assert [reference.id for reference in cable.references if reference.id] == ids
+
+
+@pytest.mark.parametrize(
+    ("cable_id", "ref_block", "kept"),
+    [
+        ("08STOCKHOLM494", "REF: A. USDAO STOCKHOLM DTG 051506ZJUN2008 B. IIR 6 982 0173",
+         ["USDAO STOCKHOLM DTG 051506ZJUN2008", "IIR 6 982 0173"]),
+        ("08NAIROBI2290", "REF: A. USDLO KHARTOUM IIR 6 890 0139 08 201536Z FEB 08 "
+         "¶B. USDAO NAIROBI IIR 6 854 0108 08 291553Z JAN 08 "
+         "¶C. USDAO NAIROBI IIR 6 854 0026 08 091427Z NOV 07",
+         ["USDLO KHARTOUM IIR 6 890 0139 08 201536Z FEB 08",
+          "USDAO NAIROBI IIR 6 854 0108 08 291553Z JAN 08",
+          "USDAO NAIROBI IIR 6 854 0026 08 091427Z NOV 07"]),
+        ("06PARIS7579", "REF: A. PARIS POINTS NOV 22 ¶B. PARIS 7425", ["PARIS POINTS NOV 22"]),
+        ("09LONDON2222", "REF: A. LONDON 2186 (NOTAL) B. LONDON 1707 (NOTAL) C. EMBASSY LONDON "
+         "DAILY REPORT 9/16/2009 (NOTAL) D. EMBASSY LONDON DAILY REPORT 9/21/2009 (NOTAL)",
+         ["EMBASSY LONDON DAILY REPORT 9/16/2009 (NOTAL)",
+          "EMBASSY LONDON DAILY REPORT 9/21/2009 (NOTAL)"]),
+        ("08BAGHDAD293", "REF: 08 JAN 08 BAGHDAD O/I (SELF-PROCLAIMED SISTANI EMISSARIES)",
+         ["08 JAN 08 BAGHDAD O/I (SELF-PROCLAIMED SISTANI EMISSARIES)"]),
+        ("06CARACAS219", "REF: A. A: HAVANA 00118 ¶B. B: HAVANA 00697 ¶C. C: TD-314/63777-05 "
+         "LIMITED DISTRIBUTION ¶D. D: IIR 6 902 9698 06",
+         ["TD-314/63777-05 LIMITED DISTRIBUTION", "IIR 6 902 9698 06"]),
+        # a DERIVED FROM line after the list is no reference
+        ("10MEXICO141", "REF: 10 MEXICO 127; 10 SANTIAGO 51; 10 SANTO DOMINGO 67 DERIVED FROM: DSCG 05-1 B, D",
+         []),
+    ],
+)  # fmt: skip
+def test_no_id_is_built_from_a_reference_that_is_no_cable(cable_id, ref_block, kept) -> None:
+    # Reports, e-mails, dates and talking points keep their text and get no ID.
+    cable = corpus_cable(cable_id)
+    assert _ref_block(cable) == ref_block
+    assert [reference.text for reference in cable.references if reference.id is None] == kept
+    assert all(re.fullmatch(r"\d\d[A-Z]+[1-9]\d{0,5}", r.id) for r in cable.references if r.id)
+    assert not any(
+        word in (reference.id or "")
+        for reference in cable.references
+        for word in ("IIR", "POINTS", "JAN", "DSCG", "DAILY", "ZJUN")
+    )
+
+
+def test_a_marking_after_a_blank_line_does_not_continue_the_ref_block() -> None:
+    # 10BRASILIA108: "REF: 2009 BRASILIA 1381 \n\n(U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED …"
+    cable = corpus_cable("10BRASILIA108")
+    assert [(r.text, r.id) for r in cable.references] == [("2009 BRASILIA 1381", "09BRASILIA1381")]
+
+
+def test_without_a_dtg_the_id_gives_the_year_of_the_references() -> None:
+    # 04RANGOON88 has no DTG line: "REF: STATE 297614 AND PREVIOUS 03 RANGOON 1427"
+    cable = corpus_cable("04RANGOON88")
+    assert cable.date is None
+    assert [r.id for r in cable.references] == ["04STATE297614", "03RANGOON1427"]
+
+
+def test_the_subject_stops_at_a_glued_ref() -> None:
+    # 08LONDON1991: "SUBJECT: (C/NF) WHO WOULD REPLACE GORDON BROWN AS UK PRIMEREF: A. LONDON 1939"
+    assert (
+        corpus_cable("08LONDON1991").subject == "(C/NF) WHO WOULD REPLACE GORDON BROWN AS UK PRIME"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "year", "cited"),
+    [
+        # cablemap's cases (tests/conformance/cablemap): several cables in one entry
+        ("REF: SECDEF 122723; CAIRO IIR 6 899 0149 10; 2009 CAIRO 2394 \n2009 CAIRO 491", 2010,
+         ["10SECDEF122723", "09CAIRO2394", "09CAIRO491"]),
+        ("REF: A. REF A STATE 122214 B. REF B LONDON 2649", 2009, ["09STATE122214", "09LONDON2649"]),
+        ("REF: A. A) MANAMA 20 \nB. B) 2/22/08 GRAY-ERELI E-MAIL", 2008, ["08MANAMA20"]),
+        ("REF: (A) LAGOS O1512, (B) LAGOS 01545", 2002, ["02LAGOS1512", "02LAGOS1545"]),
+        ("REF: COTON0U 348", 2008, ["08COTONOU348"]),
+        ("REFS: A) 377 KATHMANDU, B) 01 KATHMANDU 2383", 2002, ["02KATHMANDU377", "01KATHMANDU2383"]),
+        ("REF: A. 08 BAKU 146 B. BAKU 129 AND 130", 2008, ["08BAKU146", "08BAKU129", "08BAKU130"]),
+        ("REF: A. RICHARD-WITMER EMAIL 10/9 \n\nB. WITMER-HOLLIDAY EMAILS 9-22 THRU 10-7", 2003, []),
+    ],
+)  # fmt: skip
+def test_fragment_ref_blocks(value: str, year: int, cited: list[str]) -> None:
+    found = read_fields(value, year=year)
+    assert [r["id"] for r in found.get("references", []) if r["id"]] == cited

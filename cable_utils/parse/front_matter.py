@@ -12,20 +12,11 @@ import re
 from dataclasses import dataclass
 
 from .context import ParseContext
-from .patterns import BANNER, BANNER_ANYWHERE, FIELD, REF_ID, REF_LABEL
+from .patterns import BANNER, BANNER_ANYWHERE, FIELD
+from .references import label_at, next_label, ref_labels
 from .scan import search_after_breaks
 
-__all__ = [
-    "Banner",
-    "POST_ALIASES",
-    "canonical_cable_id",
-    "canonical_post",
-    "canonical_reference_id",
-    "find_banner",
-    "find_banner_anywhere",
-    "parse_reference_entries",
-    "read_front_matter",
-]
+__all__ = ["Banner", "find_banner", "find_banner_anywhere", "read_front_matter"]
 
 _WHITESPACE = re.compile(r"\s+")  # compiled once: it runs for every field
 
@@ -34,7 +25,10 @@ _WHITESPACE = re.compile(r"\s+")  # compiled once: it runs for every field
 # EUR/CARC") may start with any letter, and then at a line start or after two
 # blanks. Trying the pattern only there is what finditer would find, at a
 # fraction of the cost of trying it at every character.
-_FIELD_CANDIDATES = re.compile(r"\b[SNELFTRC]|\(|^\w|(?<=\s\s)\w", re.IGNORECASE | re.MULTILINE)
+# The REF keyword may also be glued to the word before it (``PRIMEREF:``).
+_FIELD_CANDIDATES = re.compile(
+    r"\b[SNELFTRC]|\(|^\w|(?<=\s\s)\w|(?<=[A-Z]{2})(?-i:R)(?=EF:)", re.IGNORECASE | re.MULTILINE
+)
 
 
 def _field_candidates(text: str, start: int, end: int) -> list[int]:
@@ -60,9 +54,6 @@ def _field_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
 # Handling caveats and the office line must stand on a line of their own (or
 # be separated by wide spaces): "for" is also an ordinary English word.
 _LINE_ONLY_FIELDS = {"handling", "office"}
-
-# REFs without letters, separated by colons or semicolons (TEHRAN 1091: TEHRAN 263).
-_REF_SEPARATOR = re.compile(r"(?<![ \t])[ \t]*[:;][ \t\n]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +188,22 @@ def read_front_matter(context: ParseContext, start: int, end: int) -> None:
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
-_REF_LETTER_AHEAD = re.compile(r"(?:[A-Z]\.\s|\(?[A-Z]\)\s?)")
+# A serial of the entry before the blank line (``(B) Rio de Janeiro\n\n00723``),
+# not a paragraph number (``1. (U)``).
+_SERIAL_AHEAD = re.compile(r"\d{2,6}\b(?![ \t]*\.)")
+
+
+def _ref_goes_on(before: str, after: str) -> bool:
+    """Whether a REF list goes on after a blank line: its next label follows (``-  (B)
+    State 240035``; not a marking such as ``(U) THIS CABLE …``), or the blank line cut an
+    entry (``D) \n\nTaipei 03196``, ``(B) Rio de Janeiro \n\n00723``)."""
+    following = after.lstrip(" \t\n-")
+    if label_at(following) == next_label(before):
+        return True
+    labels = ref_labels(before)
+    if labels and not before[labels[-1][2] :].strip():
+        return True  # a label with nothing after it yet
+    return before.rstrip()[-1:].isalpha() and _SERIAL_AHEAD.match(following) is not None
 
 
 def _value_end(text: str, kind: str, value_start: int, limit: int) -> int:
@@ -208,11 +214,9 @@ def _value_end(text: str, kind: str, value_start: int, limit: int) -> int:
         if blank_match is None:
             return limit
         blank = blank_match.start()
-        if kind == "ref":
-            following = text[blank:limit].lstrip()
-            if _REF_LETTER_AHEAD.match(following):
-                position = blank_match.end() - 1
-                continue
+        if kind == "ref" and _ref_goes_on(text[value_start:blank], text[blank:limit]):
+            position = blank_match.end() - 1
+            continue
         if (
             kind in ("subject", "classified_by", "tags", "ref")
             and text[value_start:blank].strip() == ""
@@ -220,108 +224,3 @@ def _value_end(text: str, kind: str, value_start: int, limit: int) -> int:
             position = blank_match.end() - 1  # the value starts after a blank line
             continue
         return blank
-
-
-def parse_reference_entries(value: str) -> list[tuple[str | None, str, int, int]]:
-    """Split a REF value into (label, text, start, end) entries (offsets within ``value``)."""
-    labels: list[re.Match[str]] = []
-    for label in REF_LABEL.finditer(value):
-        # "A. (A) PARIS 1784": the same letter written twice is one label.
-        if labels and labels[-1].end() == label.start() and label.group("paren"):
-            continue
-        labels.append(label)
-    if not labels:
-        return _unlabelled_entries(value)
-    entries = []
-    if value[: labels[0].start()].strip():
-        # Text before the first letter is not an entry of the list: keep it whole.
-        entries += _unlabelled_entries(value[: labels[0].start()])
-    for index, label in enumerate(labels):
-        item_end = labels[index + 1].start() if index + 1 < len(labels) else len(value)
-        item = value[label.end() : item_end].rstrip(" \t\n;,.")
-        letter = label.group("label") or label.group("paren")
-        # "A. (A) PARIS 1784": the letter written twice.
-        item = re.sub(rf"^\(?{letter}\)[ \t]*", "", item.strip())
-        entries.append(
-            (
-                letter,
-                item,
-                label.start(),
-                label.end() + len(value[label.end() : item_end].rstrip(" \t\n;,.")),
-            )
-        )
-    return entries
-
-
-def _unlabelled_entries(value: str) -> list[tuple[str | None, str, int, int]]:
-    stripped = value.strip()
-    if not stripped:
-        return []
-    first = value.index(stripped)
-    parts = []
-    position = first
-    for separator in _REF_SEPARATOR.finditer(value, first, first + len(stripped)):
-        parts.append((position, separator.start()))
-        position = separator.end()
-    parts.append((position, first + len(stripped)))
-    items = [(value[a:b].strip(), a, b) for a, b in parts if value[a:b].strip()]
-    if len(items) > 1 and all(REF_ID.match(item.upper()) for item, _, _ in items):
-        return [(None, item, a, b) for item, a, b in items]
-    return [(None, stripped, first, first + len(stripped))]
-
-
-#: Posts as writers spelt them, to the way the Cablegate IDs write them (abbreviations
-#: and typos met in REF lines; many are from cablemap's ID tests, heuer/cablemap, BSD).
-POST_ALIASES = {
-    "RIO": "RIODEJANEIRO", "RIODEJAN": "RIODEJANEIRO", "RIODEJANIERO": "RIODEJANEIRO",
-    "PARISFR": "UNESCOPARISFR", "USUNESCOPARISFR": "UNESCOPARISFR", "UNVIE": "UNVIEVIENNA",
-    "PAUP": "PORTAUPRINCE", "PAP": "PORTAUPRINCE", "SANJSE": "SANJOSE", "USEU": "USEUBRUSSELS",
-    "USUN": "USUNNEWYORK", "USUNNY": "USUNNEWYORK", "USUNNEYORK": "USUNNEWYORK",
-    "HALIF": "HALIFAX", "KUALALUMP": "KUALALUMPUR", "BKK": "BANGKOK", "PANANA": "PANAMA",
-    "PANAM": "PANAMA", "WELLINGOTN": "WELLINGTON", "MADRIDSP": "MADRID", "KINSTON": "KINGSTON",
-    "BISHTEK": "BISHKEK", "VAT": "VATICAN", "SAOPAUO": "SAOPAULO", "SAOPAUL": "SAOPAULO",
-    "SECSTATE": "STATE", "SECTSTATE": "STATE", "HAGUE": "THEHAGUE", "PHNOMPEN": "PHNOMPENH",
-    "TRIPOLII": "TRIPOLI", "BRASILA": "BRASILIA", "MEXICOCITY": "MEXICO", "TALLIN": "TALLINN",
-}  # fmt: skip
-_NOT_POSTS = {"EMAIL", "TELCON", "MEMCON", "PARA", "PARAS", "PAGE", "SECTION"}
-
-
-def canonical_post(post: str) -> str:
-    """A post as the Cablegate IDs write it: ``PORT-OF-SPAIN`` → ``PORTOFSPAIN``, ``RIO`` →
-    ``RIODEJANEIRO``, ``EMBASSY VIENNA`` → ``VIENNA``."""
-    letters = re.sub(r"[^A-Z]", "", post.upper())
-    for prefix in ("AMEMBASSY", "EMBASSY"):
-        if letters.startswith(prefix) and len(letters) > len(prefix):
-            letters = letters[len(prefix) :]
-    return POST_ALIASES.get(letters, letters)
-
-
-def canonical_cable_id(cable_id: str) -> str:
-    """A cable ID as Cablegate writes it (``05RIO123`` → ``05RIODEJANEIRO123``).
-
-    >>> canonical_cable_id("06PORT-OF-SPAIN123")
-    '06PORTOFSPAIN123'
-    """
-    match = re.match(r"^(\d\d)(.+?)0*(\d+)$", cable_id.strip())
-    if match is None:
-        return cable_id
-    year, post, serial = match.groups()
-    return f"{year}{canonical_post(post)}{int(serial)}"
-
-
-def canonical_reference_id(text: str, default_year: int | None) -> str | None:
-    """``BAKU 00146`` in a 2008 cable → ``08BAKU146``; ``None`` when it is not a cable number."""
-    match = REF_ID.match(text.strip().upper())
-    if match is None:
-        return None
-    year = match.group("year") or match.group("year_after")
-    if year:
-        year = year[-2:]
-    elif default_year is not None:
-        year = f"{default_year % 100:02d}"
-    else:
-        return None
-    station = match.group("station").replace(" ", "")
-    if station in _NOT_POSTS:
-        return None
-    return f"{year}{canonical_post(station)}{int(match.group('serial'))}"

@@ -24,15 +24,10 @@ from .decoding import (
     decode_tag,
     tag_codes,
 )
-from .front_matter import (
-    canonical_reference_id,
-    find_banner,
-    find_banner_anywhere,
-    parse_reference_entries,
-    read_front_matter,
-)
+from .front_matter import find_banner, find_banner_anywhere, read_front_matter
 from .header import read_header
 from .patterns import DTG_START, SECURITY_LEVELS, VZCZC_LINE
+from .references import read_references
 from .scan import search_after_breaks
 
 __all__ = ["parse_row", "parse_text"]
@@ -447,7 +442,8 @@ def _build_cable(
         )
     if subject is None:
         defect("no_subject", "no SUBJECT line was found")
-    references = _read_references(context, year)
+    # Without a DTG, the ID gives the year of entries that write none.
+    references = _read_references(context, year or _year_of_id(the_id))
     classified_by, reason_section, reasons = classification_details
     paragraphs = tuple(fields.get("paragraphs", []))
     # The second use of each number is where the slip is (one pass: a huge
@@ -716,19 +712,25 @@ def tag_entries(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 
 def _read_references(context: ParseContext, year: int | None) -> tuple[Reference, ...]:
+    """The REF block's entries (:func:`~cable_utils.parse.references.read_references`);
+    ``year`` is the citing cable's, for entries that write none."""
     references = []
     for start, end in context.fields.get("ref_spans", []):
-        value = context.text[start:end]
-        for label, item, item_start, item_end in parse_reference_entries(value):
-            text = _WHITESPACE.sub(" ", item)
+        for cited in read_references(context.text[start:end], year):
             if context.row:
-                references.append(Reference(label, text, canonical_reference_id(text, year), 0, 0))
+                references.append(Reference(cited.label, cited.text, cited.id, 0, 0))
                 continue
-            raw_start, raw_end = context.raw_span(start + item_start, start + item_end)
-            references.append(
-                Reference(label, text, canonical_reference_id(text, year), raw_start, raw_end)
-            )
+            raw_start, raw_end = context.raw_span(start + cited.start, start + cited.end)
+            references.append(Reference(cited.label, cited.text, cited.id, raw_start, raw_end))
     return tuple(references)
+
+
+def _year_of_id(cable_id: str | None) -> int | None:
+    """The year an ID gives (``08BAKU151`` → 2008; only its last two digits are used)."""
+    if cable_id and cable_id[:2].isdigit():
+        number = int(cable_id[:2])
+        return 1900 + number if number >= 60 else 2000 + number
+    return None
 
 
 def _read_classified_by(value: str | None) -> tuple[str | None, str | None, list[str]]:

@@ -30,11 +30,12 @@ __all__ = [
     "FIELD",
     "FIELD_KEYWORDS",
     "LEVEL_WORDS",
+    "PAGE_MARKER",
     "PARAGRAPH_START",
     "PRECEDENCE_PROSIGNS",
     "PRECEDENCE_WORDS",
     "REF_LABEL",
-    "REF_ID",
+    "REF_TOKEN",
     "ROUTING_CONTINUATION",
     "ROUTING_LINE",
     "SECURITY_LEVELS",
@@ -149,7 +150,9 @@ FIELD_KEYWORDS = {
     "eo": r"\bE\.?\s?O\.?\s?\d{5}\b",
     "tags": r"\bTAGS?\b:?",
     "subject": r"\bSUBJ(?:ECT)?\s*:",
-    "ref": r"\bREFS?\s*:|\bREFTEL\b",
+    # REF:, Ref(s):, REF A) … without a colon, and REF: glued to the subject before it
+    # (``… UK PRIMEREF: A. LONDON 1939``, cablemap's case references_test_data-035).
+    "ref": r"\bREF(?:S|\(S\))?\s*:|\bREFTEL\b|\bREFS?(?=[ \t]{1,4}\(?A[.)])|(?<=[A-Z]{2})(?-i:REF):",
     "classified_by": r"(?:\(U\)\s*)?\bClassified\s+By\b:?",
 }
 FIELD = re.compile(
@@ -158,14 +161,32 @@ FIELD = re.compile(
 )
 
 # -- references -----------------------------------------------------------------------
-#: A REF item's label: ``A.``, ``A)`` or ``(A)``, at a line start or after a separator.
+#: A REF entry's label: ``A.``, ``a.``, ``A)``, ``A:``, ``A -``, ``(A)``, ``(a)`` or
+#: ``[A]``, at the start of the value or after a blank or a separator (not after a
+#: dot: the ``S.`` of ``U.S.`` is no label). Which labels count (A, B, C … in turn)
+#: is decided by :func:`~cable_utils.parse.references.ref_labels`.
 REF_LABEL = re.compile(
-    r"(?:^|(?<=[\s,;:]))(?:\((?P<paren>[A-Z])\)[ \t]*|(?P<label>[A-Z])(?:\.[ \t\n]+|\)[ \t]+))(?=\S)"
+    r"(?:^|(?<=[\s,;:]))(?:\((?P<paren>[A-Za-z])\)|\[(?P<bracket>[A-Za-z])\]"
+    r"|(?P<letter>[A-Za-z])(?:[.):]|[ \t]{1,4}-)(?=[ \t\n(\[]|$))[ \t]{0,8}"
 )
-#: A cited cable: optional year, post, serial, optional year after (``08 BAKU 00146``).
-REF_ID = re.compile(
-    r"^(?:(?P<year>\d{4}|\d{2})\s{1,4})?(?P<station>[A-Z][A-Z ]{0,30}?[A-Z])\s{1,4}0*(?P<serial>\d{1,6})\b"
-    r"(?:\s{0,4}\((?P<year_after>\d{2}|\d{4})\))?"
+#: The pieces of a REF entry, for :mod:`~cable_utils.parse.references`: a portion
+#: marking (``(C)``), a year in parentheses (``(08)``), a number, a word (``BAKU``,
+#: ``PORT-AU-PRINCE``, ``U.S.``), any other character (``,``, ``/``, ``#``, ``-``).
+#: Words hold no digits, so ``09DHAHRAN`` and ``ASHGABAT687`` come apart.
+REF_TOKEN = re.compile(
+    r"(?P<marking>\((?:U|C|S|TS|SBU|LOU|NF|[CS]//?NF|[CS]//?REL[^)\n]{0,30})\))"
+    r"|(?P<pyear>\((?:\d{2}|\d{4})\))"
+    r"|(?P<date>\d{1,4}/\d{1,2}/\d{1,4}|\d{6}Z[ \t]?[A-Za-z]{3}[ \t]?\d{2}(?:\d{2})?)"  # 2/22/08, a DTG
+    r"|(?P<number>\d+|(?<![A-Za-z])O\d+)"  # LAGOS O1512: a letter O typed for a zero
+    r"|(?P<word>[A-Za-z](?:[A-Za-z'’.]|0(?=[A-Za-z])|-(?=[A-Za-z]))*)"  # COTON0U
+    r"|(?P<sep>[^\sA-Za-z0-9])"
+)
+#: A page marker of a multi-page cable (``STATE 00016220 001.2 OF 005``) or a printed
+#: page header (``PAGE 02 ROME 01196 01 OF 02 082030Z``), which may run into a REF block.
+PAGE_MARKER = re.compile(
+    r"\b[A-Z][A-Z .]{0,30}?[ \t]{1,4}0{3,}\d{1,6}\s{1,8}\d{3}(?:\.\d)?[ \t]{1,4}OF[ \t]{1,4}\d{3}\b"
+    r"|PAGE[ \t]{1,4}\d{2,3}[ \t]{1,4}[A-Z][A-Z .]{0,30}?[ \t]{1,4}\d{3,6}[ \t]{1,4}\d{2,3}[ \t]{1,4}OF"
+    r"[ \t]{1,4}\d{2,3}(?:[ \t]{1,4}\d{6}Z)?"
 )
 
 # -- body --------------------------------------------------------------------------------
