@@ -27,7 +27,7 @@ _WHITESPACE = re.compile(r"\s+")  # compiled once: it runs for every field
 # fraction of the cost of trying it at every character.
 # The REF keyword may also be glued to the word before it (``PRIMEREF:``).
 _FIELD_CANDIDATES = re.compile(
-    r"\b[SNELFTRC]|\(|^\w|(?<=\s\s)\w|(?<=[A-Z]{2})(?-i:R)(?=EF:)", re.IGNORECASE | re.MULTILINE
+    r"\b[SNELFTRC]|\(|^\w|(?<=\s\s)\w|(?-i:R(?=EF:))", re.IGNORECASE | re.MULTILINE
 )
 
 
