@@ -169,3 +169,16 @@ def test_the_shipped_lessons_state_their_times(baku) -> None:
 
     rows = str(lesson_times()).splitlines()[2:]
     assert any(row.startswith("| 01\\_anatomy") and "minutes" in row for row in rows)
+
+
+def test_the_primer_says_it_stays_about_08baku151_on_another_cable(
+    work: Path, baku, moscow
+) -> None:
+    from cable_utils.lessons.page import primer_header
+
+    assert str(primer_header(baku)).startswith("**This primer is about 08BAKU151**")
+    other = str(primer_header(moscow))
+    assert other.startswith("**You are reading 10MOSCOW228**")
+    assert "stays about **08BAKU151**" in other and "not the history of 10MOSCOW228" in other
+    assert load_notes("10MOSCOW228").intro.split(".")[0] in other  # the teacher's intro
+    assert "No teacher has written" in str(primer_header(load_cable("72TEHRAN1164")))

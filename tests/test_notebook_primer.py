@@ -47,6 +47,14 @@ def test_it_says_at_the_top_that_it_is_about_08baku151(notebook) -> None:
     assert "about the history of 08BAKU151 as a whole" in top
 
 
+def test_it_reads_the_chosen_cable_and_says_so(notebook) -> None:
+    code = [c.source for c in notebook.cells if c.cell_type == "code"]
+    parameters = next(c for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
+    assert parameters.source.startswith("CABLE_ID = None")
+    assert any("cable = lesson_cable(CABLE_ID)" in source for source in code)
+    assert "primer_header(cable)" in code
+
+
 def test_every_cited_id_is_in_the_sources_table(notebook, source_ids) -> None:
     cited = {m for text in markdown(notebook) for m in CITATION.findall(text)}
     code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
@@ -158,3 +166,4 @@ def test_the_primer_on_another_cable_stays_about_08baku151(work: Path) -> None:
     assert "[icj-ao-2010]" in text  # the history is the same
     assert text.count('data-verdict="no-answer"') == 1  # 00b.1, a history question
     assert text.count('data-verdict="not-available"') == 2  # 00b.2-3 quote 08BAKU151
+    assert "You are reading 10MOSCOW228" in text and "stays about **08BAKU151**" in text

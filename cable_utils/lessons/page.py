@@ -13,6 +13,8 @@ what depends on the cable through short code cells:
   Baku is presented as if it were about the chosen cable.
 * :func:`cable_questions`: on another cable, the teacher's discussion questions
   for it, with what a good answer covers folded.
+* :func:`primer_header`: the top of the context primer, which stays about
+  08BAKU151's history and says so on another cable (with that cable's intro).
 * :func:`how_to_cite`: a citation of the cable the lesson reads, from its header.
 * :func:`lesson_times`: each lesson's estimated time, read from its header card,
   so lesson 00's learning path never disagrees with the lessons.
@@ -46,6 +48,7 @@ __all__ = [
     "lesson_header",
     "lesson_times",
     "notes_for",
+    "primer_header",
 ]
 
 #: The cell tag of a passage about 08BAKU151 (see CONTRIBUTING.md).
@@ -254,3 +257,38 @@ def lesson_times(folder: Path | None = None) -> LessonText:
         return LessonText(f"*No lessons found in {_plain(str(folder))}.*", "nothing")
     head = "| Notebook | Title | Estimated time (from its header) |\n|---|---|---|"
     return LessonText(head + "\n" + "\n".join(rows), "times")
+
+
+@takes_cable
+def primer_header(cable: Cable) -> LessonText:
+    """The top of the context primer (``00b``): it stays about 08BAKU151's history.
+
+    The primer's history is that of 08BAKU151 whatever cable is chosen; on another
+    cable it says so, and shows the teacher's introduction to that cable, whose own
+    history the primer does not tell.
+    """
+    if cable.id == DEFAULT_CABLE_ID:
+        return LessonText(
+            f"**This primer is about {DEFAULT_CABLE_ID}**, the collection's cable: the "
+            "history a reader needs around it.",
+            "header",
+        )
+    shown = _plain(cable.id or "this cable")
+    lines = [
+        f"**You are reading {shown}** ({_identity(cable)}). {_plain(choice_reason(cable))}",
+        "",
+        f"This primer stays about **{DEFAULT_CABLE_ID}**: it tells the history around the "
+        f"collection's cable, a worked example of the context any cable needs, not the "
+        f"history of {shown}. Its figures mark where {shown} falls in time; exercise 00b.1 "
+        "is a history question, and exercises 00b.2–00b.3, written for 08BAKU151, say so.",
+    ]
+    notes = notes_for(cable)
+    if notes.intro:
+        lines += ["", f"#### Teacher's notes on {shown}", "", _notes_markdown(notes.intro)]
+    else:
+        lines += [
+            "",
+            f"No teacher has written an introduction to {shown} yet "
+            f"(`data/annotations/{shown}/notes.md`, its `## Intro`: REMIXING.md).",
+        ]
+    return LessonText("\n".join(lines).strip(), "header")
