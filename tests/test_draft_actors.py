@@ -256,3 +256,23 @@ def test_voice_sorter_on_a_draft_escapes_names():
     panel = voice_sorter(cable, draft_actors(cable))
     panel.controls["check"].click()
     assert "<i>" not in panel.view.value
+
+
+def _drafts_of(paths: list[Path]) -> list[tuple[object, ...]]:
+    return [draft_actors(load_cable(path)).actors for path in paths]
+
+
+@pytest.mark.slow
+def test_skipping_forms_that_cannot_occur_changes_no_draft(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``could_occur`` only skips work: the drafts equal the plain version's (every form's
+    pattern run) on the collection's cables and every twelfth cable of the corpus."""
+    from cable_utils.analysis.actors import drafts
+
+    repo = Path(__file__).resolve().parents[1]
+    paths = sorted((repo / "data" / "cables").rglob("*.txt"))
+    paths += sorted((repo / "data" / "corpus" / "cables").glob("*.txt"))[::12]
+    assert len(paths) > 70
+    fast = _drafts_of(paths)
+    monkeypatch.setattr(drafts, "could_occur", lambda form, folded_text: True)
+    assert _drafts_of(paths) == fast
+    assert sum(len(d) for d in fast) > 500  # the drafts are not empty

@@ -86,13 +86,15 @@ def thread_figure(
     lanes = sorted({_origin(i) for i in layout})
     figure = go.Figure()
 
+    arrows = []  # set at once: plotly re-validates every annotation on each add_annotation
     for citing, cited in edges:
         (x0, y0, _), (x1, y1, _) = layout[citing], layout[cited]
-        figure.add_annotation(
+        arrows.append(dict(
             x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y",
             showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=1.3,
             arrowcolor="#555555", standoff=9, startstandoff=9, text="",
-        )  # fmt: skip
+        ))  # fmt: skip
+    figure.update_layout(annotations=arrows)
 
     days_per_px = _days_per_pixel(layout)
     for index, lane in enumerate(lanes):
