@@ -367,8 +367,10 @@ def test_a_cable_without_claims_gets_an_empty_argument_and_a_template() -> None:
 def test_self_checks_use_the_cable(cable) -> None:
     assert check("04.1", "16", cable).correct
     assert not check("04.1", "6", cable).correct
-    assert check("04.2", "Ilgar Mammadov, Azerbaijani public", cable).correct
-    assert not check("04.2", "Ilgar Mammadov, Fariz Ismailzade", cable).correct
-    assert check("04.3", "10", cable).correct
-    assert not check("04.3", "6", cable).correct
-    assert not check("04.4", "It is fine.", cable).correct
+    assert check("04.5", "Ilgar Mammadov, Azerbaijani public", cable).correct
+    assert not check("04.5", "Ilgar Mammadov, Fariz Ismailzade", cable).correct
+    assert check("04.2", "6, 9", cable, save=False).correct
+    assert not check("04.2", "16, 9", cable, save=False).correct
+    assert check("04.4", "16", cable, save=False).correct
+    assert not check("04.4", "17", cable, save=False).correct
+    assert not check("04.6", "It is fine.", cable, save=False).correct

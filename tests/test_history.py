@@ -177,6 +177,61 @@ def test_recognitions_table_has_rows_to_count_not_totals(recognitions) -> None:
     )
 
 
+def test_lesson_04_checks_compute_from_the_record_not_a_constant(cable, recognitions) -> None:
+    from cable_utils.lessons import check, model_answer
+    from cable_utils.lessons.exercises import lesson04
+
+    assert not hasattr(lesson04, "LARGEST_SINGLE_DAY_RECOGNITIONS")
+    _day, most = daily_maximum(recognitions)
+    by_then = cumulative_count(recognitions, cable.date.date())
+    assert check("04.2", f"{most}, {by_then}", cable, save=False).correct
+    assert model_answer("04.2", cable).value == [most, by_then]
+    whole = whole_years_between(NAGORNO_KARABAKH_DECLARED, cable.date.date())
+    assert check("04.4", str(whole), cable, save=False).correct
+    assert not check("04.4", str(recognition_claim(cable).years), cable, save=False).correct
+
+
+def test_lesson_04_follows_the_record_when_the_record_changes(
+    cable, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cable_utils.lessons import check, model_answer
+
+    record = made_up(
+        ("2008-02-18", True), ("2008-02-18", True), ("2008-02-19", True), ("2008-02-19", False),
+        ("2008-02-25", True), ("2008-02-25", True), ("2008-02-25", True),
+    )  # fmt: skip
+    monkeypatch.setattr(
+        "cable_utils.reference.history.load_recognitions", lambda path=None: tuple(record)
+    )
+    assert check("04.2", "3, 3", cable, save=False).correct  # 3 on 25 Feb; 3 UN members by 19 Feb
+    assert not check("04.2", "6, 9", cable, save=False).correct
+    assert "counts State 3: not a UN member" in check("04.2", "3, 4", cable, save=False).message
+    assert "at most 3 recognitions" in model_answer("04.3", cable).answer
+
+
+def test_the_written_part_of_04_3_is_saved_and_the_model_reasoning_follows(
+    cable, recognitions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cable_utils.lessons import check, model_answer
+
+    monkeypatch.setenv("CABLE_CLASSROOM_WORK", str(tmp_path))
+    answer = (
+        "The record has far fewer recognitions on any one day. Seyidov may have counted the "
+        "states that announced they would recognise; the Embassy only relays what he noted on "
+        "Day.Az without checking it."
+    )
+    feedback = check("04.3", answer, cable)
+    assert feedback.kind == "open" and not feedback.correct
+    assert feedback.saved_to and answer in Path(feedback.saved_to).read_text(encoding="utf-8")
+    assert {"intentions", "chain"} <= feedback.keys_done()
+    _day, most = daily_maximum(recognitions)
+    by_then = cumulative_count(recognitions, cable.date.date())
+    model = model_answer("04.3", cable)
+    assert f"at most {most} recognitions" in model.answer
+    assert f"{by_then} UN member states" in model.answer
+    assert f"{recognition_claim(cable).in_one_day} 'in only one day'" in model.answer
+
+
 def test_the_declaration_date_is_the_timelines_and_is_sourced() -> None:
     events = [e for e in load_timeline() if e.start == NAGORNO_KARABAKH_DECLARED]
     assert any("Nagorno-Karabakh Republic" in e.event for e in events)

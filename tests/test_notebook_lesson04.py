@@ -43,7 +43,12 @@ def test_lesson04_runs_on_08BAKU151(tmp_path: Path) -> None:
     assert "C5 attacks C3" in text  # the map's text summary
     assert "▶ this cable (08BAKU151)" in text
     # blanks say there is no answer yet; no solution ran: only "Show the solution" buttons
-    assert text.count('data-verdict="no-answer"') == 4
+    assert text.count('data-verdict="no-answer"') == 6
+    # source criticism in the middle: the record is shown, and its exercises come before coding
+    assert "Costa Rica" in text and "un_member" in text
+    sources = [i for i, c in enumerate(nb.cells) if c.source.startswith('check("04.')]
+    coder = next(i for i, c in enumerate(nb.cells) if c.source.startswith("stance_coder("))
+    assert sources[0] < coder < sources[-1]
     assert "Model answer" not in text and "✔ Correct" not in text
     work = tmp_path / "work"
     assert not work.exists() or not any(p.is_file() for p in work.rglob("*"))  # nothing written
@@ -57,5 +62,8 @@ def test_lesson04_explains_itself_on_a_cable_without_claims(cable_id: str) -> No
     assert "claim_id" in text  # the empty claims template is shown
     assert "Traceback" not in text
     # every exercise is about 08BAKU151's argument and says so
-    assert text.count('data-verdict="not-available"') == 4
+    assert text.count('data-verdict="not-available"') == 6
     assert "written for 08BAKU151" in text
+    # the record of Kosovo's recognitions belongs to 08BAKU151's worked example: folded
+    assert "Costa Rica" not in text
+    assert "The record of Kosovo's recognitions" in text and "<details>" in text

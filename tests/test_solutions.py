@@ -71,12 +71,12 @@ def test_unknown_exercise_fails_at_once() -> None:
 
 def test_the_static_edition_renders_a_closed_details(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(STATIC_EDITION_ENV, "1")
-    static = solution("04.3", load_cable("08BAKU151"))
+    static = solution("04.4", load_cable("08BAKU151"))
     assert isinstance(static, StaticSolution)
     html = static._repr_html_()
     assert html.startswith('<details class="cable-solution"') and " open" not in html.split(">")[0]
-    assert "<summary>Show the solution to 04.3</summary>" in html and "10" in html
-    assert "10" not in repr(static)  # the plain-text form names the disclosure only
+    assert "<summary>Show the solution to 04.4</summary>" in html and "16" in html
+    assert "16" not in repr(static)  # the plain-text form names the disclosure only
 
 
 def _make_student():

@@ -15,6 +15,9 @@ what depends on the cable through short code cells:
   for it, with what a good answer covers folded.
 * :func:`primer_header`: the top of the context primer, which stays about
   08BAKU151's history and says so on another cable (with that cable's intro).
+* :func:`worked_example`: a table or figure that belongs to 08BAKU151's worked
+  example (the record of Kosovo's recognitions in lesson 04): made and shown on
+  08BAKU151; on any other cable, a folded line saying what it is and how to see it.
 * :func:`how_to_cite`: a citation of the cable the lesson reads, from its header.
 * :func:`lesson_times`: each lesson's estimated time, read from its header card,
   so lesson 00's learning path never disagrees with the lessons.
@@ -28,10 +31,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from string import capwords
+from typing import Any
 
 from ..analysis.notes import CableNotes, load_notes
 from ..model import Cable
@@ -49,6 +54,7 @@ __all__ = [
     "lesson_times",
     "notes_for",
     "primer_header",
+    "worked_example",
 ]
 
 #: The cell tag of a passage about 08BAKU151 (see CONTRIBUTING.md).
@@ -292,3 +298,29 @@ def primer_header(cable: Cable) -> LessonText:
             f"(`data/annotations/{shown}/notes.md`, its `## Intro`: REMIXING.md).",
         ]
     return LessonText("\n".join(lines).strip(), "header")
+
+
+@takes_cable
+def worked_example(
+    cable: Cable,
+    make: Callable[..., Any],
+    *args: Any,
+    what: str,
+    about: str = DEFAULT_CABLE_ID,
+    **kwargs: Any,
+) -> Any:
+    """``make(*args, **kwargs)`` on ``about`` (08BAKU151); on any other cable, what it is, folded.
+
+    For a table or figure that only makes sense beside 08BAKU151 (the record of
+    Kosovo's recognitions that lesson 04 checks the cable against): on another
+    cable nothing is computed, and a folded "In 08BAKU151" box names it (``what``,
+    the authors' Markdown) and says how to see it.
+    """
+    if cable.id == about:
+        return make(*args, **kwargs)
+    return cable_box(
+        cable,
+        f'{what.strip()} Shown when the lesson reads {about}: set `CABLE_ID = "{about}"` '
+        "at the top and run the lesson again.",
+        about=about,
+    )

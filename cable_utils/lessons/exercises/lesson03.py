@@ -1,9 +1,12 @@
 """Self-checks of lesson 03, the actors.
 
-03.1 works on any cable: the expected person comes from the curated mention
-counts where a cable has them (``data/annotations/<ID>/mentions_expected.csv``),
-otherwise from the gazetteer the lesson uses (curated, the learner's own, or a
-draft, and the feedback says which). 03.2–03.5 ask about 08BAKU151's words and
+03.1 says *Correct* only where the answer can be verified: against the curated
+mention counts (``data/annotations/<ID>/mentions_expected.csv``, counted by hand
+with the curated gazetteer), whatever list of actors the learner saved. Where a
+cable has none, the counts are automatic: with a draft list nobody checked, the
+check is not available; with the learner's own list (or a curated list without
+hand counts), the answer is saved and compared with what the matcher counts,
+flagged as unchecked, never *Correct*. 03.2–03.5 ask about 08BAKU151's words and
 say so on any other cable.
 """
 
@@ -14,11 +17,12 @@ import re
 from collections import Counter
 from typing import Any
 
+from ...errors import CableError
 from ...source.paths import DATA_DIR
 from . import HOME_CABLE, exercise, solution
 from .answers import fold, shown
 from .checking import same_number
-from .feedback import Feedback, ModelAnswer
+from .feedback import Feedback, ModelAnswer, Point
 from .reading import Concept, compare_open
 
 __all__ = ["mention_counts"]
@@ -45,25 +49,41 @@ def _curated_counts(cable_id: str | None) -> Counter[str] | None:
 
 
 def mention_counts(cable: Any) -> tuple[dict[str, int], str, Any]:
-    """Mentions per person: ``(counts, where they come from, gazetteer)``."""
-    from ...analysis.actors import find_mentions
+    """Mentions per person: ``(counts, where they come from, gazetteer)``.
 
+    The curated counts (with the curated gazetteer) where the cable has them,
+    even when the learner saved a list of their own: they are the ones checked
+    by hand. Otherwise the matcher's counts with the lesson's gazetteer.
+    """
+    from ...analysis.actors import find_mentions, load_gazetteer
+
+    curated = _curated_counts(cable.id)
+    if curated is not None:
+        try:
+            gazetteer = load_gazetteer(cable, source="curated")
+        except CableError:
+            gazetteer = None
+        if gazetteer is not None:
+            people = {a.id for a in gazetteer.actors if a.type == "person"}
+            return {a: curated.get(a, 0) for a in people}, "the curated mention counts", gazetteer
     gazetteer = _gazetteer(cable)
     people = {a.id for a in gazetteer.actors if a.type == "person"}
-    curated = _curated_counts(cable.id)
-    if curated is not None and gazetteer.source == "curated":
-        return {a: curated.get(a, 0) for a in people}, "the curated mention counts", gazetteer
     found = Counter(m.actor_id for m in find_mentions(cable, gazetteer))
     return (
         {a: found.get(a, 0) for a in people},
-        f"mentions found with {gazetteer.described}",
+        f"mentions found automatically with {gazetteer.described}",
         gazetteer,
     )
 
 
+def counts_are_checked(where: str) -> bool:
+    """True when the counts were made by hand (the only ones a 'Correct' can rest on)."""
+    return where == "the curated mention counts"
+
+
 def needs_people(cable: Any) -> str | None:
-    counts, _where, gazetteer = mention_counts(cable)
-    if gazetteer.source == "draft":
+    counts, where, gazetteer = mention_counts(cable)
+    if not counts_are_checked(where) and gazetteer.source == "draft":
         return (
             "this cable's list of actors is a draft that nobody has checked, so the check cannot "
             "know who the people are (a draft can list a place as a person, or split one person "
@@ -80,6 +100,38 @@ def _forms(actor: Any) -> set[str]:
     return {re.sub(r"^(?:the|mr|mrs|ms|dr)\.?\s+", "", f) for f in forms}
 
 
+_MOST_MENTIONED_HINT = (
+    "Sort the mentions table by actor, or open the actor explorer: the list is ordered by the "
+    "number of mentions (people only: a country is not a person)."
+)
+
+
+def _unchecked_comparison(
+    given: str, answer: Any, counts: dict[str, int], where: str, gazetteer: Any
+) -> Feedback:
+    """With automatic counts: saved and compared, flagged as unchecked, never 'Correct'."""
+    best = max(counts.values())
+    winners = [gazetteer[a] for a, n in counts.items() if n == best]
+    names = " and ".join(a.name for a in winners)
+    flag = Point(
+        "unchecked",
+        f"these counts are automatic ({where}): nobody has checked the list or the matches, so "
+        "this is a comparison, not a verdict. Check the mentions table before you trust it.",
+    )
+    if any(given in _forms(actor) for actor in winners):
+        does = [Point("automatic_top", f"names the person the matcher counts most: {names} "
+                                       f"({best} mentions).")]  # fmt: skip
+        return Feedback.saved("compared with the automatic count.", does=does, misses=[flag])
+    named = [a for a in gazetteer.actors if a.type == "person" and given in _forms(a)]
+    said = (
+        f"{named[0].name} has {counts.get(named[0].id, 0)} automatic mentions"
+        if named
+        else f"{shown(answer)} is not a person in this list of actors"
+    )
+    misses = [Point("automatic_top", f"{said}; the matcher counts {names} most ({best})."), flag]
+    return Feedback.saved("compared with the automatic count.", misses=misses)
+
+
 @exercise(
     "03.1",
     prompt="Recall: which person is mentioned most often in this cable (names, titles, "
@@ -87,29 +139,28 @@ def _forms(actor: Any) -> set[str]:
     level="recall",
     requires=needs_people,
     instead="Correct the draft list of actors and save it as your gazetteer (section 6, or "
-    "lesson 05): then this check counts with your list.",
+    "lesson 05): then this check compares your answer with what the matcher counts with your "
+    "list (flagged as unchecked).",
 )
 def most_mentioned(answer: Any, cable: Any) -> Feedback:
     counts, where, gazetteer = mention_counts(cable)
+    given = re.sub(r"^(?:the|mr|mrs|ms|dr)\.?\s+", "", fold(answer).strip(" ."))
+    if not counts_are_checked(where):
+        return _unchecked_comparison(given, answer, counts, where, gazetteer)
     best = max(counts.values())
     winners = [gazetteer[a] for a, n in counts.items() if n == best]
-    given = re.sub(r"^(?:the|mr|mrs|ms|dr)\.?\s+", "", fold(answer).strip(" ."))
-    caveat = " (Counted with your own list of actors.)" if gazetteer.source == "yours" else ""
     if any(given in _forms(actor) for actor in winners):
         names = " and ".join(a.name for a in winners)
-        return Feedback.right(f"{names}: {best} mentions ({where}).{caveat}")
+        return Feedback.right(f"{names}: {best} mentions ({where}).")
     others = {a.id: a for a in gazetteer.actors if a.type == "person"}
     named = [a for a in others.values() if given in _forms(a)]
-    hint = (
-        "Sort the mentions table by actor, or open the actor explorer: the list is ordered by "
-        "the number of mentions (people only: a country is not a person)."
-    )
     if named:
         return Feedback.not_yet(
-            f"{named[0].name} has {counts.get(named[0].id, 0)} mentions; someone has more.", hint
+            f"{named[0].name} has {counts.get(named[0].id, 0)} mentions; someone has more.",
+            _MOST_MENTIONED_HINT,
         )
     return Feedback.not_yet(
-        f"{shown(answer)} is not a person in this cable's list of actors.", hint
+        f"{shown(answer)} is not a person in this cable's list of actors.", _MOST_MENTIONED_HINT
     )
 
 
@@ -120,11 +171,17 @@ def most_mentioned_solution(cable: Any) -> ModelAnswer:
     best = ranked[0][1]
     names = [gazetteer[a].name for a, n in ranked if n == best]
     runners = ", ".join(f"{gazetteer[a].name} {n}" for a, n in ranked[len(names) : len(names) + 3])
+    caveat = (
+        ""
+        if counts_are_checked(where)
+        else " Unchecked: automatic counts with a list nobody has checked; verify in the "
+        "mentions table."
+    )
     return ModelAnswer(
         "03.1",
         True,
         " / ".join(names),
-        f"{best} mentions ({where}); next: {runners or 'nobody'}.",
+        f"{best} mentions ({where}); next: {runners or 'nobody'}.{caveat}",
     )
 
 

@@ -1,28 +1,34 @@
 """Self-checks of lesson 04, the Kosovo–Karabakh precedent argument.
 
-All four exercises ask about 08BAKU151's argument (its one-day count, its claim
-C3, its Comment) and say so on any other cable. Expected answers come from the
-cable's text and its curated annotation (``data/annotations/08BAKU151/``).
+All six exercises ask about 08BAKU151's argument and say so on any other cable.
+Expected answers come from the cable's text, its curated annotation
+(``data/annotations/08BAKU151/``) and the sourced record of recognitions
+(``data/recognitions.csv``): nothing is typed in here that a table holds.
+
+In the lesson's order: 04.1–04.4 are the source-criticism exercise in the middle
+of the lesson (the cable's count; the record's daily maximum and running count;
+the written comparison, saved; "over 17 years"), 04.5–04.6 come at the end (who
+is AGAINST C3; what the Comment says).
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from . import HOME_CABLE, exercise, solution
-from .answers import fold, read_items, shown
+from .answers import _UNITS, fold, read_items, shown
 from .checking import same_number
 from .feedback import Feedback, ModelAnswer
 from .reading import Concept, compare_open
 
-__all__ = ["LARGEST_SINGLE_DAY_RECOGNITIONS", "cable_one_day_count", "precedent_opponents"]
-
-#: The largest number of formal recognitions of Kosovo on any single day (18 Feb
-#: 2008: Afghanistan, Albania, France, Turkey, the United Kingdom, the United
-#: States). Source: background-facts.md, from Wikipedia revisions of Feb and Nov
-#: 2008 and published chronologies (see data/timeline.csv).
-LARGEST_SINGLE_DAY_RECOGNITIONS = 6
+__all__ = [
+    "cable_one_day_count",
+    "precedent_opponents",
+    "record_counts",
+    "years_since_declaration",
+]
 
 _ONE_DAY = re.compile(r"in only one day\s+(\d+)\s+states", re.I)
 _ARGUMENT_INSTEAD = (
@@ -84,7 +90,7 @@ def one_day_count(answer: Any, cable: Any) -> Feedback:
         else answer,
         expected,
         right=f"the cable reports {expected} states in one day (paragraph 4). Is that right? "
-        "Exercise 04.3 checks it against the record.",
+        "Exercise 04.2 checks it against the record.",
         hint="Paragraph 4, the last sentence: Seyidov on the news portal Day.Az.",
     )
 
@@ -100,6 +106,281 @@ def one_day_count_solution(cable: Any) -> ModelAnswer:
         "independence'. The cable reports the number; it does not vouch for it.",
         value=expected,
     )
+
+
+# ------------------------------------------------ 04.2–04.4: the record against the cable
+
+
+def record_counts(cable: Any) -> tuple[date, int, int]:
+    """(the busiest day, its number of recognitions, how many by the end of the cable's day).
+
+    UN member states only, as the lesson asks, from ``data/recognitions.csv``.
+    """
+    from ...analysis.history import cumulative_count, daily_maximum
+    from ...reference.history import load_recognitions
+
+    recognitions = load_recognitions()
+    busiest, most = daily_maximum(recognitions)
+    return busiest, most, cumulative_count(recognitions, cable.date.date())
+
+
+def _not_un_members(cable: Any) -> list[str]:
+    """The states of the record by the cable's day that are not UN members (Taiwan)."""
+    from ...reference.history import load_recognitions
+
+    day = cable.date.date()
+    return [r.state for r in load_recognitions() if r.date <= day and not r.un_member]
+
+
+def _the_claim(cable: Any) -> Any:
+    from ...analysis.history import recognition_claim
+
+    return recognition_claim(cable)
+
+
+def _needs_claim_and_date(cable: Any) -> str | None:
+    if cable.date is None:
+        return "this copy has no date, so the count 'by the cable's day' cannot be computed."
+    if _the_claim(cable) is None:
+        return "this copy has no 'in only one day … states' sentence to check."
+    return None
+
+
+def _numbers(answer: Any) -> list[int]:
+    if isinstance(answer, (list, tuple)):
+        items = [str(item).strip() for item in answer]
+        return [int(item) for item in items if item.isdigit()]
+    return [int(item) for item in re.findall(r"\d+", str(answer))]
+
+
+@exercise(
+    "04.2",
+    prompt="Source criticism: from the record of recognitions (UN member states), (a) the "
+    "largest number that recognised Kosovo on one day, and (b) how many had recognised it by "
+    "the end of the cable's day. Give two numbers, like '3, 4'.",
+    level="analysis",
+    accepts="items",
+    only_for=HOME_CABLE,
+    requires=_needs_claim_and_date,
+    instead=_ARGUMENT_INSTEAD,
+)
+def record_numbers(answer: Any, cable: Any) -> Feedback:
+    busiest, most, by_then = record_counts(cable)
+    claim = _the_claim(cable)
+    numbers = _numbers(answer)
+    hint = (
+        "For (a), count the table's rows day by day; for (b), count every row dated on or "
+        f"before {cable.date:%d %B %Y} whose un_member is yes."
+    )
+    if len(numbers) != 2:
+        return Feedback.not_yet(f"give two numbers, (a) and (b); found {len(numbers)}.", hint)
+    day_max, running = numbers
+    if (day_max, running) == (most, by_then):
+        return Feedback.right(
+            f"(a) {most}, on {busiest:%d %B %Y}; (b) {by_then} by the end of "
+            f"{cable.date:%d %B %Y}. The cable: {claim.in_one_day} 'in only one day', "
+            f"{claim.declared_ready} more ready. Now write what could explain the gap (04.3)."
+        )
+    if day_max == claim.in_one_day:
+        return Feedback.not_yet(
+            f"{day_max} is the cable's number, not the record's.",
+            "Compute (a) from the table, not from ¶4.",
+        )
+    problems = []
+    if day_max != most:
+        problems.append(f"(a) {day_max} is {'too high' if day_max > most else 'too low'}")
+    if running != by_then:
+        others = _not_un_members(cable)
+        if others and running == by_then + len(others):
+            problems.append(
+                f"(b) {running} counts {' and '.join(others)}: not a UN member state (see the "
+                "un_member column)"
+            )
+        else:
+            problems.append(f"(b) {running} is {'too high' if running > by_then else 'too low'}")
+    return Feedback.not_yet("; ".join(problems) + ".", hint)
+
+
+@solution("04.2")
+def record_numbers_solution(cable: Any) -> ModelAnswer:
+    busiest, most, by_then = record_counts(cable)
+    return ModelAnswer(
+        "04.2",
+        True,
+        f"{most}, {by_then}",
+        f"(a) {most} UN member states recognised Kosovo on {busiest:%d %B %Y}, the busiest day; "
+        f"(b) {by_then} had by the end of {cable.date:%d %B %Y} (data/recognitions.csv; "
+        f"{by_then + len(_not_un_members(cable))} with {' and '.join(_not_un_members(cable)) or 'no other'}"
+        "). Sources give Germany's day as 19 or 20 February: "
+        "with 19 February, (b) would be one more.",
+        value=[most, by_then],
+    )
+
+
+def gap_model(cable: Any) -> str:
+    """The model reasoning of 04.3, with the record's numbers and the cable's, computed."""
+    _busiest, most, by_then = record_counts(cable)
+    claim = _the_claim(cable)
+    return (
+        f"The record has at most {most} recognitions on any one day and {by_then} UN member "
+        f"states by the end of {cable.date:%d %B}, far from the cable's {claim.in_one_day} 'in "
+        "only one day'. Seyidov, writing on Day.Az, may have counted announced intentions as "
+        "recognitions, or repeated a figure from the press; the Embassy attributes the number "
+        "to him ('noted') and relays it unchecked, so it reports what a commentator said, not "
+        "a fact it vouches for."
+    )
+
+
+def _gap_concepts(cable: Any) -> tuple[Concept, ...]:
+    """What the model reasoning says; the record's own numbers count as comparing with it."""
+    _busiest, most, by_then = record_counts(cable)
+    words = {value: word for word, value in _UNITS.items() if word not in ("no", "none")}
+    numbers = tuple(form for n in (most, by_then) for form in (str(n), words.get(n, str(n))))
+    return (
+        Concept(
+            "record",
+            "compares the cable's number with the record's (the daily maximum, the count by "
+            "the cable's day)",
+            (*numbers, "record", "recognitions.csv", "table", "at most", "maximum", "largest",
+             "busiest"),
+        ),
+        Concept(
+            "intentions",
+            "offers an explanation: intentions or announcements counted as recognitions",
+            ("intention", "intend", "announc", "ready", "readiness", "plan", "promis", "pledg",
+             "statement", "said they would", "declared"),
+        ),
+        Concept(
+            "chain",
+            "says who is responsible for the number: Seyidov, Day.Az, and the Embassy that "
+            "relays it",
+            ("seyidov", "day.az", "day az", "portal", "embassy", "relay", "attribut", "noted"),
+        ),
+    )  # fmt: skip
+
+
+@exercise(
+    "04.3",
+    prompt="Open question: in two or three sentences, what could explain the gap between the "
+    "cable's 'in only one day' count and your numbers, and who in the chain (Seyidov, Day.Az, "
+    "the Embassy) is responsible for the number?",
+    level="open",
+    only_for=HOME_CABLE,
+    requires=_needs_claim_and_date,
+    instead=_ARGUMENT_INSTEAD,
+)
+def gap_explained(answer: Any, cable: Any) -> Feedback:
+    does, misses = compare_open(
+        answer,
+        cable,
+        paragraphs=(4,),
+        concepts=_gap_concepts(cable),
+        want_quote=False,
+        want_hedge=True,
+        min_words=25,
+    )
+    return Feedback.saved(
+        "now open the model reasoning below: does yours keep apart what the record shows, what "
+        "Seyidov said, and what the Embassy did with it?",
+        does=does,
+        misses=misses,
+    )
+
+
+@solution("04.3")
+def gap_explained_solution(cable: Any) -> ModelAnswer:
+    return ModelAnswer(
+        "04.3",
+        True,
+        gap_model(cable),
+        "it states the record's numbers, marks its explanation as a guess ('may have'), and "
+        "separates the commentator who made the claim from the Embassy that reported it (¶4).",
+        written_for=HOME_CABLE,
+    )
+
+
+def years_since_declaration(cable: Any) -> tuple[int, float]:
+    """(whole years, decimal years) from Nagorno-Karabakh's declaration to the cable's day."""
+    from ...analysis.history import NAGORNO_KARABAKH_DECLARED, whole_years_between, years_between
+
+    day = cable.date.date()
+    return (
+        whole_years_between(NAGORNO_KARABAKH_DECLARED, day),
+        years_between(NAGORNO_KARABAKH_DECLARED, day),
+    )
+
+
+def _declaration_sources() -> str:
+    from ...analysis.history import NAGORNO_KARABAKH_DECLARED_SOURCES
+
+    return ", ".join(NAGORNO_KARABAKH_DECLARED_SOURCES)
+
+
+def _needs_years_claim(cable: Any) -> str | None:
+    missing = _needs_claim_and_date(cable)
+    if missing:
+        return missing
+    if _the_claim(cable).years is None:
+        return "this copy has no 'in over … years' to check."
+    return None
+
+
+@exercise(
+    "04.4",
+    prompt="Source criticism: the 'Nagorno-Karabakh Republic' was declared on 2 September 1991. "
+    "How many whole years had passed by the cable's day? Does 'in over 17 years' (¶4) hold?",
+    level="analysis",
+    accepts="number",
+    only_for=HOME_CABLE,
+    requires=_needs_years_claim,
+    instead=_ARGUMENT_INSTEAD,
+)
+def years_check(answer: Any, cable: Any) -> Feedback:
+    whole, decimal = years_since_declaration(cable)
+    claimed = _the_claim(cable).years
+    text = fold(answer) if isinstance(answer, str) else str(answer)
+    value = re.findall(r"\d+(?:\.\d+)?", text)
+    if value and float(value[0]) == claimed != whole:
+        return Feedback.not_yet(
+            f"{claimed} is the cable's figure. Count from 2 September 1991 to "
+            f"{cable.date:%d %B %Y}.",
+            f"Subtract the years, then ask: is {cable.date:%d %B} before or after 2 September?",
+        )
+    if value and whole <= float(value[0]) < whole + 1:
+        verdict = (
+            f"'in over {claimed} years' overstates by about {claimed - decimal:.1f} years"
+            if decimal < claimed
+            else f"'in over {claimed} years' holds"
+        )
+        return Feedback.right(
+            f"{whole} whole years (about {decimal:.1f}): {verdict}. The date 2 September 1991 "
+            f"is in two sources ({_declaration_sources()})."
+        )
+    return same_number(
+        answer,
+        whole,
+        right=f"{whole} whole years (about {decimal:.1f}).",
+        hint="Subtract the years, then check whether the cable's day comes before 2 September.",
+    )
+
+
+@solution("04.4")
+def years_check_solution(cable: Any) -> ModelAnswer:
+    whole, decimal = years_since_declaration(cable)
+    claimed = _the_claim(cable).years
+    holds = "holds" if decimal > claimed else "does not hold"
+    return ModelAnswer(
+        "04.4",
+        True,
+        str(whole),
+        f"2 September 1991 ({_declaration_sources()}) to {cable.date:%d %B %Y} is {whole} whole "
+        f"years, about {decimal:.1f}: 'in over {claimed} years' {holds}. A small slip; the same "
+        "sentence's one-day count is a larger one (exercise 04.2).",
+        value=whole,
+    )
+
+
+# ---------------------------------------------------------------- 04.5–04.6: at the end
 
 
 def _holder_forms(cable: Any, holders: set[str]) -> dict[str, set[str]]:
@@ -129,7 +410,7 @@ def _holder_forms(cable: Any, holders: set[str]) -> dict[str, set[str]]:
 
 
 @exercise(
-    "04.2",
+    "04.5",
     prompt="Analysis: which holders are AGAINST the claim 'Kosovo is not a precedent for "
     "Nagorno-Karabakh' (C3)? Give their names or actor ids, separated by commas.",
     level="analysis",
@@ -175,66 +456,18 @@ def _name(cable: Any, actor_id: str) -> str:
     return load_gazetteer(cable.id, source="curated")[actor_id].name
 
 
-@solution("04.2")
+@solution("04.5")
 def c3_opponents_solution(cable: Any) -> ModelAnswer:
     expected = sorted(precedent_opponents(cable) or ())
     names = [_name(cable, h) for h in expected]
     return ModelAnswer(
-        "04.2",
+        "04.5",
         True,
         ", ".join(names),
         "¶2: Ilgar Mammadov says Kosovo 'sets a clear precedent'; the public is 'deeply skeptical "
         "that Kosovo's independence will not serve as a precedent' (a double negative: it expects "
         "one). Ismailzade only reports the public's view, so he is not AGAINST C3 himself.",
         value=expected,
-    )
-
-
-@exercise(
-    "04.3",
-    prompt="Source criticism: the record shows at most 6 formal recognitions of Kosovo on any "
-    "single day. By how many does the cable's one-day count exceed that?",
-    level="analysis",
-    accepts="number",
-    only_for=HOME_CABLE,
-    instead=_ARGUMENT_INSTEAD,
-)
-def recognition_gap(answer: Any, cable: Any) -> Feedback:
-    claimed = cable_one_day_count(cable)
-    if claimed is None:
-        return Feedback.unavailable("this copy has no one-day recognition count to check.")
-    gap = claimed - LARGEST_SINGLE_DAY_RECOGNITIONS
-    text = str(answer)
-    if (
-        isinstance(answer, str)
-        and re.search(rf"\b{claimed}\b", text)
-        and re.search(r"\b6\b|\bsix\b", text)
-    ):
-        # "16 - 6 = 10": the working shown; read the result
-        result = re.findall(r"=\s*(\d+)|\b(\d+)\s*$", text)
-        answer = next((a or b for a, b in result), text)
-    return same_number(
-        answer,
-        gap,
-        right=f"{claimed} − {LARGEST_SINGLE_DAY_RECOGNITIONS} = {gap}. Now explain the gap: "
-        "announced intentions counted as recognitions? A commentator's rhetoric relayed unchecked?",
-        hint=f"The cable says {claimed}; subtract the largest single-day count of the record.",
-    )
-
-
-@solution("04.3")
-def recognition_gap_solution(cable: Any) -> ModelAnswer:
-    claimed = cable_one_day_count(cable) or 0
-    gap = claimed - LARGEST_SINGLE_DAY_RECOGNITIONS
-    return ModelAnswer(
-        "04.3",
-        True,
-        str(gap),
-        f"{claimed} (the cable, ¶4) − {LARGEST_SINGLE_DAY_RECOGNITIONS} (18 Feb 2008, the largest "
-        "single day in the record) = "
-        f"{gap}. The number may count announced intentions; the cable attributes it to Seyidov "
-        "and Day.Az.",
-        value=gap,
     )
 
 
@@ -256,7 +489,7 @@ _COMMENT_CONCEPTS = (
 
 
 @exercise(
-    "04.4",
+    "04.6",
     prompt="Open question: in one or two sentences, what does the Embassy's Comment (paragraph "
     "5) say about the GOAJ that its official statements do not?",
     level="open",
@@ -275,10 +508,10 @@ def comment_reading(answer: Any, cable: Any) -> Feedback:
     )
 
 
-@solution("04.4")
+@solution("04.6")
 def comment_reading_solution(cable: Any) -> ModelAnswer:
     return ModelAnswer(
-        "04.4",
+        "04.6",
         True,
         COMMENT_MODEL_08BAKU151,
         "it sets the public denial (¶3) beside the private worry the Comment attributes to the "

@@ -31,13 +31,14 @@ __all__ = [
     "describe_timeline",
     "holder_group",
     "stance_heatmap",
+    "timeline_close_up",
     "timeline_figure",
 ]
 
 #: Holder group (the actor's ``voice`` in actors.csv) → label, colour, marker symbol.
 HOLDER_GROUPS: dict[str, tuple[str, str, str]] = {
-    "official": ("Azerbaijani officials", OKABE_ITO["orange"], "circle"),
-    "unofficial": ("Azerbaijani commentators", OKABE_ITO["sky blue"], "square"),
+    "official": ("Officials", OKABE_ITO["orange"], "circle"),
+    "unofficial": ("Commentators", OKABE_ITO["sky blue"], "square"),
     "embassy": ("U.S. Embassy", OKABE_ITO["blue"], "diamond"),
     "foreign government": ("Foreign governments", OKABE_ITO["bluish green"], "triangle-up"),
     "media": ("Media", OKABE_ITO["reddish purple"], "hexagon"),
@@ -162,7 +163,7 @@ def argument_map_figure(data: ArgumentData, selected: str | None = None) -> Any:
 
     figure = go.Figure()
     title = (
-        f"The precedent argument in {escape(data.cable_id)}:<br>"
+        f"The argument in {escape(data.cable_id)}:<br>"
         "who claims what, what supports or attacks it"
     )
     if not data.claims:
@@ -610,6 +611,31 @@ def timeline_figure(
         title=f"Timeline{span}: {what}; dotted line = this cable",
         x_title="Date",
         y_title="Category",
+    )
+
+
+def timeline_close_up(
+    events: list[TimelineEvent],
+    cable: Cable,
+    *,
+    days_before: int = 9,
+    days_after: int = 30,
+) -> Any:
+    """The weeks around the cable's own day (``timeline_figure`` zoomed in).
+
+    Computed from the cable's date, so it is the close-up of whichever cable a
+    lesson reads; a cable without a date gets the whole timeline, and its title says so.
+    """
+    if cable.date is None:
+        figure = timeline_figure(events, cable)
+        title = figure.layout.title.text or "Timeline"
+        return figure.update_layout(title_text=f"{title} (this copy has no date to zoom in on)")
+    day = cable.date.date()
+    return timeline_figure(
+        events,
+        cable,
+        start=day - timedelta(days=days_before),
+        end=day + timedelta(days=days_after),
     )
 
 
