@@ -375,3 +375,14 @@ def test_cli_json_and_text(tmp_path):
         env=env,
     )
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_an_empty_list_of_actors_gives_a_table_with_its_columns(cable) -> None:
+    from dataclasses import replace
+
+    from cable_utils.analysis.actors import actors_table
+
+    empty = replace(load_gazetteer(cable), actors=())
+    table = actors_table(cable, empty)
+    assert table.empty
+    assert {"id", "name", "type", "role", "mentions", "statements"} <= set(table.columns)

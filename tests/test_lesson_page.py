@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from cable_utils.analysis import notes as notes_module
 from cable_utils.analysis.argument import load_timeline
 from cable_utils.analysis.notes import load_notes, timeline_for
 from cable_utils.lessons.chosen import choose_cable
-from cable_utils.lessons.page import cable_box, cable_questions, lesson_header
+from cable_utils.lessons.page import cable_box, cable_questions, lesson_header, worked_example
 from cable_utils.parse import parse_text
 
 REPO = Path(__file__).resolve().parents[1]
@@ -182,3 +183,33 @@ def test_the_primer_says_it_stays_about_08baku151_on_another_cable(
     assert "stays about **08BAKU151**" in other and "not the history of 10MOSCOW228" in other
     assert load_notes("10MOSCOW228").intro.split(".")[0] in other  # the teacher's intro
     assert "No teacher has written" in str(primer_header(load_cable("72TEHRAN1164")))
+
+
+def test_a_worked_example_is_made_on_08baku151_only(baku, moscow) -> None:
+    made = []
+
+    def make(until: str) -> str:
+        made.append(until)
+        return f"the record until {until}"
+
+    shown = worked_example(baku, make, "March", what="The record of recognitions.")
+    assert shown == "the record until March" and made == ["March"]
+    folded = worked_example(moscow, make, "March", what="The record of recognitions.")
+    assert made == ["March"]  # nothing computed for another cable
+    assert folded.kind == "folded box"
+    assert str(folded).startswith("<details><summary>In 08BAKU151")
+    assert "The record of recognitions." in str(folded) and 'CABLE_ID = "08BAKU151"' in str(folded)
+
+
+def test_the_close_up_is_the_weeks_around_the_cables_own_day(baku, moscow) -> None:
+    from datetime import date
+
+    from cable_utils.views.plots.argument import timeline_close_up
+
+    close = timeline_close_up(load_timeline(), baku)
+    assert "(10 Feb 2008 – 20 Mar 2008)" in close.layout.title.text
+    moscow_close = timeline_close_up(timeline_for("10MOSCOW228"), moscow)
+    assert "(23 Jan 2010 – 03 Mar 2010)" in moscow_close.layout.title.text
+    assert moscow.date.date() == date(2010, 2, 1)
+    undated = dataclasses.replace(moscow, date=None)
+    assert "no date to zoom in on" in timeline_close_up([], undated).layout.title.text

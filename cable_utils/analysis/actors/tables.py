@@ -16,9 +16,18 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["actors_json", "actors_table"]
 
 
+ACTOR_TABLE_COLUMNS = (
+    "id", "name", "type", "role", "actor_code", "voice", "mentions", "paragraphs", "statements",
+    "background", "background_source",
+)  # fmt: skip
+
+
 @takes_cable
 def actors_table(cable: Cable, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
-    """One row per actor: name, type, role, code, voice, mentions and statements counted."""
+    """One row per actor: name, type, role, code, voice, mentions and statements counted.
+
+    A list with no actors (a draft of a short pasted text) gives the columns and no rows.
+    """
     import pandas as pd
 
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer(cable)
@@ -44,7 +53,7 @@ def actors_table(cable: Cable, gazetteer: Gazetteer | None = None) -> pd.DataFra
                 "background_source": actor.background_source,
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=list(ACTOR_TABLE_COLUMNS))
 
 
 @takes_cable
