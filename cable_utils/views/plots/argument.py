@@ -163,8 +163,7 @@ def argument_map_figure(data: ArgumentData, selected: str | None = None) -> Any:
 
     figure = go.Figure()
     title = (
-        f"The argument in {escape(data.cable_id)}:<br>"
-        "who claims what, what supports or attacks it"
+        f"The argument in {escape(data.cable_id)}:<br>who claims what, what supports or attacks it"
     )
     if not data.claims:
         figure.add_annotation(
