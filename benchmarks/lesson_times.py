@@ -63,15 +63,12 @@ WIDGET_MINUTES = {
     "gazetteer_editor": 10.0,  # correct a draft actor list
     "stance_template": 8.0,
     "context_timeline_explorer": 4.0,  # read two parts of the story
+    "cable_finder": 6.0,  # two searches with a filter, read the hits in context, pick one
 }
 EXERCISE_MINUTES = {"recall": 2.0, "analysis": 4.0, "open question": 7.0}
 
 _EXERCISE = re.compile(r"\*\*(\d\d\w?\.\d+) \((?:[^)]*?)(recall|analysis|open question)")
-_WIDGET_CALLS = re.compile(
-    r"\b(segment_explorer|header_decoder|addressee_map|self_check|paragraph_browser|"
-    r"redaction_simulator|actor_explorer|voice_sorter|argument_map_explorer|stance_coder|"
-    r"cable_chooser|remix_tour|gazetteer_editor|stance_template|context_timeline_explorer)\("
-)
+_WIDGET_CALLS = re.compile(r"\b(" + "|".join(WIDGET_MINUTES) + r")\(")  # one list: the rates
 _CODE_SPAN = re.compile(r"`[^`]*`")
 
 
