@@ -171,3 +171,52 @@ def test_lesson_04_stance_coder_by_keyboard_alone(lab_page, lab_server) -> None:
     lab_page.panel("Argument map explorer").screenshot(
         path=str(SCREENSHOTS / "lesson_04_argument_map_1366.png")
     )
+
+
+def test_lesson_04_reads_the_chosen_cable_with_08baku151_folded(
+    lab_page, lab_server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a cable chosen in lesson 05 (10MOSCOW228): its own header, teacher's timeline and
+    empty argument; 08BAKU151's argument, record and questions folded until opened."""
+    from cable_utils.lessons.chosen import choose_cable
+
+    work = lab_server.root / "lesson04_chosen_work"
+    monkeypatch.setenv("CABLE_CLASSROOM_WORK", str(work))
+    choose_cable("10MOSCOW228")  # the explicit choice, as lesson 05 makes it
+    lab_page.open(NOTEBOOK)
+    lab_page.use_work_folder(str(work))
+    lab_page.run_all(timeout=240)
+    lab_page.assert_no_errors()
+
+    outputs = lab_page.outputs()
+    expect(outputs.filter(has_text="This lesson reads 10MOSCOW228").first).to_be_visible()
+    expect(outputs.filter(has_text="Teacher's notes on 10MOSCOW228").first).to_be_visible()
+    # the timelines are the teacher's three rows around 1 Feb 2010, never Kosovo's
+    figures = lab_page.plotly_figures()
+    timelines = figures.filter(has_text="Timeline")
+    expect(timelines).to_have_count(2, timeout=30_000)
+    expect(timelines.nth(1)).to_contain_text("(23 Jan 2010 – 03 Mar 2010)")
+    expect(timelines.nth(0).locator(".scatterlayer .point")).to_have_count(3)
+    shown = lab_page.notebook.evaluate(
+        """panel => Array.from(panel.querySelectorAll('.jp-OutputArea-output'))
+                        .map(output => output.innerText)
+                        .filter(text => !/^\\s*term\\s+definition/i.test(text))
+                        .join('\\n')"""
+    )  # innerText: what is rendered, so nothing inside a folded <details>; the glossary
+    # table is left out (its definitions cite 08BAKU151 as their source, by design)
+    assert "This lesson reads 10MOSCOW228" in shown and "Visa" in shown  # read, not empty
+    assert "Kosovo" not in shown and "Karabakh" not in shown and "Azerbaij" not in shown
+    # 08BAKU151's passages: folded, and the record of recognitions is not computed here
+    folded = lab_page.locator(".jp-OutputArea-output details")
+    assert folded.count() >= 5
+    record = folded.filter(has_text="The record of Kosovo's recognitions")
+    expect(record).to_have_count(1)
+    assert record.get_attribute("open") is None
+    expect(record.locator("summary")).to_contain_text("In 08BAKU151")
+    record.locator("summary").click()
+    expect(record).to_contain_text('CABLE_ID = "08BAKU151"')
+    expect(lab_page.notebook.get_by_text("Costa Rica")).to_have_count(0)
+    # every exercise says it was written for 08BAKU151
+    expect(outputs.filter(has_text="was written for 08BAKU151")).to_have_count(6)
+    lab_page.screenshot("lesson04_chosen_cable_folded")
+    lab_page.assert_offline()
