@@ -314,3 +314,39 @@ def test_the_subject_stops_at_a_glued_ref() -> None:
 def test_fragment_ref_blocks(value: str, year: int, cited: list[str]) -> None:
     found = read_fields(value, year=year)
     assert [r["id"] for r in found.get("references", []) if r["id"]] == cited
+
+
+# -- headings, sections and TAGS -----------------------------------------------------------
+
+
+def test_a_page_marker_with_a_six_digit_serial_is_no_heading() -> None:
+    # 09STATE120288: "STATE 00120288  002 OF 008" (the serial padded with two zeros only)
+    cable = corpus_cable("09STATE120288")
+    headings = [segment.label for segment in cable.segments_of("section_heading")]
+    assert not any("00120288" in heading for heading in headings)
+    assert len(cable.segments_of("page_header")) == 7
+    assert "STATE 00120288" not in cable.text
+
+
+@pytest.mark.parametrize(
+    ("cable_id", "sections"),
+    [
+        # "¶1. (S/NF) SUMMARY:  This cable provides the full text of the …" and no "End summary"
+        ("08STATE116392", ["Summary", None, None, None]),
+        # "¶1. (C) Summary. After a tumultuous year …" … "End Summary." in paragraph 3
+        ("05MADRID541", ["Summary", "Summary", "Summary", None, None]),
+        # a "Summary" heading, then "¶1. (S) Vice Foreign Minister … End summary."
+        ("10SEOUL272", ["Summary", None, None]),
+    ],
+)
+def test_a_summary_ends_where_the_cable_says_so(cable_id: str, sections: list) -> None:
+    cable = corpus_cable(cable_id)
+    numbered = [p.section for p in cable.paragraphs if p.number is not None]
+    assert numbered[: len(sections)] == sections
+
+
+def test_a_corrected_copy_line_is_no_tags_line() -> None:
+    # The line of issue 14; 08BISHKEK1095 has "C O R R E C T E D  C O P Y (ADDRESSEE)"
+    fragment = "C O R R E C T E D C O P Y (PRIMARY TAG)\nSIPDIS\nTAGS PREL, ECON, KG\nSUBJECT: A TEST\n"
+    assert read_fields(fragment)["tags"] == ["PREL", "ECON", "KG"]
+    assert corpus_cable("08BISHKEK1095").tag_codes == ["PREL", "ECON", "KG"]

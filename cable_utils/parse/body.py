@@ -162,6 +162,8 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
                 paragraphs.append(_unnumbered(line_start, line_end, section))
     if paragraphs and "signer" not in context.fields:
         _inline_signature(context, paragraphs[-1])
+    if not context.row:  # (sections are no row field)
+        _close_sections(text, paragraphs)
     if context.row:
         # A row counts paragraphs; only the truncation check reads a text (the
         # last paragraph's, when there is no signature).
@@ -187,15 +189,18 @@ def _start_paragraph(
     """Add the numbered paragraph ``match`` found; return the section it is in."""
     body_start = line_start + match.end()
     inline = _INLINE_SECTION_AT.match(text, body_start, line_end)
+    opens = False
     if inline:
         name = inline.group("name").upper()
         section = None if name.startswith("END") else name.replace("BEGIN ", "").title()
+        opens = section is not None
     marking = match.group("mark") or match.group("bare")
     paragraphs.append(
         {
             "number": int(match.group("number")),
             "marking": _WHITESPACE.sub(" ", marking).strip().upper() if marking else None,
             "section": section,
+            "opens_section": opens,
             "start": line_start,
             "body_start": body_start,
             "end": line_end,
@@ -204,12 +209,55 @@ def _start_paragraph(
     return section
 
 
+_SECTION_END = re.compile(r"\bEND[ \t\n]+(?:OF[ \t\n]+)?(?P<name>SUMMARY|COMMENT)\b", re.IGNORECASE)
+
+
+def _close_sections(text: str, paragraphs: list[dict]) -> None:
+    """A Summary or Comment runs to the paragraph that says ``End summary`` / ``End
+    comment``; the paragraphs after it are in no section (until the next heading).
+
+    Without such a line, an inline ``Summary:`` (``1. (C) Summary: …``) covers its own
+    paragraph only, and a heading block (``SUMMARY`` on a line of its own) runs to the
+    next heading. (Every paragraph of 08STATE116392 and of 66 other corpus cables
+    was labelled "Summary" before.)
+    """
+    index = 0
+    while index < len(paragraphs):
+        name = paragraphs[index]["section"]
+        if name not in ("Summary", "Comment"):
+            index += 1
+            continue
+        run_end = index + 1
+        while (
+            run_end < len(paragraphs)
+            and paragraphs[run_end]["section"] == name
+            and not paragraphs[run_end]["opens_section"]
+        ):
+            run_end += 1
+        last = next(
+            (later for later in range(index, run_end) if _ends(text, paragraphs[later], name)),
+            index if paragraphs[index]["opens_section"] else run_end - 1,
+        )
+        for later in range(last + 1, run_end):
+            paragraphs[later]["section"] = None
+        index = run_end
+
+
+def _ends(text: str, item: dict, name: str) -> bool:
+    """Whether the paragraph says ``End <name>``."""
+    return any(
+        found.group("name").title() == name
+        for found in _SECTION_END.finditer(text, item["body_start"], item["end"])
+    )
+
+
 def _unnumbered(line_start: int, line_end: int, section: str | None) -> dict:
     """Text outside any numbered paragraph, kept as a paragraph without a number."""
     return {
         "number": None,
         "marking": None,
         "section": section,
+        "opens_section": False,
         "start": line_start,
         "body_start": line_start,
         "end": line_end,

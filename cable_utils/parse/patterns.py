@@ -148,7 +148,8 @@ FIELD_KEYWORDS = {
     "handling": r"\b(?:SENSITIVE(?: BUT UNCLASSIFIED)?|FOR OFFICIAL USE ONLY)\b",
     "office": r"(?:^|(?<=\s\s))(?:[A-Z]{2,12}[ \t]{1,8})?FOR[ \t]{1,8}(?=[A-Z/,. -]{0,80}\b[A-Z]{2,}/)",
     "eo": r"\bE\.?\s?O\.?\s?\d{5}\b",
-    "tags": r"\bTAGS?\b:?",
+    # Not "TAG)": "C O R R E C T E D C O P Y (PRIMARY TAG)" is no TAGS line.
+    "tags": r"\bTAGS?\b(?![ \t]*\)):?",
     "subject": r"\bSUBJ(?:ECT)?\s*:",
     # REF:, Ref(s):, REF A) … without a colon, and REF: glued to the subject before it
     # (``… UK PRIMEREF: A. LONDON 1939``, cablemap's case references_test_data-035).
@@ -184,7 +185,7 @@ REF_TOKEN = re.compile(
 #: A page marker of a multi-page cable (``STATE 00016220 001.2 OF 005``) or a printed
 #: page header (``PAGE 02 ROME 01196 01 OF 02 082030Z``), which may run into a REF block.
 PAGE_MARKER = re.compile(
-    r"\b[A-Z][A-Z .]{0,30}?[ \t]{1,4}0{3,}\d{1,6}\s{1,8}\d{3}(?:\.\d)?[ \t]{1,4}OF[ \t]{1,4}\d{3}\b"
+    r"\b[A-Z][A-Z .]{0,30}?[ \t]{1,4}(?:0{3,}\d{1,6}|0\d{7})\s{1,8}\d{3}(?:\.\d)?[ \t]{1,4}OF[ \t]{1,4}\d{3}\b"
     r"|PAGE[ \t]{1,4}\d{2,3}[ \t]{1,4}[A-Z][A-Z .]{0,30}?[ \t]{1,4}\d{3,6}[ \t]{1,4}\d{2,3}[ \t]{1,4}OF"
     r"[ \t]{1,4}\d{2,3}(?:[ \t]{1,4}\d{6}Z)?"
 )

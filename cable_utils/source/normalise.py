@@ -27,14 +27,15 @@ __all__ = ["Artifact", "NormalisedText", "normalise"]
 # at line starts and use bounded repeats only, so a long line without newlines
 # cannot make them backtrack. 1) "PAGE 02   CAPE T  00097  01 OF 03  182017Z",
 # optionally preceded by the classification footer/header lines of the page
-# break; 2) "BAKU 00001835  001.2 OF 003" on a line of its own. Blank lines that
+# break; 2) "BAKU 00001835  001.2 OF 003" on a line of its own (the serial padded
+# to eight digits: "STATE 00120288  002 OF 008" has two zeros only). Blank lines that
 # follow a marker go with it, so a paragraph split by a page break joins up.
 _CLASSIFICATION_LINE = r"[ \t]{0,20}(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE)[ \t]{0,20}\n"
 _PAGE_PATTERN = re.compile(
     rf"""
       ^(?:{_CLASSIFICATION_LINE}(?:[ \t]{{0,20}}\n){{0,3}}){{0,2}}
        [ \t]{{0,20}}PAGE[ \t]{{1,20}}\d{{2,3}}[ \t]{{1,20}}[^\n]{{0,120}}(?:\n(?:[ \t]{{0,20}}\n){{0,4}}|\Z)
-    | ^[ \t]{{0,20}}[A-Z][A-Z .]{{0,30}}?[ \t]{{1,4}}0{{3,}}\d{{1,6}}[ \t]{{1,4}}\d{{3}}(?:\.\d)?[ \t]{{1,4}}OF[ \t]{{1,4}}\d{{3}}
+    | ^[ \t]{{0,20}}[A-Z][A-Z .]{{0,30}}?[ \t]{{1,4}}(?:0{{3,}}\d{{1,6}}|0\d{{7}})[ \t]{{1,4}}\d{{3}}(?:\.\d)?[ \t]{{1,4}}OF[ \t]{{1,4}}\d{{3}}
        [ \t]{{0,20}}(?:\n(?:[ \t]{{0,20}}\n){{0,4}}|\Z)
     | (?<=[ \t])[A-Z][A-Z .]{{0,30}}?[ \t]{{1,4}}0{{4,}}\d{{1,6}}[ \t]{{1,4}}\d{{3}}(?:\.\d)?[ \t]{{1,4}}OF[ \t]{{1,4}}\d{{3}}[ \t]{{0,20}}(?=\S)
     """,
@@ -43,6 +44,7 @@ _PAGE_PATTERN = re.compile(
 # Cheap literal hints: the page pattern only runs in small windows around them,
 # so a long cable without page markers costs two fast scans.
 _PAGE_HINTS = (re.compile(r"PAGE[ \t]{1,20}\d"), re.compile(r"OF[ \t]{1,4}\d{3}"))
+_PADDED_SERIAL = re.compile(r"000|[ \t]0\d{7}[ \t]")
 
 
 def _page_spans(text: str) -> list[tuple[int, int]]:
@@ -57,7 +59,7 @@ def _page_spans(text: str) -> list[tuple[int, int]]:
         if text.startswith("PAGE", hint):
             if text[window_start:hint].strip():
                 continue  # a PAGE header starts its line
-        elif "000" not in text[max(0, hint - 40) : hint]:
+        elif not _PADDED_SERIAL.search(text, max(0, hint - 40), hint):
             continue  # a page marker has a zero-padded serial before "OF"
         window_start = hint_line_start = text.rfind("\n", 0, hint) + 1
         hint_line_end = text.find("\n", hint)
