@@ -347,6 +347,37 @@ def test_a_summary_ends_where_the_cable_says_so(cable_id: str, sections: list) -
 
 def test_a_corrected_copy_line_is_no_tags_line() -> None:
     # The line of issue 14; 08BISHKEK1095 has "C O R R E C T E D  C O P Y (ADDRESSEE)"
-    fragment = "C O R R E C T E D C O P Y (PRIMARY TAG)\nSIPDIS\nTAGS PREL, ECON, KG\nSUBJECT: A TEST\n"
+    fragment = (
+        "C O R R E C T E D C O P Y (PRIMARY TAG)\nSIPDIS\nTAGS PREL, ECON, KG\nSUBJECT: A TEST\n"
+    )
     assert read_fields(fragment)["tags"] == ["PREL", "ECON", "KG"]
     assert corpus_cable("08BISHKEK1095").tag_codes == ["PREL", "ECON", "KG"]
+
+
+@pytest.mark.parametrize(
+    ("cable_id", "subject"),
+    [
+        # "SUBJECT: PRESIDENT KARZAI PREVIEWS STRATEGIC REVIEW IDEAS \nFOR USD/P FLOURNOY"
+        ("09KABUL376", "PRESIDENT KARZAI PREVIEWS STRATEGIC REVIEW IDEAS FOR USD/P FLOURNOY"),
+        # "… SHOULD DEMAND A RECOUNT \nClassfied By: Charge Richard Miles, reasons 1.4 (b) and (d)."
+        (
+            "09ASHGABAT757",
+            "IRAN POST-ELECTION: [Source removed] CALLS RESULTS A “COUP D’ETAT;” SAYS "
+            "INTERNATIONAL COMMUNITY SHOULD DEMAND A RECOUNT",
+        ),
+        # "SUBJECT: ZIM NOTES 11-09-2009 \n----------- \n¶1. SUMMARY"
+        ("09HARARE888", "ZIM NOTES 11-09-2009"),
+        # "… SOUTH AFRICA’S NEXT PRESIDENT\n-------\nSummary\n-------"
+        ("09PRETORIA939", "PART 1 OF 3: THE LIFE AND TIMES OF SOUTH AFRICA’S NEXT PRESIDENT"),
+    ],
+)
+def test_the_subject_stops_where_it_ends(cable_id: str, subject: str) -> None:
+    assert corpus_cable(cable_id).subject == subject
+
+
+def test_a_misspelt_classified_by_is_read() -> None:
+    cable = corpus_cable(
+        "09ASHGABAT757"
+    )  # "Classfied By: Charge Richard Miles, reasons 1.4 (b) and (d)."
+    assert (cable.classified_by, cable.reason_section) == ("Charge Richard Miles", "1.4")
+    assert [reason.letter for reason in cable.reasons] == ["b", "d"]

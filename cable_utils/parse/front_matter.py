@@ -149,6 +149,8 @@ def read_front_matter(context: ParseContext, start: int, end: int) -> None:
         kind = match.lastgroup or ""
         if kind in _LINE_ONLY_FIELDS and not _line_only_ok(text, match.start(), match.end()):
             continue
+        if kind == "office" and hits and _wraps_subject(text, hits[-1], match.start()):
+            continue  # "SUBJECT: … STRATEGIC REVIEW IDEAS\nFOR USD/P FLOURNOY" (09KABUL376)
         hits.append((kind, match.start(), match.end()))
     for index, (kind, field_start, value_start) in enumerate(hits):
         if kind in ("handling", "caveat"):
@@ -206,8 +208,21 @@ def _ref_goes_on(before: str, after: str) -> bool:
     return before.rstrip()[-1:].isalpha() and _SERIAL_AHEAD.match(following) is not None
 
 
+def _wraps_subject(text: str, previous: tuple[str, int, int], start: int) -> bool:
+    """Whether a line at ``start`` continues the SUBJECT hit ``previous`` (no blank line
+    between them): the subject wrapped onto a line that reads like an office line."""
+    kind, _, value_start = previous
+    return kind == "subject" and _BLANK_LINE.search(text, value_start, start) is None
+
+
+# A line of dashes ends a subject: "ZIM NOTES 11-09-2009\n-----------\n¶1. SUMMARY".
+_RULE_LINE = re.compile(r"\n[ \t]*-{3,}")
+
+
 def _value_end(text: str, kind: str, value_start: int, limit: int) -> int:
     """Where a field's value stops: a blank line (REF: unless a lettered item follows) or ``limit``."""
+    if kind == "subject" and (rule := _RULE_LINE.search(text, value_start, limit)):
+        limit = rule.start()
     position = value_start
     while True:
         blank_match = _BLANK_LINE.search(text, position, limit)

@@ -154,7 +154,7 @@ FIELD_KEYWORDS = {
     # REF:, Ref(s):, REF A) … without a colon, and REF: glued to the subject before it
     # (``… UK PRIMEREF: A. LONDON 1939``, cablemap's case references_test_data-035).
     "ref": r"\bREF(?:S|\(S\))?\s*:|\bREFTEL\b|\bREFS?(?=[ \t]{1,4}\(?A[.)])|(?<=[A-Z]{2})(?-i:REF):",
-    "classified_by": r"(?:\(U\)\s*)?\bClassified\s+By\b:?",
+    "classified_by": r"(?:\(U\)\s*)?\bClass(?:i)?fied\s+By\b:?",  # also "Classfied By" (09ASHGABAT757)
 }
 FIELD = re.compile(
     "|".join(f"(?P<{name}>{pattern})" for name, pattern in FIELD_KEYWORDS.items()),
