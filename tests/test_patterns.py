@@ -109,6 +109,20 @@ def test_paragraph_start_is_a_number_a_dot_and_an_optional_marking(line, number,
     assert match.group("number") == number and match.group("mark") == mark
 
 
+@pytest.mark.parametrize(
+    ("line", "mark"),
+    [
+        ("(SECRET - ENTIRE TEXT)", "SECRET - ENTIRE TEXT"),
+        ("CONFIDENTIAL - ENTIRE TEXT.", "CONFIDENTIAL - ENTIRE TEXT"),
+        ("(C - ENTIRE TEXT).", "C - ENTIRE TEXT"),
+        ("The entire text of the speech follows.", None),
+    ],
+)
+def test_an_entire_text_line_is_a_level_a_dash_and_entire_text(line, mark) -> None:
+    found = patterns.ENTIRE_TEXT_LINE.match(line)
+    assert (found.group("mark") if found else None) == mark
+
+
 def test_a_year_is_no_paragraph_start() -> None:
     assert patterns.PARAGRAPH_START.match("2008. It was") is None  # at most two digits
 

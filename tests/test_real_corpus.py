@@ -13,7 +13,7 @@ import pytest
 
 from cable_utils import load_cable
 from cable_utils.model import Cable
-from cable_utils.parse import read_fields
+from cable_utils.parse import parse_text, read_fields
 from cable_utils.parse.decoding import decode_official_name
 from cable_utils.parse.parser import tag_entries
 from cable_utils.parse.references import canonical_cable_id, canonical_post
@@ -381,3 +381,14 @@ def test_a_misspelt_classified_by_is_read() -> None:
     )  # "Classfied By: Charge Richard Miles, reasons 1.4 (b) and (d)."
     assert (cable.classified_by, cable.reason_section) == ("Charge Richard Miles", "1.4")
     assert [reason.letter for reason in cable.reasons] == ["b", "d"]
+
+
+def test_an_entire_text_line_marks_the_whole_text() -> None:
+    # Issue 14: "(SECRET - ENTIRE TEXT)" on a line before paragraph 1 was read as text.
+    cable = parse_text(
+        "SECRET BAKU 000151\nSUBJECT: A TEST\n\n(SECRET - ENTIRE TEXT)\n\n1. Text.\n\n2. More.\n"
+    )
+    assert [(p.number, p.marking) for p in cable.paragraphs] == [
+        (1, "SECRET - ENTIRE TEXT"),
+        (2, None),
+    ]

@@ -12,7 +12,7 @@ import re
 
 from ..model import Paragraph, Segment
 from .context import ParseContext
-from .patterns import PARAGRAPH_START
+from .patterns import ENTIRE_TEXT_LINE, PARAGRAPH_START
 from .scan import search_after_breaks
 from .signature import inline_signer, read_tail
 
@@ -100,6 +100,7 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
     paragraphs: list[dict] = []
     section: str | None = None
     previous_was_heading = False
+    whole_text_mark: str | None = None  # an ENTIRE TEXT line waiting for paragraph 1
     # Most bodies have no rule of dashes at all; then no block needs the rule checks.
     body_has_rules = text.find("---", start, end) != -1  # (find: no copy of the body)
     for index, block in enumerate(blocks):
@@ -154,9 +155,19 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
                 match := PARAGRAPH_START.match(line_text)
             ):
                 section = _start_paragraph(text, match, line_start, line_end, paragraphs, section)
+                if whole_text_mark and paragraphs[-1]["marking"] is None:
+                    paragraphs[-1]["marking"] = whole_text_mark
+                whole_text_mark = None
                 closed = False
             elif paragraphs and not closed:
                 paragraphs[-1]["end"] = line_end
+            elif (mark := ENTIRE_TEXT_LINE.match(line_text)) and not any(
+                item["number"] is not None for item in paragraphs
+            ):
+                # "(SECRET - ENTIRE TEXT)" before paragraph 1 marks the whole text: it is
+                # given to the first paragraph (and from it to the others), not read as text.
+                whole_text_mark = _WHITESPACE.sub(" ", mark.group("mark")).upper()
+                closed = True
             else:
                 closed = False
                 paragraphs.append(_unnumbered(line_start, line_end, section))

@@ -27,6 +27,7 @@ __all__ = [
     "DTG_START",
     "DTG_VALUE",
     "END_MARKER",
+    "ENTIRE_TEXT_LINE",
     "FIELD",
     "FIELD_KEYWORDS",
     "LEVEL_WORDS",
@@ -198,6 +199,13 @@ PARAGRAPH_START = re.compile(
     r"(?:\((?P<mark>[A-Za-z/ -]{1,24})\)[ \t.]*|(?P<bare>(?:CONFIDENTIAL|SECRET|UNCLASSIFIED)"
     r"[ \t]*-[ \t]*ENTIRE TEXT)\.?[ \t]*)?(?=\S|$)",
     re.MULTILINE,
+)
+#: A line that marks the whole text at once, before the first paragraph
+#: (``(SECRET - ENTIRE TEXT)``, ``CONFIDENTIAL - ENTIRE TEXT.``).
+ENTIRE_TEXT_LINE = re.compile(
+    r"^[ \t]*\(?[ \t]*(?P<mark>[A-Za-z/]{1,24}(?:[ \t][A-Za-z/]{1,12}){0,2}[ \t]*-[ \t]*ENTIRE[ \t]+TEXT)"
+    r"[ \t]*\)?[ \t]*\.?[ \t]*$",
+    re.IGNORECASE,
 )
 #: End-of-message lines: NNNN, END CABLE TEXT, BT, or the banner level repeated.
 END_MARKER = re.compile(
