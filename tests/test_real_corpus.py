@@ -392,3 +392,74 @@ def test_an_entire_text_line_marks_the_whole_text() -> None:
         (1, "SECRET - ENTIRE TEXT"),
         (2, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("cable_id", "tags_line", "tags"),
+    [
+        # codes run together are split into them
+        ("09PARIS1267", "TAGS: ECON EINDETRD KIPR PREL FR", ["ECON", "EIND", "ETRD", "KIPR", "PREL", "FR"]),
+        # the two words after OVIP are a visitor's name; "AF" on the next line is a code
+        ("09SANTIAGO324", "TAGS: OVIP BIDEN JOSEPH PREL ECON PGOV SOCI UK PK\nAF",
+         ["OVIP", "BIDEN, JOSEPH", "PREL", "ECON", "PGOV", "SOCI", "UK", "PK", "AF"]),
+        # a tag written twice is one tag
+        ("06PARIS2242", "TAGS: KJUS FR KJUS PREL PGOV KCRM PTER", ["KJUS", "FR", "PREL", "PGOV", "KCRM", "PTER"]),
+    ],
+)  # fmt: skip
+def test_tags_of_real_tags_lines(cable_id: str, tags_line: str, tags: list[str]) -> None:
+    cable = corpus_cable(cable_id)
+    assert tags_line in cable.text
+    assert cable.tag_codes == tags
+
+
+@pytest.mark.parametrize(
+    ("fragment", "tags"),
+    [
+        # cablemap's cases tags_test_data-002 and -004: a word on the next line is no tag,
+        # unless the TAGS line ends with a comma
+        ("TAGS: something\nhere", ["SOMETHING"]),
+        ("TAGS: something,\nhere", ["SOMETHING", "HERE"]),
+        # tags_test_data-042: "TAGS: KCRM KWMN ASEC PHUMBA"
+        (
+            "TAGS: KCRM KWMN ASEC PHUMBA\nSUBJECT: X",
+            ["KCRM", "KWMN", "ASEC", "PHUM", "BA"],
+        ),
+    ],
+)
+def test_tags_lines_of_fragments(fragment: str, tags: list[str]) -> None:
+    assert read_fields(fragment)["tags"] == tags
+
+
+@pytest.mark.parametrize(
+    ("tail", "signer"),
+    [
+        # cablemap's signer cases: the name before a release stamp, a message-centre
+        # note, a level line, a record-ID footer; a name with "##"; a name run onto
+        # the last line of text before the junk
+        ("RECENT MONTHS.\n\nSULLIVAN\n\nCONFIDENTIAL\n\nDeclassified/Released US Department "
+         "of State EO Systematic\nReview 30 JUN 2006\n", "SULLIVAN"),
+        ("QUIET.  END COMMENT.\n\nBARTHOLOMEW\n\nNOTE BY OC/T:  HEADING AS RECEIVED.  "
+         "CORRECTION TO FOLLOW.\n", "BARTHOLOMEW"),
+        ("IMAGE WHILE PROCEEDING WITH BUSINESS AS USUAL.\n\nGILLESPIE##\n", "GILLESPIE"),
+        ("MONGOLIA'S AGENT IN CHINA.\n\nLORD\nLIMITED OFFICIAL USE\nNNNN", "LORD"),
+        ("RABTA FOR ILLICIT B/CW PRODUCTION. \nSEMBLER \n \n      SECRET \n \n> \n"
+         " 2002ROME01748 - Classification: SECRET", "SEMBLER"),
+        ("     REPORT.  END OF TEXT. BAKER\n\n\nUNCLASSIFIED\n", "BAKER"),
+    ],
+)  # fmt: skip
+def test_signer_before_end_junk(tail: str, signer: str) -> None:
+    assert read_fields(tail)["signer"] == signer
+
+
+@pytest.mark.parametrize(
+    ("official", "name"),
+    [
+        ("Charge Affaires Daniel Speckhard", "Daniel Speckhard"),
+        ("Classified by AIT DIR Stephen M. Young", "Stephen M. Young"),
+        ("Acting Ecmin William Meara", "William Meara"),
+        ("AMBASSADOR-AT-LARGE PIERRE-RICHARD PROSPER", "PIERRE-RICHARD PROSPER"),
+    ],
+)
+def test_more_titles_of_classifying_officials(official: str, name: str) -> None:
+    # cablemap's classified_by cases: title words of its lists and typos of them
+    assert decode_official_name(official) == name

@@ -233,7 +233,11 @@ _TITLE_WORDS = frozenset(
     manager specialist team leader environment science technology health esth internal
     external commercial agricultural legal attaché ops operations division department state
     bureau staff classified message this cda couns affairs affair de ltc col lt prt
-    provincial reconstruction interagency governance""".split()  # noqa: SIM905
+    provincial reconstruction interagency governance affaires affiars ait dir useu mcounselor
+    political-military ambassador-at-large permanent representative ecmin emin min coun usdel
+    member io isn nea af polmincons com off mission cda congen dpo pdas das ipo chairman
+    special envoy counsel counselr counseor counsleor councilor arso arms control delegate
+    conoff ecopol ambassaor amabassador ambassadior ambasasdor direcotr cief""".split()  # noqa: SIM905
 )  # fmt: skip
 
 
@@ -260,7 +264,7 @@ def decode_official_name(official: str | None) -> str | None:
     for index, part in enumerate(parts):
         runs: list[list[str]] = [[]]
         for word in part.split():
-            bare = word.strip("()")
+            bare = word.replace("\\'", "'").strip("():")  # "Counselor:", "D\\'AFFAIRES"
             lowered = bare.lower()
             name_like = (
                 bare[:1].isupper()

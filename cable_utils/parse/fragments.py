@@ -101,10 +101,12 @@ def _signer(clean: str, fields: dict[str, Any]) -> str | None:
     lines = [line for line in clean[after:].splitlines() if line.strip()]
     if not lines:
         return None
-    tail = read_tail(lines[-12:])
+    last_lines = lines[-12:]
+    tail = read_tail(last_lines)
     if tail.name is not None:
         return tail.name
-    found = inline_signer(lines[-1]) if tail.first_tail_line >= len(lines[-12:]) else None
+    # A name run onto the last line of text, before any junk ("… END OF TEXT. BAKER").
+    found = inline_signer(last_lines[tail.first_tail_line - 1]) if tail.first_tail_line else None
     return found[0] if found else None
 
 

@@ -662,38 +662,42 @@ def tag_entries(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """The TAGS of ``text[start:end]`` as (tag, start, end): codes, and the tags
     written as words that a plain split would cut up.
 
-    A code in the TAGS table is a tag of its own. A word that is not, followed by
-    a comma, starts a person tag (``CLINTON, HILLARY``, ``STEINBERG, JAMES B.``)
-    that runs over the names after it; a run of words that are no codes, one of
-    them six letters or longer, is one subject tag (``HUMAN RIGHTS``, ``POLITICAL
-    PARTIES``). Everything else is split at blanks and commas, as written.
+    A code in the TAGS table is a tag of its own, and codes run together
+    (``ETRDEINVECINPGOVCS``, ``PHUMBA``) are split into them; a tag written twice
+    is kept once. A word that is not a code, followed by a comma and a name on the
+    same line, starts a person tag (``CLINTON, HILLARY``, ``STEINBERG, JAMES B.``);
+    so do the two words after ``OVIP`` (an official visitor: ``OVIP BIDEN JOSEPH``
+    is ``BIDEN, JOSEPH``). A run of words that are no codes on one line, one of them
+    six letters or longer, is one subject tag (``HUMAN RIGHTS``, ``POLITICAL
+    PARTIES``). Everything else is split at blanks and commas, as written. The
+    line after the TAGS line continues it only after a comma or with a code.
 
     >>> [tag for tag, _, _ in tag_entries("OVIP CLINTON, HILLARY PREL HUMAN RIGHTS AJ", 0, 42)]
     ['OVIP', 'CLINTON, HILLARY', 'PREL', 'HUMAN RIGHTS', 'AJ']
     """
     known = tag_codes()
-    words = [
-        (
-            m.group().rstrip(".").upper() if len(m.group()) > 2 else m.group().upper(),
-            m.start(),
-            m.end(),
-        )
-        for m in _TAG_WORD.finditer(text, start, end)
-    ]
+    words = _tag_words(text, start, end, known)
     entries: list[tuple[str, int, int]] = []
     index = 0
     while index < len(words):
         word, word_start, word_end = words[index]
-        comma_after = text.startswith(",", word_end) or text.startswith(" ,", word_end)
+        if index > 0 and _new_line_ends_tags(text, words[index - 1], words[index], known):
+            break  # "TAGS: something\nhere": the TAGS line ended
         if word in known or not word.isalpha() and not word.replace(".", "").isalpha():
             entries.append((word, word_start, word_end))
             index += 1
             continue
-        # A run of words that are no codes.
+        # A run of words that are no codes, on one line.
         run = [words[index]]
-        while index + len(run) < len(words) and words[index + len(run)][0] not in known:
+        while (
+            index + len(run) < len(words)
+            and words[index + len(run)][0] not in known
+            and "\n" not in text[run[-1][2] : words[index + len(run)][1]]
+        ):
             run.append(words[index + len(run)])
-        if comma_after and len(run) >= 2:  # SURNAME, GIVEN NAMES
+        comma_after = text.startswith(",", word_end) or text.startswith(" ,", word_end)
+        visitor = bool(entries) and entries[-1][0] == "OVIP" and len(run) == 2
+        if (comma_after or visitor) and len(run) >= 2:  # SURNAME, GIVEN NAMES
             given = run[1:3]
             name = f"{word}, {' '.join(w for w, _, _ in given)}"
             raw_word = text[given[-1][1] : given[-1][2]]
@@ -708,7 +712,70 @@ def tag_entries(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
             continue
         entries.append((word, word_start, word_end))
         index += 1
-    return entries
+    seen: set[str] = set()
+    return [entry for entry in entries if not (entry[0] in seen or seen.add(entry[0]))]
+
+
+def _tag_words(
+    text: str, start: int, end: int, known: frozenset[str]
+) -> list[tuple[str, int, int]]:
+    """The words of a TAGS value, upper-cased, codes run together split apart."""
+    words = []
+    for match in _TAG_WORD.finditer(text, start, end):
+        word = match.group().upper()
+        word = word.rstrip(".") if len(word) > 2 else word
+        pieces = None if word in known else _glued_codes(word, known)
+        if pieces is None:
+            words.append((word, match.start(), match.end()))
+            continue
+        position = match.start()
+        for piece in pieces:
+            words.append((piece, position, position + len(piece)))
+            position += len(piece)
+    return words
+
+
+def _glued_codes(word: str, known: frozenset[str]) -> list[str] | None:
+    """``ETRDEINVECINPGOVCS`` → ``ETRD EINV ECIN PGOV CS``: a word that is wholly
+    country (two letters) and subject codes (four letters), one of them a subject
+    code; else None."""
+    if len(word) < 6 or not word.isalpha():
+        return None
+    for size in (4, 2):
+        head = word[:size]
+        if head not in known:
+            continue
+        if len(word) == size:
+            return [head]
+        rest = (
+            _glued_codes(word[size:], known)
+            if len(word) - size >= 6
+            else _short_codes(word[size:], known)
+        )
+        if rest is not None and (size == 4 or any(len(piece) == 4 for piece in rest)):
+            return [head, *rest]
+    return None
+
+
+def _short_codes(word: str, known: frozenset[str]) -> list[str] | None:
+    """A tail of two or four letters: one code, or two country codes."""
+    if word in known and len(word) in (2, 4):
+        return [word]
+    if len(word) == 4 and word[:2] in known and word[2:] in known:
+        return [word[:2], word[2:]]
+    return None
+
+
+def _new_line_ends_tags(
+    text: str,
+    before: tuple[str, int, int],
+    word: tuple[str, int, int],
+    known: frozenset[str],
+) -> bool:
+    """Whether ``word``, first on a line after the TAGS line, is no tag: the line
+    before did not end with a comma and the word is no code."""
+    between = text[before[2] : word[1]]
+    return "\n" in between and "," not in between and word[0] not in known
 
 
 def _read_references(context: ParseContext, year: int | None) -> tuple[Reference, ...]:

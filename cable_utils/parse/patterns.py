@@ -210,7 +210,7 @@ ENTIRE_TEXT_LINE = re.compile(
 #: End-of-message lines: NNNN, END CABLE TEXT, BT, or the banner level repeated.
 END_MARKER = re.compile(
     r"^[ \t]*(?:NNNN|NNN|END CABLE TEXT|BT|"
-    r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS)(?:[ \t]{0,8}//[ \t]{0,8}NOFORN)?)"
+    r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE)(?:[ \t]{0,8}//[ \t]{0,8}NOFORN)?)"
     r"[ \t]*(?:\.[ \t]*)?$",
     re.IGNORECASE,
 )

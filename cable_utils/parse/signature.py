@@ -30,8 +30,11 @@ _JUNK = re.compile(
         [.>*\-_=~#|\s]*                                   # dots, '>', rows of asterisks or dashes
       | (?:</?[A-Za-z][^>]{0,80}>\s*)+                     # HTML left from a web page
       | SELECT\s+\*\s+FROM\b.*                              # a database query
-      | (?:SIPDIS|NOFORN|NNNN|NNN|BT|END\s+CABLE\s+TEXT|END\s+OF\s+(?:CABLE|TEXT|MESSAGE))\.?
+      | (?:SIPDIS|NOFORN|NNNN|NNN|BT|END\s+CABLE\s+TEXT|END\s+(?:OF\s+)?(?:CABLE|TEXT|MESSAGE))\.?
       | [A-Z][A-Z .]{1,30}?\s+0{2,}\d{1,6}\s+\d{3}\s+OF\s+\d{3}     # a page marker
+      | NOTE\s+BY\s+OC/T\b.{0,200} | NOTE:\s+NOT\s+PASSED\b.{0,200}     # the message centre's notes
+      | Declassified/Released\b.{0,200} | Review\s+\d{1,2}\s+[A-Z]{3}\s+\d{4}  # a release stamp
+      | \d{4}[A-Z]{3,12}\d{3,6}\s{0,4}-\s{0,4}(?:Classification:\s{0,4})?[A-Z ]{4,30}  # 2002ROME01748 - SECRET
     )\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -44,7 +47,7 @@ _TRAILER = re.compile(
 # A name: capitalised words (LeBaron, McMullen, O'Brien), or initials.
 _NAME_WORD = r"(?:[A-Z][A-Za-z'’-]{0,30}[A-Za-z]|[A-Z]\.)"  # bounded: no backtracking runs
 _NAME_LINE = re.compile(
-    rf"^\s*(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})\s*\.?\s*"
+    rf"^\s*(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})\s*(?:\.|\#{{1,4}})?\s*"  # GILLESPIE##
     r"(?:\d{4}-\d{2}-\d{2}(?:\s+\d{2}:\d{2}(?::\d{2})?)?)?\s*$"  # "SOBEL 2008-01-08"
 )
 _LOWER_NAME_LINE = re.compile(r"^\s*(?P<name>[a-z][a-z'-]{2,20})\s*$")  # "tuttle" after a trailer
