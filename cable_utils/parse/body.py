@@ -220,7 +220,9 @@ def _start_paragraph(
     return section
 
 
-_SECTION_END = re.compile(r"\bEND[ \t\n]+(?:OF[ \t\n]+)?(?P<name>SUMMARY|COMMENT)\b", re.IGNORECASE)
+_SECTION_END = re.compile(
+    r"\bEND[ \t\n]{1,8}(?:OF[ \t\n]{1,8})?(?P<name>SUMMARY|COMMENT)\b", re.IGNORECASE
+)
 
 
 def _close_sections(text: str, paragraphs: list[dict]) -> None:
@@ -228,8 +230,9 @@ def _close_sections(text: str, paragraphs: list[dict]) -> None:
     comment``; the paragraphs after it are in no section (until the next heading).
 
     Without such a line, an inline ``Summary:`` (``1. (C) Summary: …``) covers its own
-    paragraph only, and a heading block (``SUMMARY`` on a line of its own) runs to the
-    next heading. (Every paragraph of 08STATE116392 and of 66 other corpus cables
+    paragraph only, while a comment runs on (comments close a cable: 72TEHRAN1164's
+    ``6. COMMENT:`` goes on in paragraph 7), as does a heading block (``SUMMARY`` on a
+    line of its own) to the next heading. (Every paragraph of 08STATE116392 and of 66 other corpus cables
     was labelled "Summary" before.)
     """
     index = 0
@@ -247,7 +250,7 @@ def _close_sections(text: str, paragraphs: list[dict]) -> None:
             run_end += 1
         last = next(
             (later for later in range(index, run_end) if _ends(text, paragraphs[later], name)),
-            index if paragraphs[index]["opens_section"] else run_end - 1,
+            index if paragraphs[index]["opens_section"] and name == "Summary" else run_end - 1,
         )
         for later in range(last + 1, run_end):
             paragraphs[later]["section"] = None

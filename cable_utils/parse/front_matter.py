@@ -192,7 +192,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 # A serial of the entry before the blank line (``(B) Rio de Janeiro\n\n00723``),
 # not a paragraph number (``1. (U)``).
-_SERIAL_AHEAD = re.compile(r"\d{2,6}\b(?![ \t]*\.)")
+_SERIAL_AHEAD = re.compile(r"\d{2,6}\b(?![ \t]{0,8}\.)")
 
 
 def _ref_goes_on(before: str, after: str) -> bool:
@@ -216,7 +216,7 @@ def _wraps_subject(text: str, previous: tuple[str, int, int], start: int) -> boo
 
 
 # A line of dashes ends a subject: "ZIM NOTES 11-09-2009\n-----------\n¶1. SUMMARY".
-_RULE_LINE = re.compile(r"\n[ \t]*-{3,}")
+_RULE_LINE = re.compile(r"\n[ \t]{0,20}-{3,}")
 
 
 def _value_end(text: str, kind: str, value_start: int, limit: int) -> int:

@@ -150,7 +150,7 @@ FIELD_KEYWORDS = {
     "office": r"(?:^|(?<=\s\s))(?:[A-Z]{2,12}[ \t]{1,8})?FOR[ \t]{1,8}(?=[A-Z/,. -]{0,80}\b[A-Z]{2,}/)",
     "eo": r"\bE\.?\s?O\.?\s?\d{5}\b",
     # Not "TAG)": "C O R R E C T E D C O P Y (PRIMARY TAG)" is no TAGS line.
-    "tags": r"\bTAGS?\b(?![ \t]*\)):?",
+    "tags": r"\bTAGS?\b(?![ \t]{0,8}\)):?",
     "subject": r"\bSUBJ(?:ECT)?\s*:",
     # REF:, Ref(s):, REF A) … without a colon, and REF: glued to the subject before it
     # (``… UK PRIMEREF: A. LONDON 1939``, cablemap's case references_test_data-035).
@@ -203,10 +203,10 @@ PARAGRAPH_START = re.compile(
 #: A line that marks the whole text at once, before the first paragraph
 #: (``(SECRET - ENTIRE TEXT)``, ``CONFIDENTIAL - ENTIRE TEXT.``).
 ENTIRE_TEXT_LINE = re.compile(
-    r"^[ \t]*\(?[ \t]*(?P<mark>[A-Za-z/]{1,24}(?:[ \t][A-Za-z/]{1,12}){0,2}[ \t]*-[ \t]*ENTIRE[ \t]+TEXT)"
-    r"[ \t]*\)?[ \t]*\.?[ \t]*$",
+    r"^[ \t]{0,20}\(?[ \t]{0,4}(?P<mark>[A-Za-z/]{1,24}(?:[ \t][A-Za-z/]{1,12}){0,2}[ \t]{0,4}-[ \t]{0,4}"
+    r"ENTIRE[ \t]{1,4}TEXT)[ \t]{0,4}\)?[ \t]{0,4}\.?[ \t]{0,20}$",
     re.IGNORECASE,
-)
+)  # bounded repeats: a line of 60,000 blanks must not make it backtrack
 #: End-of-message lines: NNNN, END CABLE TEXT, BT, or the banner level repeated.
 END_MARKER = re.compile(
     r"^[ \t]*(?:NNNN|NNN|END CABLE TEXT|BT|"
