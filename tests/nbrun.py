@@ -85,6 +85,20 @@ def cell_problems(nb: nbformat.NotebookNode) -> list[str]:
     return problems
 
 
+def outputs_text(nb: nbformat.NotebookNode) -> str:
+    """Everything an executed notebook shows as text: streams, plain, HTML and Markdown."""
+    parts = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if output.output_type == "stream":
+                parts.append(output.text)
+            for mime in ("text/plain", "text/html", "text/markdown"):
+                value = output.get("data", {}).get(mime)
+                if value:
+                    parts.append(value if isinstance(value, str) else "".join(value))
+    return "\n".join(parts)
+
+
 def run_notebook(
     path: str | Path,
     cable_id: str | None = None,

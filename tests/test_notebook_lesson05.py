@@ -14,7 +14,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbrun import run_notebook
+from nbrun import outputs_text, run_notebook
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LESSON = REPO_ROOT / "notebooks" / "05_remix_your_own_cable.ipynb"
@@ -66,19 +66,6 @@ def run(nb: nbformat.NotebookNode, tmp_path: Path, cable_id: str | None = None):
     nbformat.write(nb, path)
     # the lesson reads ../data/cables/samples: run it from notebooks/, like JupyterLab does
     return run_notebook(path, cable_id=cable_id, cwd=REPO_ROOT / "notebooks")
-
-
-def outputs_text(nb: nbformat.NotebookNode) -> str:
-    parts = []
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            if output.output_type == "stream":
-                parts.append(output.text)
-            for mime in ("text/plain", "text/html"):
-                value = output.get("data", {}).get(mime)
-                if value:
-                    parts.append(value if isinstance(value, str) else "".join(value))
-    return "\n".join(parts)
 
 
 @pytest.fixture(autouse=True)

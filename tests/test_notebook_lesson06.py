@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
 import pytest
-from nbrun import run_notebook
+from nbrun import outputs_text, run_notebook
 
 REPO = Path(__file__).resolve().parent.parent
 LESSON = REPO / "notebooks" / "06_the_cable_among_others.ipynb"
@@ -24,19 +23,6 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CABLE_CLASSROOM_INDEX", str(tmp_path / "index" / "corpus.sqlite"))
     monkeypatch.setenv("CABLE_CLASSROOM_WORK", str(tmp_path / "work"))
     return tmp_path
-
-
-def outputs_text(nb: nbformat.NotebookNode) -> str:
-    parts = []
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            if output.output_type == "stream":
-                parts.append(output.text)
-            for mime in ("text/plain", "text/html"):
-                value = output.get("data", {}).get(mime)
-                if value:
-                    parts.append(value if isinstance(value, str) else "".join(value))
-    return "\n".join(parts)
 
 
 def test_lesson_06_runs_and_shows_the_corpus(isolated: Path) -> None:

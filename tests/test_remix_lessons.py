@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from answer_tables import ROWS, cell_verdicts, verdict_of
-from nbrun import run_notebook
+from nbrun import outputs_text, run_notebook
 
 from cable_utils import load_cable
 
@@ -79,19 +79,6 @@ def test_the_remix_cables_have_no_curated_annotations() -> None:
     for cable_id in CABLES:
         for name in ("actors.csv", "claims.csv"):
             assert not (CURATED / cable_id / name).exists(), (cable_id, name)
-
-
-def outputs_text(nb) -> str:
-    parts = []
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            if output.output_type == "stream":
-                parts.append(output.text)
-            for mime in ("text/plain", "text/html", "text/markdown"):
-                value = output.get("data", {}).get(mime)
-                if value:
-                    parts.append(value if isinstance(value, str) else "".join(value))
-    return "\n".join(parts)
 
 
 @pytest.mark.parametrize("cable_id", CABLES)
