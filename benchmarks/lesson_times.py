@@ -22,13 +22,22 @@ Parts whose heading says *(optional…)* (the discussion questions among them: c
 time) are counted apart, so each lesson gets a core time and a time with everything.
 Results: ``benchmarks/lesson_times.md``; ``--only 00_ 01_`` measures some lessons and
 keeps the other rows of that file.
+
+**Timed walk-throughs replace the estimate.** When someone has worked through a lesson as
+a student with a clock running, add a row to ``benchmarks/lesson_pilots.csv`` (columns in
+PILOT_COLUMNS; ``who`` is a role such as "student, self-study", never a name). A lesson
+with at least one timed walk-through gets the median of them instead of the estimate, the
+table says "timed (n)", and the test of the lesson headers then asks the header to say
+"timed" with those minutes. The estimate stays in the table beside it for comparison.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import re
+import statistics
 import sys
 import tempfile
 import time
@@ -66,6 +75,67 @@ WIDGET_MINUTES = {
     "cable_finder": 6.0,  # two searches with a filter, read the hits in context, pick one
 }
 EXERCISE_MINUTES = {"recall": 2.0, "analysis": 4.0, "open question": 7.0}
+
+PILOTS = REPO / "benchmarks" / "lesson_pilots.csv"
+PILOT_COLUMNS = ("lesson", "date", "who", "setting", "core_minutes", "all_minutes", "notes")
+
+
+class PilotError(ValueError):
+    """A row of the timed walk-throughs that cannot be used, with its line and why."""
+
+
+@dataclass(frozen=True)
+class Pilot:
+    """One person's timed walk-through of one lesson."""
+
+    lesson: str  # the notebook's stem, e.g. 03_actors
+    core_minutes: float
+    all_minutes: float
+
+
+def _minutes(text: str, column: str, line: int) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise PilotError(f"line {line}: {column} is {text!r}, not a number of minutes") from None
+    if not 0 < value < 600:
+        raise PilotError(f"line {line}: {column} is {value:g}; expected 0 < minutes < 600")
+    return value
+
+
+def read_pilots(path: Path = PILOTS, lessons: set[str] | None = None) -> dict[str, list[Pilot]]:
+    """The timed walk-throughs by lesson; a missing file means none yet.
+
+    A bad row stops the run with its line number (a time silently dropped or misread
+    would put a wrong number in a lesson's header).
+    """
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except FileNotFoundError:
+        return {}
+    found: dict[str, list[Pilot]] = {}
+    with handle:
+        reader = csv.DictReader(handle)
+        if tuple(reader.fieldnames or ()) != PILOT_COLUMNS:
+            raise PilotError(f"{path.name}: columns must be {', '.join(PILOT_COLUMNS)}")
+        for line, record in enumerate(reader, start=2):
+            lesson = (record["lesson"] or "").strip()
+            if lessons is not None and lesson not in lessons:
+                raise PilotError(f"line {line}: no lesson {lesson!r} (use a notebook's stem)")
+            core = _minutes(record["core_minutes"], "core_minutes", line)
+            everything = _minutes(record["all_minutes"], "all_minutes", line)
+            if everything < core:
+                raise PilotError(f"line {line}: all_minutes is less than core_minutes")
+            found.setdefault(lesson, []).append(Pilot(lesson, core, everything))
+    return found
+
+
+def timed_minutes(pilots: list[Pilot]) -> tuple[int, int]:
+    """Median core and with-optional minutes of a lesson's timed walk-throughs."""
+    core = statistics.median(p.core_minutes for p in pilots)
+    everything = statistics.median(p.all_minutes for p in pilots)
+    return round(core), round(everything)
+
 
 _EXERCISE = re.compile(r"\*\*(\d\d\w?\.\d+) \((?:[^)]*?)(recall|analysis|open question)")
 _WIDGET_CALLS = re.compile(r"\b(" + "|".join(WIDGET_MINUTES) + r")\(")  # one list: the rates
@@ -149,26 +219,32 @@ def execute(path: Path) -> float:
 
 HEAD = (
     "| notebook | words of prose | reading (min) | exercises | widgets (min) | cells run (s) "
-    "| counted on (date, load) | core (min) | with optional parts (min) |\n"
-    "|---|---|---|---|---|---|---|---|---|"
+    "| counted on (date, load) | estimate, core / all (min) | how the time was obtained "
+    "| core (min) | with optional parts (min) |\n"
+    "|---|---|---|---|---|---|---|---|---|---|---|"
 )
 
 
-def row(path: Path, *, run: bool) -> str:
-    """One notebook's row of the table."""
+def row(path: Path, *, run: bool, pilots: list[Pilot] | None = None) -> str:
+    """One notebook's row of the table: the estimate, and the timed median if there is one."""
     nb = nbformat.read(path, as_version=4)
     parts = parts_of(nb)
     load = os.getloadavg()[0]
     seconds = execute(path) if run else 0.0
-    core = sum(p.minutes for p in parts if not p.optional) + seconds / 60
-    everything = sum(p.minutes for p in parts) + seconds / 60
+    core = round(sum(p.minutes for p in parts if not p.optional) + seconds / 60)
+    everything = round(sum(p.minutes for p in parts) + seconds / 60)
     words = sum(p.words for p in parts)
     exercises = sum(sum(p.exercises.values()) for p in parts)
     widgets = sum(p.widget_minutes for p in parts)
     when = f"{time.strftime('%Y-%m-%d')}, load {load:.1f}" if run else "not run"
+    estimate = f"{core} / {everything}"
+    how = "estimated"
+    if pilots:
+        core, everything = timed_minutes(pilots)
+        how = f"timed ({len(pilots)})"
     return (
         f"| `{path.stem}` | {words:,} | {words / READING_WPM:.0f} | {exercises} | {widgets:.0f} "
-        f"| {seconds:.0f} | {when} | {core:.0f} | {everything:.0f} |"
+        f"| {seconds:.0f} | {when} | {estimate} | {how} | {core} | {everything} |"
     )
 
 
@@ -185,8 +261,10 @@ def rates() -> str:
         + ". Only the time to run the cells is measured (once, on 08BAKU151, on a shared "
         "2-core machine at the load shown; it is seconds, so the load hardly matters). "
         "Parts marked optional, the discussion questions among them, count only in the last "
-        "column. A lesson's header states the two last columns; when a class has been timed, "
-        "replace the rates with what you saw.\n"
+        'column. A lesson\'s header states the two last columns. "timed (n)" means the median '
+        "of n people's timed walk-throughs in `benchmarks/lesson_pilots.csv` replaces the "
+        "estimate, which stays in its own column for comparison; none has been recorded yet "
+        'where the column says "estimated".\n'
     )
 
 
@@ -217,8 +295,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.only:
         paths = [p for p in paths if p.name.startswith(tuple(args.only))]
     rows = existing_rows(args.out)
+    try:
+        pilots = read_pilots(lessons={p.stem for p in sorted(args.notebooks.glob("0*.ipynb"))})
+    except PilotError as error:
+        sys.stderr.write(f"{PILOTS.name}: {error}\n")
+        return 2
     for path in paths:
-        rows[path.stem] = row(path, run=not args.no_run)
+        rows[path.stem] = row(path, run=not args.no_run, pilots=pilots.get(path.stem))
         sys.stdout.write(rows[path.stem] + "\n")
     table = HEAD + "\n" + "\n".join(rows[stem] for stem in sorted(rows))
     args.out.write_text(
