@@ -145,6 +145,19 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
+
+
+def number_word(value: int) -> str | None:
+    """How a learner spells a whole number from 0 to 19 ("six"), or None beyond that.
+
+    >>> number_word(6), number_word(16), number_word(40)
+    ('six', 'sixteen', None)
+    """
+    return next(
+        (word for word, n in _UNITS.items() if n == value and word not in ("no", "none")), None
+    )
+
+
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])|\b("
     + "|".join(sorted(_TENS, key=len, reverse=True))

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from . import HOME_CABLE, exercise, solution
-from .answers import _UNITS, fold, read_items, shown
+from .answers import fold, number_word, read_items, shown
 from .checking import same_number
 from .feedback import Feedback, ModelAnswer
 from .reading import Concept, compare_open
@@ -234,8 +234,7 @@ def gap_model(cable: Any) -> str:
 def _gap_concepts(cable: Any) -> tuple[Concept, ...]:
     """What the model reasoning says; the record's own numbers count as comparing with it."""
     _busiest, most, by_then = record_counts(cable)
-    words = {value: word for word, value in _UNITS.items() if word not in ("no", "none")}
-    numbers = tuple(form for n in (most, by_then) for form in (str(n), words.get(n, str(n))))
+    numbers = tuple(form for n in (most, by_then) for form in (str(n), number_word(n) or str(n)))
     return (
         Concept(
             "record",
