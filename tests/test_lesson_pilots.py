@@ -89,4 +89,12 @@ def test_a_timed_lesson_row_says_timed_and_keeps_the_estimate(lesson_times, tmp_
     assert cells[-3:] == ["timed (2)", "33", "36"]
     assert cells[-4] != "33 / 36"  # the content estimate stays beside it
     untimed = lesson_times.row(REPO / "notebooks" / "00_start_here.ipynb", run=False)
-    assert [cell.strip() for cell in untimed.strip("|").split("|")][-3] == "estimated"
+    assert [cell.strip() for cell in untimed.strip("|").split("|")][-3].startswith("estimated")
+
+
+def test_the_review_scale_is_the_mean_ratio_of_reviewed_to_estimated(lesson_times) -> None:
+    # 75/50 = 1.5 and 110/100 = 1.1: the mean ratio is 1.3.
+    reviewed = {"a": (50, (70, 80)), "b": (100, (100, 120))}
+    assert lesson_times.review_scale(reviewed) == 1.3
+    assert lesson_times.review_scale(lesson_times.REVIEWED) == lesson_times.REVIEW_SCALE
+    assert lesson_times.REVIEW_SCALE > 1  # the one review found the rates too fast
