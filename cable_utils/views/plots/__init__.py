@@ -4,6 +4,10 @@ Every figure has a title, labelled axes, the Okabe–Ito palette plus a second c
 (pattern, marker symbol or label), and a companion text summary: each builder's
 result can be paired with :func:`cable_utils.views.plots.describe` or a table.
 
+Figures are built as plotly JSON (:class:`~._style.JSONFigure`) and shown as they
+are, so a lesson never imports ``plotly.graph_objects``; used as a ``go.Figure``
+(``fig.layout.title.text``, ``fig.update_traces(…)``) a figure becomes one.
+
 Names are imported lazily: ``from cable_utils.plots import timeline_figure``
 imports ``plots.argument`` only (see :mod:`cable_utils._lazy`).
 """
@@ -13,10 +17,10 @@ from ..._lazy import make_dir, make_getattr
 #: Submodule → its public names (its ``__all__``; tests/test_lazy_exports.py keeps them equal).
 EXPORTS: dict[str, tuple[str, ...]] = {
     "_style": (
-        "MARKER_SYMBOLS", "OKABE_ITO_SEQUENCE", "PATTERN_SHAPES", "PLOTLY_CONFIG",
+        "JSONFigure", "MARKER_SYMBOLS", "OKABE_ITO_SEQUENCE", "PATTERN_SHAPES", "PLOTLY_CONFIG",
         "accessible_layout", "as_lesson_figure", "figure_scale", "offline_geo_script",
         "plotly_bundle", "scaled_for_display", "set_figure_scale", "spread_labels",
-        "stagger_labels", "world_topojson",
+        "stagger_labels", "trace", "world_topojson",
     ),
     "anatomy": (
         "ROLE_FILTERS", "addressee_map_figure", "describe_addressee_map", "mapped_addresses",

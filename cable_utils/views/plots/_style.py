@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+from datetime import date, datetime
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -10,6 +12,7 @@ from typing import Any
 from ..render import OKABE_ITO
 
 __all__ = [
+    "JSONFigure",
     "MARKER_SYMBOLS",
     "OKABE_ITO_SEQUENCE",
     "PATTERN_SHAPES",
@@ -22,6 +25,7 @@ __all__ = [
     "set_figure_scale",
     "spread_labels",
     "stagger_labels",
+    "trace",
     "offline_geo_script",
     "world_topojson",
 ]
@@ -45,61 +49,234 @@ PLOTLY_CONFIG: dict[str, Any] = {
 MARKER_SYMBOLS = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon"]
 
 
-@cache
-def _light_template() -> Any:
-    """A small white template, built once.
-
-    ``template="plotly_white"`` copies and validates plotly's whole template on
-    every figure (14–33 ms each, measured in benchmarks/results.md), which made
-    widget callbacks slow; these few settings give the same look.
-    """
-    import plotly.graph_objects as go
-
-    axis = {
-        "gridcolor": "#E5E5E5",
-        "linecolor": "#444444",
-        "ticks": "outside",
-        "zeroline": False,
-        "automargin": True,
+#: A small white template. ``template="plotly_white"`` copies and validates plotly's
+#: whole template on every figure (14–33 ms each, measured in benchmarks/results.md),
+#: which made widget callbacks slow; these few settings give the same look.
+_AXIS_STYLE = {
+    "gridcolor": "#E5E5E5",
+    "linecolor": "#444444",
+    "ticks": "outside",
+    "zeroline": False,
+    "automargin": True,
+}
+LIGHT_TEMPLATE: dict[str, Any] = {
+    "layout": {
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "xaxis": _AXIS_STYLE,
+        "yaxis": _AXIS_STYLE,
+        "hoverlabel": {"font": {"size": 14}},
     }
-    return go.layout.Template(
-        layout={
-            "paper_bgcolor": "white",
-            "plot_bgcolor": "white",
-            "xaxis": axis,
-            "yaxis": axis,
-            "hoverlabel": {"font": {"size": 14}},
-        }
-    )
+}
+
+
+def _json_value(value: Any) -> Any:
+    """What plotly's JSON encoder writes for the non-JSON values figures hold."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if hasattr(value, "tolist"):  # numpy arrays and scalars, pandas Series
+        return value.tolist()
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"a figure holds a {type(value).__name__}, which is not JSON: {value!r}")
+
+
+def _finite(value: Any) -> Any:
+    """``value`` with every NaN or infinite float (also in numpy arrays) made None."""
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+        items = value.tolist() if hasattr(value, "tolist") else value
+        return [_finite(v) for v in items] if isinstance(items, list) else _finite(items)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _merge(target: dict[str, Any], updates: dict[str, Any]) -> None:
+    """plotly's ``update``: dicts merge key by key, anything else replaces.
+
+    A key with underscores is a path, as in plotly (``title_text`` is
+    ``title.text``): no layout property has an underscore in its name.
+    """
+    for key, value in updates.items():
+        *parents, last = key.split("_")
+        node = target
+        for parent in parents:
+            node = node.setdefault(parent, {})
+        if isinstance(value, dict) and isinstance(node.get(last), dict):
+            _merge(node[last], value)
+        else:
+            node[last] = _copied(value)
+
+
+def _copied(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _copied(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copied(v) for v in value]
+    return value
+
+
+_UPDATE_METHOD = {"xaxis": "update_xaxes", "yaxis": "update_yaxes", "geo": "update_geos"}
+
+
+def trace(kind: str, **properties: Any) -> dict[str, Any]:
+    """A plotly trace as JSON: ``trace("bar", x=…, y=…)`` is ``go.Bar(x=…, y=…)`` unchecked."""
+    return {"type": kind, **properties}
+
+
+class JSONFigure:
+    """A lesson figure kept as plotly JSON, shown without importing ``plotly.graph_objects``.
+
+    The first ``go.Figure`` of a kernel costs about 60 ms (plotly loads its
+    validators and narwhals), and every figure is validated property by property
+    as it is built (the argument map: 20–75 ms); that was a tenth of a lesson's
+    run (benchmarks/README.md, lesson speed). Builders fill a JSONFigure with the
+    few ``go.Figure`` calls they use (``add_trace`` with a :func:`trace`,
+    ``add_annotation``, ``add_shape``, ``update_layout``, ``update_xaxes``,
+    ``update_yaxes``, ``update_geos``) and a notebook displays the JSON as it is.
+
+    Anything else (``.data``, ``.layout``, ``to_json``, ``write_html``, …) turns it into a
+    real, validated ``go.Figure`` once, which it stays from then on: a learner or a
+    test uses it as any plotly figure. ``tests/test_json_figures.py`` validates every
+    lesson figure that way, so a misspelt property still fails a test.
+    """
+
+    def __init__(self, data: dict[str, Any] | list[dict[str, Any]] | None = None) -> None:
+        traces = [data] if isinstance(data, dict) else list(data or [])
+        self._spec: dict[str, Any] = {"data": traces, "layout": {}}
+        self._figure: Any = None
+
+    # -- building (on the JSON until the figure has become a go.Figure)
+
+    def add_trace(self, new_trace: dict[str, Any]) -> JSONFigure:
+        if self._figure is not None:
+            self._figure.add_trace(new_trace)
+        else:
+            self._spec["data"].append(new_trace)
+        return self
+
+    def add_annotation(self, **properties: Any) -> JSONFigure:
+        return self._append("annotations", properties)
+
+    def add_shape(self, **properties: Any) -> JSONFigure:
+        return self._append("shapes", properties)
+
+    def update_layout(self, layout: dict[str, Any] | None = None, **properties: Any) -> JSONFigure:
+        if self._figure is not None:
+            self._figure.update_layout(layout, **properties)
+        else:
+            _merge(self._spec["layout"], {**(layout or {}), **properties})
+        return self
+
+    def update_xaxes(self, **properties: Any) -> JSONFigure:
+        return self._update_all("xaxis", properties)
+
+    def update_yaxes(self, **properties: Any) -> JSONFigure:
+        return self._update_all("yaxis", properties)
+
+    def update_geos(self, **properties: Any) -> JSONFigure:
+        return self._update_all("geo", properties)
+
+    def _append(self, kind: str, properties: dict[str, Any]) -> JSONFigure:
+        if self._figure is not None:
+            getattr(self._figure, f"add_{kind[:-1]}")(**properties)
+        else:
+            entry: dict[str, Any] = {}
+            _merge(entry, properties)
+            self._spec["layout"].setdefault(kind, []).append(entry)
+        return self
+
+    def _update_all(self, kind: str, properties: dict[str, Any]) -> JSONFigure:
+        """Update every ``xaxis``/``xaxis2``… of the layout, as plotly's ``update_xaxes``."""
+        if self._figure is not None:
+            getattr(self._figure, _UPDATE_METHOD[kind])(**properties)
+            return self
+        layout = self._spec["layout"]
+        names = [
+            k for k in layout if k == kind or (k.startswith(kind) and k[len(kind) :].isdigit())
+        ]
+        for name in names or [kind]:
+            _merge(layout.setdefault(name, {}), properties)
+        return self
+
+    # -- showing
+
+    def plotly_json(self) -> dict[str, Any]:
+        """The figure as plotly JSON: a fresh dict of plain JSON values."""
+        if self._figure is not None:
+            return json.loads(self._figure.to_json())
+        try:
+            text = json.dumps(self._spec, default=_json_value, allow_nan=False)
+        except ValueError:  # NaN or infinity: null, as plotly writes them
+            text = json.dumps(_finite(self._spec), default=_json_value, allow_nan=False)
+        return json.loads(text)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None, **kwargs: Any):
+        return plotly_bundle(self)
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(plotly_bundle(self), raw=True)
+
+    # -- anything else: a real go.Figure
+
+    def as_go_figure(self) -> Any:
+        """The validated ``go.Figure`` (made once; the JSON is not used after that)."""
+        if self._figure is None:
+            import plotly.graph_objects as go
+
+            self._figure = as_lesson_figure(go.Figure(self._spec))
+        return self._figure
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # IPython probes _repr_*_ and canary names: no go.Figure
+            raise AttributeError(name)
+        return getattr(self.as_go_figure(), name)
+
+    def __repr__(self) -> str:
+        return f"<JSONFigure {_title_of(self.plotly_json())!r}>"
+
+
+def _title_of(payload: dict[str, Any]) -> str:
+    title = payload.get("layout", {}).get("title")
+    text = title.get("text") if isinstance(title, dict) else title
+    return text or "a figure"
 
 
 def accessible_layout(figure: Any, *, title: str, x_title: str | None, y_title: str | None) -> Any:
     """Give a figure a title, axis titles, a readable font and the palette; return it.
 
-    The figure also learns to display itself cheaply (see :class:`LessonFigure`).
+    Works on a :class:`JSONFigure` and on a ``go.Figure``; the latter also learns to
+    display itself cheaply (see :func:`as_lesson_figure`).
     """
     figure.update_layout(
         title={"text": title, "x": 0},
         font={"size": 14},
         colorway=OKABE_ITO_SEQUENCE,
-        template=_light_template(),
+        template=LIGHT_TEMPLATE,
         margin={"l": 60, "r": 20, "t": 60, "b": 60},
     )
     if x_title is not None:
-        figure.update_xaxes(title_text=x_title)
+        figure.update_xaxes(title={"text": x_title})
     if y_title is not None:
-        figure.update_yaxes(title_text=y_title)
-    return as_lesson_figure(figure)
+        figure.update_yaxes(title={"text": y_title})
+    return figure if isinstance(figure, JSONFigure) else as_lesson_figure(figure)
 
 
 def plotly_bundle(figure: Any) -> dict[str, Any]:
     """The mime bundle JupyterLab renders: plotly JSON plus a text twin (the title)."""
-    payload = scaled_for_display(json.loads(figure.to_json()))
+    if isinstance(figure, JSONFigure):
+        payload = figure.plotly_json()
+    else:
+        payload = json.loads(figure.to_json())
+    payload = scaled_for_display(payload)
     payload["config"] = {**payload.get("config", {}), **PLOTLY_CONFIG}
-    title = figure.layout.title.text or "a figure"
     return {
         "application/vnd.plotly.v1+json": payload,
-        "text/plain": f"[interactive figure] {title}",
+        "text/plain": f"[interactive figure] {_title_of(payload)}",
     }
 
 

@@ -16,8 +16,10 @@ from ._style import (
     MARKER_SYMBOLS,
     OKABE_ITO_SEQUENCE,
     PATTERN_SHAPES,
+    JSONFigure,
     accessible_layout,
     spread_labels,
+    trace,
 )
 
 __all__ = [
@@ -48,16 +50,15 @@ def mentions_by_actor_figure(
     gazetteer: Gazetteer, mentions: list[Mention], *, top: int = 25
 ) -> Any:
     """Horizontal bars: mentions per actor, colour and pattern by actor type."""
-    import plotly.graph_objects as go
-
     rows = _counts(gazetteer, mentions)[-top:]
-    figure = go.Figure()
+    figure = JSONFigure()
     for kind in _TYPES:
         chosen = [r for r in rows if r[2] == kind]
         if not chosen:
             continue
         figure.add_trace(
-            go.Bar(
+            trace(
+                "bar",
                 x=[r[3] for r in chosen],
                 y=[r[1] for r in chosen],
                 orientation="h",
@@ -94,8 +95,6 @@ def describe_mentions(gazetteer: Gazetteer, mentions: list[Mention], *, top: int
 
 def actor_paragraph_heatmap(gazetteer: Gazetteer, mentions: list[Mention]) -> Any:
     """Actors × paragraphs: mentions of each actor in each paragraph (numbers printed)."""
-    import plotly.graph_objects as go
-
     paragraphs = sorted({m.paragraph for m in mentions if m.paragraph is not None})
     rows = list(reversed(_counts(gazetteer, mentions)))
     names = [r[1] for r in rows]
@@ -103,15 +102,16 @@ def actor_paragraph_heatmap(gazetteer: Gazetteer, mentions: list[Mention]) -> An
         [sum(1 for m in mentions if m.actor_id == r[0] and m.paragraph == p) for p in paragraphs]
         for r in rows
     ]
-    figure = go.Figure(
-        go.Heatmap(
+    figure = JSONFigure(
+        trace(
+            "heatmap",
             z=z,
             x=[f"¶{p}" for p in paragraphs],
             y=names,
             text=[[str(v) if v else "" for v in row] for row in z],
             texttemplate="%{text}",
             colorscale=[[0, "#FFFFFF"], [1, OKABE_ITO_SEQUENCE[4]]],
-            colorbar={"title": "mentions"},
+            colorbar={"title": {"text": "mentions"}},
             hovertemplate="%{y} in %{x}: %{z}<extra></extra>",
             xgap=1,
             ygap=1,
@@ -170,23 +170,21 @@ def co_mention_network(
     gazetteer: Gazetteer, mentions: list[Mention], *, types: tuple[str, ...] | None = None
 ) -> Any:
     """Actors linked when mentioned in the same paragraph; a deterministic circular layout.
-
     Nodes are ordered by type then name, so people sit together on the circle;
     marker symbol and colour both show the type. Every node is named in a
     column of labels beside the circle, joined to it by a thin leader line, so
     that no two names overlap however many actors there are.
     :func:`describe_co_mentions` with the same ``types`` describes this picture.
     """
-    import plotly.graph_objects as go
-
     actors, edges = _network(gazetteer, mentions, types)
     position = _circle_layout([a.id for a in actors])
     label_y = _callouts(position)
-    figure = go.Figure()
+    figure = JSONFigure()
     for a, b, weight in edges:
         (x0, y0), (x1, y1) = position[a], position[b]
         figure.add_trace(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=[x0, x1],
                 y=[y0, y1],
                 mode="lines",
@@ -202,7 +200,8 @@ def co_mention_network(
         leaders_x += [x, side * 0.93, side, None]
         leaders_y += [y, label_y[actor_id], label_y[actor_id], None]
     figure.add_trace(
-        go.Scatter(
+        trace(
+            "scatter",
             x=leaders_x,
             y=leaders_y,
             mode="lines",
@@ -217,7 +216,8 @@ def co_mention_network(
         if not chosen:
             continue
         figure.add_trace(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=[position[a.id][0] for a in chosen],
                 y=[position[a.id][1] for a in chosen],
                 mode="markers",
@@ -235,7 +235,8 @@ def co_mention_network(
     for side, anchor in ((1, "middle right"), (-1, "middle left")):
         named = [a for a in actors if (position[a.id][0] >= 0) == (side > 0)]
         figure.add_trace(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=[side * _LABEL_X] * len(named),
                 y=[label_y[a.id] for a in named],
                 mode="text",

@@ -7,7 +7,14 @@ from typing import Any
 from ...analysis.geo import PlacedAddress, addressee_places
 from ...model import Cable
 from ...parse import takes_cable
-from ._style import MARKER_SYMBOLS, OKABE_ITO_SEQUENCE, accessible_layout, spread_labels
+from ._style import (
+    MARKER_SYMBOLS,
+    OKABE_ITO_SEQUENCE,
+    JSONFigure,
+    accessible_layout,
+    spread_labels,
+    trace,
+)
 
 __all__ = ["ROLE_FILTERS", "addressee_map_figure", "describe_addressee_map", "mapped_addresses"]
 
@@ -46,7 +53,6 @@ _ROLE_OFFSET = 1.6
 @takes_cable
 def addressee_map_figure(cable: Cable, show: str = "everyone") -> Any:
     """A map of the sender and addressees: one trace per role, marker + label.
-
     Where one city holds several roles (in Washington the Secretary of State
     is TO, the CIA and the Secretary of Defense INFO) the roles' markers stand
     side by side instead of on top of each other. Cities crowded together
@@ -56,11 +62,9 @@ def addressee_map_figure(cable: Cable, show: str = "everyone") -> Any:
     Display ``IPython.display.Javascript(plots.offline_geo_script())`` before it,
     so plotly.js reads the shipped map data instead of fetching it.
     """
-    import plotly.graph_objects as go
-
     placed = [p for p in mapped_addresses(cable, show) if p.on_map]
     cities = _cities(placed)
-    figure = go.Figure()
+    figure = JSONFigure()
     for role in ROLE_FILTERS[show]:
         points = [p for p in placed if p.role == role]
         if not points:
@@ -71,7 +75,8 @@ def addressee_map_figure(cable: Cable, show: str = "everyone") -> Any:
             by_city.setdefault((point.lat, point.lon), []).append(point)  # type: ignore[arg-type]
         colour, symbol = _ROLE_STYLE[role]
         figure.add_trace(
-            go.Scattergeo(
+            trace(
+                "scattergeo",
                 lat=[lat for lat, _ in by_city],
                 lon=[lon + cities[(lat, lon)].offset(role) for lat, lon in by_city],
                 hovertext=[
@@ -153,8 +158,6 @@ def _cities(placed: list[PlacedAddress]) -> dict[tuple[float, float], _City]:
 
 def _add_city_labels(figure: Any, cities: list[_City]) -> None:
     """City names: above an isolated marker, or in the callout column with a leader line."""
-    import plotly.graph_objects as go
-
     lines_lat: list[float | None] = []
     lines_lon: list[float | None] = []
     for city in (c for c in cities if c.callout):
@@ -162,7 +165,8 @@ def _add_city_labels(figure: Any, cities: list[_City]) -> None:
         lines_lon += [city.label_lon + 0.8, city.lon, None]
     if lines_lat:
         figure.add_trace(
-            go.Scattergeo(
+            trace(
+                "scattergeo",
                 lat=lines_lat,
                 lon=lines_lon,
                 mode="lines",
@@ -177,7 +181,8 @@ def _add_city_labels(figure: Any, cities: list[_City]) -> None:
         if not chosen:
             continue
         figure.add_trace(
-            go.Scattergeo(
+            trace(
+                "scattergeo",
                 lat=[c.label_lat + (0 if callout else 1.2) for c in chosen],
                 lon=[c.label_lon for c in chosen],
                 mode="text",

@@ -19,7 +19,7 @@ from ...analysis.argument import ArgumentData, TimelineEvent
 from ...model import Cable
 from ...reference.sources import cite
 from ..render import OKABE_ITO
-from ._style import accessible_layout
+from ._style import JSONFigure, accessible_layout, trace
 
 __all__ = [
     "HOLDER_GROUPS",
@@ -71,7 +71,6 @@ def holder_group(data: ArgumentData, claim_id: str) -> str:
 
 def argument_layout(data: ArgumentData) -> dict[str, tuple[float, float]]:
     """Deterministic positions: layers left → right along the relations, ordered within a layer.
-
     A claim's layer is the length of the longest chain of relations leading to
     it, so reasons stand left of what they bear on. Within a layer, claims are
     ordered by the mean position of what points at them (one barycentre pass),
@@ -159,9 +158,7 @@ def _claim_hover(data: ArgumentData, claim_id: str) -> str:
 
 def argument_map_figure(data: ArgumentData, selected: str | None = None) -> Any:
     """Claims as nodes (colour and symbol = holder group), support solid/“+”, attack dashed/“−”."""
-    import plotly.graph_objects as go
-
-    figure = go.Figure()
+    figure = JSONFigure()
     title = (
         f"The argument in {escape(data.cable_id)}:<br>who claims what, what supports or attacks it"
     )
@@ -223,7 +220,8 @@ def argument_map_figure(data: ArgumentData, selected: str | None = None) -> Any:
                 )
             )
         figure.add_trace(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=xs,
                 y=ys,
                 mode="lines",
@@ -234,7 +232,8 @@ def argument_map_figure(data: ArgumentData, selected: str | None = None) -> Any:
             )
         )
         figure.add_trace(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=label_x,
                 y=label_y,
                 mode="markers+text",
@@ -256,7 +255,8 @@ def argument_map_figure(data: ArgumentData, selected: str | None = None) -> Any:
         if not members:
             continue
         figure.add_trace(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=[positions[m][0] for m in members],
                 y=[positions[m][1] for m in members],
                 mode="markers",
@@ -322,16 +322,14 @@ _BASE_MAPS: dict[int, tuple[ArgumentData, dict[str, Any]]] = {}
 
 def argument_map_json(data: ArgumentData, selected: str | None = None) -> dict[str, Any]:
     """The argument map as a plotly JSON dict, fast: built once per data, then re-highlighted.
-
     Equal in what it shows to ``argument_map_figure(data, selected)``; the widget
     uses it so that choosing a claim does not rebuild and revalidate the figure.
     """
     import copy
-    import json
 
     cached = _BASE_MAPS.get(id(data))
     if cached is None or cached[0] is not data:
-        base = json.loads(argument_map_figure(data).to_json())
+        base = argument_map_figure(data).plotly_json()
         _BASE_MAPS.clear()  # one cable at a time; keep memory flat
         _BASE_MAPS[id(data)] = (data, base)
     else:
@@ -341,12 +339,12 @@ def argument_map_json(data: ArgumentData, selected: str | None = None) -> dict[s
     for relation in data.relations:
         if selected in (relation.source, relation.target):
             linked.update((relation.source, relation.target))
-    for trace in figure["data"]:
-        members = trace.get("customdata")
-        if not members or trace.get("mode") != "markers":
+    for drawn in figure["data"]:
+        members = drawn.get("customdata")
+        if not members or drawn.get("mode") != "markers":
             continue
-        trace["marker"]["size"] = [30 if m == selected else 22 for m in members]
-        trace["marker"]["line"]["width"] = [4 if m in linked else 1 for m in members]
+        drawn["marker"]["size"] = [30 if m == selected else 22 for m in members]
+        drawn["marker"]["line"]["width"] = [4 if m in linked else 1 for m in members]
     for note in figure["layout"].get("annotations", []):
         source, _, target = note.get("name", "").partition("->")
         if target:
@@ -380,8 +378,6 @@ def describe_argument_map(data: ArgumentData) -> str:
 
 def stance_heatmap(data: ArgumentData, *, include_reference: bool = False) -> Any:
     """Actors × claims; colour and a letter (F / A / N) per cell; the evidence on hover."""
-    import plotly.graph_objects as go
-
     from ...analysis.argument import stance_matrix
 
     matrix = stance_matrix(data, include_reference=include_reference)
@@ -412,8 +408,9 @@ def stance_heatmap(data: ArgumentData, *, include_reference: bool = False) -> An
         text.append(text_row)
         hover.append(hover_row)
     colours = [STANCE_STYLE["AGAINST"][1], STANCE_STYLE["NONE"][1], STANCE_STYLE["FAVOR"][1]]
-    figure = go.Figure(
-        go.Heatmap(
+    figure = JSONFigure(
+        trace(
+            "heatmap",
             z=z,
             x=claims,
             y=[data.actor_name(a) for a in actors],
@@ -454,7 +451,6 @@ def stance_heatmap(data: ArgumentData, *, include_reference: bool = False) -> An
 
 def describe_stance_matrix(data: ArgumentData, *, include_reference: bool = False) -> str:
     """The stance matrix in sentences: the text twin of :func:`stance_heatmap`.
-
     Call it with the heatmap's ``include_reference``: each claim lists who is
     FAVOR, AGAINST and NONE, and a stance the reference coding inferred (the
     heatmap's lower-case letters) is marked "inferred".
@@ -494,7 +490,6 @@ _CATEGORY_SYMBOLS = [
 
 def _period_of(event: TimelineEvent) -> tuple[date, date] | None:
     """The span a dated event covers on the axis, or None for a single day.
-
     A month-precision event ("Dec 1994") covers its month and a year-precision one its
     year: drawing them at the first day would put "by the end of February" on
     1 February, before the events it summarises.
@@ -517,13 +512,10 @@ def timeline_figure(
     end: date | None = None,
 ) -> Any:
     """Events by category over time (periods as bars), with the cable's date marked.
-
     ``start``/``end`` zoom in (e.g. the weeks around the cable); events outside
     are left out, periods that overlap are clipped. Events dated to a month or a
     year are drawn across that month or year, with their marker at its start.
     """
-    import plotly.graph_objects as go
-
     from ..render import OKABE_ITO as palette
 
     colours = list(palette.values())
@@ -534,7 +526,7 @@ def timeline_figure(
         and (end is None or e.start <= end)
     ]
     categories = list(dict.fromkeys(e.category for e in sorted(events, key=lambda e: e.category)))
-    figure = go.Figure()
+    figure = JSONFigure()
     for index, category in enumerate(categories):
         colour, symbol = (
             colours[index % len(colours)],
@@ -546,7 +538,8 @@ def timeline_figure(
             if period is None:
                 continue
             figure.add_trace(
-                go.Scatter(
+                trace(
+                    "scatter",
                     x=[max(period[0], start or period[0]), min(period[1], end or period[1])],
                     y=[category, category],
                     mode="lines",
@@ -559,7 +552,8 @@ def timeline_figure(
             )
         if members:
             figure.add_trace(
-                go.Scatter(
+                trace(
+                    "scatter",
                     x=[max(e.start, start or e.start) for e in members],
                     y=[category] * len(members),
                     mode="markers",
@@ -621,7 +615,6 @@ def timeline_close_up(
     days_after: int = 30,
 ) -> Any:
     """The weeks around the cable's own day (``timeline_figure`` zoomed in).
-
     Computed from the cable's date, so it is the close-up of whichever cable a
     lesson reads; a cable without a date gets the whole timeline, and its title says so.
     """

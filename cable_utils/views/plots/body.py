@@ -7,7 +7,7 @@ from typing import Any
 from ...analysis.redaction import LEVELS, READERS, portion_levels, simulate_all
 from ...model import Cable
 from ...parse import takes_cable
-from ._style import OKABE_ITO_SEQUENCE, PATTERN_SHAPES, accessible_layout
+from ._style import OKABE_ITO_SEQUENCE, PATTERN_SHAPES, JSONFigure, accessible_layout, trace
 
 __all__ = [
     "describe_paragraph_lengths",
@@ -38,11 +38,9 @@ def _label(number: int | None, index: int) -> str:
 @takes_cable
 def paragraph_length_figure(cable: Cable) -> Any:
     """Words per paragraph: colour = level of the marking, pattern = section, label = marking."""
-    import plotly.graph_objects as go
-
     portions = portion_levels(cable)
     sections = list(dict.fromkeys(p.paragraph.section or "(main text)" for p in portions))
-    figure = go.Figure()
+    figure = JSONFigure()
     labels = [_label(p.paragraph.number, i) for i, p in enumerate(portions)]
     # Paragraph numbers can repeat in spliced copies: keep x unique and in order.
     seen: dict[str, int] = {}
@@ -60,7 +58,8 @@ def paragraph_length_figure(cable: Cable) -> Any:
             if not chosen:
                 continue
             figure.add_trace(
-                go.Bar(
+                trace(
+                    "bar",
                     x=[x for x, _ in chosen],
                     y=[p.paragraph.word_count for _, p in chosen],
                     text=[
@@ -109,18 +108,16 @@ def describe_paragraph_lengths(cable: Cable) -> str:
 @takes_cable
 def redaction_figure(cable: Cable, selected: str | None = None) -> Any:
     """Words each reader sees and loses (stacked bars; withheld bars hatched).
-
     The percentages are written beside the bars on a white label, not on the
     hatch, where white text on an orange pattern could not be read.
     """
-    import plotly.graph_objects as go
-
     results = simulate_all(cable)
     names = [r.reader.name for r in results]
     seen = [r.words_total - r.words_lost for r in results]
-    figure = go.Figure()
+    figure = JSONFigure()
     figure.add_trace(
-        go.Bar(
+        trace(
+            "bar",
             x=names,
             y=seen,
             name="words seen",
@@ -129,7 +126,8 @@ def redaction_figure(cable: Cable, selected: str | None = None) -> Any:
         )
     )
     figure.add_trace(
-        go.Bar(
+        trace(
+            "bar",
             x=names,
             y=[r.words_lost for r in results],
             name="words withheld",

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._style import MARKER_SYMBOLS, OKABE_ITO_SEQUENCE, PATTERN_SHAPES, accessible_layout
+from ._style import (
+    MARKER_SYMBOLS,
+    OKABE_ITO_SEQUENCE,
+    PATTERN_SHAPES,
+    JSONFigure,
+    accessible_layout,
+    trace,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -27,18 +34,21 @@ __all__ = [
     "tags_alongside_figure",
 ]
 
-#: A sequential scale that stays readable in grey and with colour-vision deficiencies.
-_SEQUENTIAL = "cividis"
+#: A sequential scale that stays readable in grey and with colour-vision deficiencies:
+#: cividis, spelt out as plotly.py expands the name (``plotly.colors.sequential.Cividis``),
+#: since the figure is sent as JSON without plotly.py's validators.
+_CIVIDIS = ["#00224e", "#123570", "#3b496c", "#575d6d", "#707173",
+            "#8a8678", "#a59c74", "#c3b369", "#e1cc55", "#fee838"]  # fmt: skip
+_SEQUENTIAL = [[i / (len(_CIVIDIS) - 1), colour] for i, colour in enumerate(_CIVIDIS)]
 
 
 def posts_by_year_figure(table: pd.DataFrame, *, title: str | None = None) -> Any:
     """A heatmap of cables per post and year; every cell shows its number."""
-    import plotly.graph_objects as go
-
     years = [column for column in table.columns if column != "total"]
     values = table[years].to_numpy()
-    figure = go.Figure(
-        go.Heatmap(
+    figure = JSONFigure(
+        trace(
+            "heatmap",
             z=values,
             x=years,
             y=[
@@ -82,10 +92,9 @@ def describe_posts_by_year(table: pd.DataFrame) -> str:
 
 def classification_figure(table: pd.DataFrame) -> Any:
     """Horizontal bars of cables per classification level, each with its count and share."""
-    import plotly.graph_objects as go
-
-    figure = go.Figure(
-        go.Bar(
+    figure = JSONFigure(
+        trace(
+            "bar",
             x=table["cables"],
             y=table["classification"],
             orientation="h",
@@ -117,12 +126,11 @@ def describe_classification_mix(table: pd.DataFrame) -> str:
 
 def tags_alongside_figure(table: pd.DataFrame) -> Any:
     """Grouped horizontal bars: for each focus TAG, the TAGS found on the same cables."""
-    import plotly.graph_objects as go
-
-    figure = go.Figure()
+    figure = JSONFigure()
     for index, (focus, rows) in enumerate(table[table.tag != ""].groupby("focus", sort=False)):
         figure.add_trace(
-            go.Bar(
+            trace(
+                "bar",
                 x=rows["together"],
                 y=rows["tag"],
                 orientation="h",
@@ -162,12 +170,11 @@ def describe_tags_alongside(table: pd.DataFrame) -> str:
 
 def issue_across_posts_figure(table: pd.DataFrame, *, query: str) -> Any:
     """Lines per post over the years: cables that match ``query`` (marker symbol per post)."""
-    import plotly.graph_objects as go
-
-    figure = go.Figure()
+    figure = JSONFigure()
     for index, (post, rows) in enumerate(table.groupby("post", sort=False)):
         figure.add_trace(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=rows["year"].astype(str),
                 y=rows["matching"],
                 mode="lines+markers+text",

@@ -19,7 +19,14 @@ from ...analysis.history import (
 )
 from ...model import Cable
 from ...reference.history import ContextPlace, Recognition
-from ._style import MARKER_SYMBOLS, OKABE_ITO_SEQUENCE, PATTERN_SHAPES, accessible_layout
+from ._style import (
+    MARKER_SYMBOLS,
+    OKABE_ITO_SEQUENCE,
+    PATTERN_SHAPES,
+    JSONFigure,
+    accessible_layout,
+    trace,
+)
 
 __all__ = [
     "PLACE_KINDS",
@@ -45,15 +52,14 @@ def context_map_figure(places: tuple[ContextPlace, ...] | list[ContextPlace]) ->
     Display ``IPython.display.Javascript(plots.offline_geo_script())`` before it, so
     plotly.js reads the shipped map data instead of fetching it.
     """
-    import plotly.graph_objects as go
-
-    figure = go.Figure()
+    figure = JSONFigure()
     kinds = list(dict.fromkeys(p.kind for p in places))
     for kind in kinds:
         chosen = [p for p in places if p.kind == kind]
         colour, symbol = PLACE_KINDS.get(kind, _OTHER_KIND)
         figure.add_trace(
-            go.Scattergeo(
+            trace(
+                "scattergeo",
                 lat=[p.lat for p in chosen],
                 lon=[p.lon for p in chosen],
                 text=[p.place for p in chosen],
@@ -111,17 +117,16 @@ def recognitions_figure(
     ``cable`` makes the "N states in one day" claim (08BAKU151 does), a dashed line
     marks N, and a dotted line the day the cable was sent.
     """
-    import plotly.graph_objects as go
-
     last = until or max(r.date for r in recognitions)
     shown = [r for r in recognitions if r.date <= last]
-    figure = go.Figure()
+    figure = JSONFigure()
     for label, un in [("UN members", True), ("not UN members", False)]:
         per_day = recognitions_per_day([r for r in shown if r.un_member == un], un_only=False)
         if not per_day:
             continue
         figure.add_trace(
-            go.Bar(
+            trace(
+                "bar",
                 x=list(per_day),
                 y=list(per_day.values()),
                 name=f"recognitions that day: {label}",
@@ -135,7 +140,8 @@ def recognitions_figure(
         )
     running = cumulative_by_day(shown)
     figure.add_trace(
-        go.Scatter(
+        trace(
+            "scatter",
             x=[day for day, _ in running],
             y=[total for _, total in running],
             mode="lines+markers",
@@ -147,11 +153,23 @@ def recognitions_figure(
     )
     claim = recognition_claim(cable) if cable is not None else None
     if claim is not None:
-        figure.add_hline(
-            y=claim.in_one_day,
+        figure.add_shape(  # a line across the plot at the claimed number (plotly's add_hline)
+            type="line",
+            xref="x domain",
+            x0=0,
+            x1=1,
+            y0=claim.in_one_day,
+            y1=claim.in_one_day,
             line={"dash": "dash", "color": "#000000", "width": 1.5},
-            annotation_text=f"the cable's claim: {claim.in_one_day} in one day",
-            annotation_position="top left",
+        )
+        figure.add_annotation(
+            xref="x domain",
+            x=0,
+            y=claim.in_one_day,
+            xanchor="left",
+            yanchor="bottom",
+            showarrow=False,
+            text=f"the cable's claim: {claim.in_one_day} in one day",
         )
     if cable is not None and cable.date is not None:
         when = cable.date.date()

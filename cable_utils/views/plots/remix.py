@@ -17,7 +17,14 @@ from html import escape
 from typing import Any
 
 from ...corpus.thread import ThreadCable, load_thread, thread_edges, thread_summary
-from ._style import MARKER_SYMBOLS, OKABE_ITO_SEQUENCE, accessible_layout, stagger_labels
+from ._style import (
+    MARKER_SYMBOLS,
+    OKABE_ITO_SEQUENCE,
+    JSONFigure,
+    accessible_layout,
+    stagger_labels,
+    trace,
+)
 
 __all__ = ["describe_thread", "thread_figure", "thread_layout"]
 
@@ -42,7 +49,6 @@ def thread_layout(
     cables: list[ThreadCable], edges: list[tuple[str, str]]
 ) -> dict[str, tuple[date, float, bool]]:
     """Node → (x date, y lane position, date known?). The same input always gives the same layout.
-
     Nodes without a date (a cited cable that was not located, or one outside
     the table) are put a few days before the earliest cable that cites them,
     and spread a little within their lane so labels do not overlap.
@@ -77,14 +83,12 @@ def thread_figure(
     title: str | None = None,
 ) -> Any:
     """The REF trail as a plotly figure (dates across, sending posts down)."""
-    import plotly.graph_objects as go
-
     items = list(cables) if cables is not None else load_thread()
     edges = thread_edges(items)
     layout = thread_layout(items, edges)
     by_id = {c.id: c for c in items}
     lanes = sorted({_origin(i) for i in layout})
-    figure = go.Figure()
+    figure = JSONFigure()
 
     arrows = []  # set at once: plotly re-validates every annotation on each add_annotation
     for citing, cited in edges:
@@ -123,7 +127,8 @@ def thread_figure(
             marker=12 * days_per_px,
         )
         figure.add_trace(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=[layout[n][0] for n in nodes],
                 y=[layout[n][1] for n in nodes],
                 mode="markers+text",
