@@ -115,9 +115,9 @@ def test_a_misspelt_property_fails_when_validated() -> None:
 
 
 def test_json_values_are_written_as_plotly_writes_them() -> None:
-    import numpy as np
+    import pandas as pd
 
-    figure = JSONFigure(trace("scatter", x=[date(2008, 2, 19)], y=np.array([math.nan])))
+    figure = JSONFigure(trace("scatter", x=[date(2008, 2, 19)], y=pd.Series([math.nan])))
     figure.add_shape(type="line", x0=date(2008, 2, 17), x1=date(2008, 2, 17), y0=0, y1=1)
     sent = figure.plotly_json()
     assert sent["data"][0]["x"] == ["2008-02-19"] and sent["data"][0]["y"] == [None]
