@@ -14,7 +14,11 @@ import pytest
 from cable_utils import load_cable
 from cable_utils.model import Cable
 from cable_utils.parse import parse_text, read_fields
-from cable_utils.parse.decoding import decode_official_name
+from cable_utils.parse.decoding import (
+    decode_official_name,
+    normalise_official_name,
+    split_subject_marking,
+)
 from cable_utils.parse.parser import tag_entries
 from cable_utils.parse.references import canonical_cable_id, canonical_post
 from cable_utils.parse.signature import is_end_junk, read_tail, signer_of_line
@@ -463,3 +467,148 @@ def test_signer_before_end_junk(tail: str, signer: str) -> None:
 def test_more_titles_of_classifying_officials(official: str, name: str) -> None:
     # cablemap's classified_by cases: title words of its lists and typos of them
     assert decode_official_name(official) == name
+
+
+# -- issue 14, third round: cablemap's cases (real lines, the cable named by cablemap) -------
+
+
+@pytest.mark.parametrize(
+    ("fragment", "name"),
+    [
+        # 95DAMASCUS5748: initials with dots are no sentence end
+        ("1. CONFIDENTIAL - ENTIRE TEXT.  CLASSIFIED BY:\nCHRISTOPHER W.S. ROSS, AMBASSADOR.  "
+         "REASON: 1.5 (D) .", "CHRISTOPHER W.S. ROSS"),
+        ("1.  CLASSIFIED BY POL/ECONOFF. S.K. ABEYTA.  REASON:  1.5(D)", "S.K. ABEYTA"),  # 96BOGOTA8773
+        ("Classified By: A/DCM D.C. McCullough, reason para 1.4 (b)", "D.C. McCullough"),  # 05DHAKA3073
+        # a place between the title and the name (96NAIROBI6573, 09STATE75025, 08STATE67468)
+        ("1.  CLASSIFIED BY AMBASSADOR TO SUDAN TIMOTHY CARNEY.\nREASON 1.5(D).", "TIMOTHY CARNEY"),
+        ("Classified By: Special Representative for Afghanistan and Pakistan \n"
+         "Richard C. Holbrooke \n \n1.  (U)  This is an action request; see paragraph 4.",
+         "Richard C. Holbrooke"),
+        ("Classified By: SCA/DAS for Central Asia George Krol \n \n 1.  (C)", "George Krol"),
+        # the reason written another way ends the name (06HONGKONG3559, 98USUNNEWYORK1638,
+        # 05ROME3781, 03KUWAIT3762, 03SANAA1319, 04HARARE766, 09TIRANA81)
+        ("CLASSIFIED BY: ACTING DEPUTY PRINCIPAL OFFICER LAURENT CHARBONNET.  REA \nSONS: 1.4 (B,D)",
+         "LAURENT CHARBONNET"),
+        ("CLASSIFIED BY DEPUTY POLITICAL COUNSEL0R HOWARD STOFFER \nPER 1.5 (B) AND (D).  "
+         "ACTION REQUEST IN PARA 10 BELOW.", "HOWARD STOFFER"),
+        ("Classified By: DCM ANNA BORG BASED ON E.O.12958 REASONS 1.4 (b) and (d)", "ANNA BORG"),
+        ("Classified By: CDA FRANK URBANCIC BASED UPON REASONS 1.5 (B) AND (D)", "FRANK URBANCIC"),
+        ("Classified By: CHARGE ALAN MISENHEIMER F0R REASONS 1.5 (B) AND (D)", "ALAN MISENHEIMER"),
+        ("Classified By: DCM ROBERT E. WHITEHEAD DUE TO 1,4 (C) AND (D).", "ROBERT E. WHITEHEAD"),
+        ("Classified By: AMBASSADOR JOHN L. WITHERS II FR REASONS 1.4 (b) AND (d \n).",
+         "JOHN L. WITHERS II"),
+        # "classified by" said again inside the line (06BEIJING22125, 09BEIJING2690, 08STATE104902)
+        ("Classified By: (C) CLASSIFIED BY MINISTER COUNSELOR FOR ECONOMIC AFFAIR \nS ROBERT LUKE; "
+         "REASON 1.4 (B) AND (D).", "ROBERT LUKE"),
+        ("Classified By: This message classified by Econ Minister Counselor \nWilliam Weinstein "
+         "for reasons 1.4 (b), (d) and (e).", "William Weinstein"),
+        ("Classified By: 1. CLASSIFIED BY NEA ASSISTANT SECRETARY DAVID WELCH \nREASONS: 1.4 (B) "
+         "AND (D)", "DAVID WELCH"),
+        # a name broken at the line's end (09KABUL2261, 04ANKARA5764, 07ASHGABAT350)
+        ("Classified By: Interagency Provincial Affairs Deputy Coordinator Hoyt Y \nee for reasons "
+         "1.4 (b) and (d)", "Hoyt Yee"),
+        ("Classified By: Classified by Deputy Political Counselor Charles O. Blah \na, E.O. 12958, "
+         "reasons 1.4 (b) and (d).", "Charles O. Blaha"),
+        ("Classified By: Classified by Acting Charge d'Affaires, Ambassador Richa \nrd Hoagland, "
+         "for reasons 1.4(B) and (D).", "Richard Hoagland"),
+        # an initial without its dot (09KABUL1233); a title glued to the name (09BUDAPEST372,
+        # 07NEWDELHI5334, 06ISLAMABAD3684)
+        ("Classified By: PRT and Sub-National Governance Acting Director Patricia \n A McNerney for "
+         "reasons 1.4 (b) and (d)", "Patricia A McNerney"),
+        ("Classified By: Acting Pol/Econ Counselor:Steve Weston, \nreasons 1.4 (b and d)", "Steve Weston"),
+        ("Classified By: Acting DCM/Ted Osius for reasons 1.4 (b and d)", "Ted Osius"),
+        ("Classified By: AMB:RCROCKER, Reasons 1.4 (b) and (c)", "RCROCKER"),
+        ("Classified By: EUR/PRA, Dir. AFriedt, Reason 1.4 (b/d)", "AFriedt"),  # 08STATE3581
+        # "d,Affaires" is no list of reason letters (08BANGKOK1778)
+        ("Classified By: Charge, d,Affaires a. i. James F. Entwistle, reason 1.4 \n(b) and (d).",
+         "James F. Entwistle"),
+        # misspelt titles (06COLOMBO123, 08TBILISI1121, 09TBILISI463, 97SOFIA3097, 05NEWDELHI8162)
+        ("Classified By: Abassador Robert O. Blake, Jr. for reasons \n1.4 (b and (d).",
+         "Robert O. Blake, Jr"),  # the official ends at "Jr."
+        ("Classified By: Ambassadot John F. Tefft for reason 1.4 (b) and (d).", "John F. Tefft"),
+        ("Classified By: AMBSSADOR JOHN F. TEFFT.  REASONS:  1.4 (B) AND (D).", "JOHN F. TEFFT"),
+        ("1.(U)  CLASSIFIED BY AMBASSAD0R B0HLEN.  REAS0N: \n1.5(B,D).", "B0HLEN"),
+        ("Classified By: Charge' Bob Blake for Reasons 1.4 (B, D)", "Bob Blake"),
+        # a Classified By line naming cables, then the real one (05ANKARA7671); a corrected
+        # copy's notice (00TELAVIV4462)
+        ("Classified By: ADANA 222 \nADANA 216 \nADANA 207 \nANKARA 6772 \n \nClassified by DCM "
+         "Nancy McEldowney; reasons 1.4 b and d.", "Nancy McEldowney"),
+        ("C O N F I D E N T I A L TEL AVIV 004462 \n \n- - C O R R E C T E D  C O P Y - - "
+         "CLASSIFIED BY LINE ADDED \n \nE.O. 12958: DECL: 08/24/05 \nTAGS: KWBG, PTER, PGOV, PREL, IS "
+         "\nSUBJECT: BIN LADIN CONNECTION IN GAZA FOUND PUZZLING; \nCONNECTION TO HAMAS QUESTIONED \n"
+         " \nCLASSIFIED BY DCM PSIMONS PER 1.5 (B) AND (D) \n", "PSIMONS"),
+    ],
+)  # fmt: skip
+def test_classifying_officials_of_real_lines(fragment: str, name: str) -> None:
+    assert decode_official_name(read_fields(fragment).get("classified_by")) == name
+
+
+def test_no_official_where_the_line_names_none() -> None:
+    # 95TELAVIV17504: the line gives the reason and the precedence, no name
+    fragment = (
+        "1.  CONFIDENTIAL - ENTIRE TEXT.  CLASSIFIED BY SECTION 1.5 (B)\nAND (D).  NIACT "
+        "PRECEDENCE BECAUSE OF GOVERNMENT CRISIS IN\nISRAEL.\n\n2.  SU"
+    )
+    assert decode_official_name(read_fields(fragment).get("classified_by")) is None
+    # 09TRIPOLI771 (data/corpus): the name is redacted
+    assert corpus_cable("09TRIPOLI771").classified_by.startswith("XXXXXXXXXXXX")
+    assert decode_official_name(corpus_cable("09TRIPOLI771").classified_by) is None
+
+
+def test_a_typists_zero_read_as_the_letter_o() -> None:
+    # 96STATE183372: "CLASSIFIED BY LEE 0. COLDREN, DIRECTOR, SA/PAB,"
+    name = decode_official_name(read_fields("1.  (U) CLASSIFIED BY LEE 0. COLDREN, DIRECTOR, SA/PAB, \n"
+                                            "DEPARTMENT OF STATE. REASON: 1.5(D).").get("classified_by"))  # fmt: skip
+    assert name == "LEE 0. COLDREN"
+    assert normalise_official_name(name) == "LEE O. COLDREN"
+    assert normalise_official_name("CABLE 1101") == "CABLE 1101"  # digits in numbers stay
+
+
+@pytest.mark.parametrize(
+    ("fragment", "year", "ids"),
+    [
+        # 08RIODEJANEIRO165: "RIO DE JAN" is a post (JAN no month here)
+        ("SUBJECT: AMBASSADOR SOBEL MEETS WITH KEY ENERGY ENTITIES IN RIO Ref(s): A) 08 RIO DE JAN "
+         "138; B) 08 RIO DE JAN 0044 and previous", 2008, ["08RIODEJANEIRO138", "08RIODEJANEIRO44"]),
+        # 09NAIROBI1938: a REF block before the next page's banner
+        ("REF: A. 08 STATE 81854\n\n\nS e c r e t nairobi 001938", 2009, ["08STATE81854"]),
+        # 08TRIPOLI402: the cable's own page marker, cut by a blank line, is no reference
+        ("REF: A) TRIPOLI 199, B) TRIPOLI 227 TRIPOLI 00000402 \n\n001.2 OF 003", 2008,
+         ["08TRIPOLI199", "08TRIPOLI227"]),
+        # 04BRASILIA2680: an entry cut by a blank line before its serial
+        ("REF:   A) BRASILIA 2605, B) BRASILIA 2447, C) RIO \n \nDE JANEIRO 1291", 2004,
+         ["04BRASILIA2605", "04BRASILIA2447", "04RIODEJANEIRO1291"]),
+        # 03KATHMANDU2366: REF: repeated after label A; the serial 2282 is no year
+        ("REF: A. REF: KATHMANDU 2282 \n     ¶B. KATHMANDU 2298 \n\nClassified By: AM", 2003,
+         ["03KATHMANDU2282", "03KATHMANDU2298"]),
+    ],
+)  # fmt: skip
+def test_references_of_real_ref_blocks(fragment: str, year: int, ids: list[str]) -> None:
+    assert [ref["id"] for ref in read_fields(fragment, year=year)["references"]] == ids
+
+
+def test_tags_label_without_its_t_and_long_glued_codes() -> None:
+    # 07BUENOSAIRES1673: "DECL: 08/22/2017 AGS: PGOV, PREL, ECON, SOCI, AR"
+    fragment = "DECL: 08/22/2017 AGS: PGOV, PREL, ECON, SOCI, AR"
+    assert read_fields(fragment)["tags"] == ["PGOV", "PREL", "ECON", "SOCI", "AR"]
+    # 09CAIRO2205: nine codes run together, 34 letters
+    fragment = "E.O. 12958: N/A TAGS: KFRDKIRFCVISCMGTKOCIASECPHUMSMIGEG\n\nSUBJECT: BLIND COPTIC"
+    assert read_fields(fragment)["tags"] == [
+        "KFRD", "KIRF", "CVIS", "CMGT", "KOCI", "ASEC", "PHUM", "SMIG", "EG"
+    ]  # fmt: skip
+
+
+def test_subjects_of_real_lines() -> None:
+    # cablemap's subject cases: SUBJECT without its colon; a subject in capitals running
+    # into a line of prose; a subject's own marking
+    fragment = "SUBJECT SAG AGREES TO USG STEPS TO PROTECT OIL FACILITIES\nREF A. RIYADH 1579"
+    assert read_fields(fragment)["subject"] == "SAG AGREES TO USG STEPS TO PROTECT OIL FACILITIES"
+    fragment = (
+        "TAGS ENRG, EUN, ECON, EIND, KGHG, SENV, SW\nSUBJECT: SWEDISH DEPUTY PM URGES SENIOR USG "
+        "VISITS TO SWEDEN DURING\nEU PRESIDENCY; WANTS TO LAUNCH U.S.-EU ALERNATIVE ENERGY "
+        "PARTNERSHIP AT U.S.-EU SUMMIT\nThis is an Action request. Please see para 2.\n"
+    )
+    assert read_fields(fragment)["subject"].endswith("PARTNERSHIP AT U.S.-EU SUMMIT")
+    subject = "(U) Secretary Clinton's July 14 conversation with Dutch Foreign Minister Verhagen"
+    assert split_subject_marking(subject) == ("U", subject[4:])

@@ -27,6 +27,8 @@ __all__ = [
     "decode_reasons",
     "decode_routing_indicator",
     "decode_tag",
+    "normalise_official_name",
+    "split_subject_marking",
     "tag_codes",
 ]
 
@@ -237,11 +239,125 @@ _TITLE_WORDS = frozenset(
     political-military ambassador-at-large permanent representative ecmin emin min coun usdel
     member io isn nea af polmincons com off mission cda congen dpo pdas das ipo chairman
     special envoy counsel counselr counseor counsleor councilor arso arms control delegate
-    conoff ecopol ambassaor amabassador ambassadior ambasasdor direcotr cief""".split()  # noqa: SIM905
+    conoff legatt legat to embassy u.s. us ecopol ambassaor amabassador ambassadior ambasasdor direcotr cief""".split()  # noqa: SIM905
 )  # fmt: skip
 
 
 _NAME_SUFFIX = re.compile(r"^(?:JR|SR|II|III|IV)\.?$", re.I)
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")  # "W.S.", "S.K.": no sentence end
+# The official ends where the reason starts, however it is written: "… PER 1.5 (B)",
+# "… BASED ON E.O.12958", "… DUE TO 1,4 (C)", "… F0R REASONS", "… REA\nSONS: 1.4".
+_OFFICIAL_TAIL = re.compile(
+    r"\s*(?:\b(?:BASED(?:\s+(?:[O0]N|UPON))?|DUE\s+TO|F\s?[O0]\s?R|FR|PER|UNDER|(?-i:fo|f))\b\s*)?"
+    r"(?:\bREA\s?S[O0]NS?\b|\bE\.\s?O\b\.?|\bE\.?O\.?\s?1\d{4}|\b(?:SECTION\s+)?1\s*[.,]\s*[45]\b|$)",
+    re.I,
+)
+_REDACTED = re.compile(r"\bX{5,}\b")
+_CLASSIFIED_BY = re.compile(r"\bclassified\s+by\b:?", re.I)
+_NAME_SEPARATORS = re.compile(r",|\s+-\s+|;")
+# Words that end a title or a place but are no piece of a wrapped name ("… Hoyt Y\nee").
+_NOT_A_NAME_PIECE = frozenset(
+    """an and as at by for in of on or per the to due
+    bin ibn abu al el de da del di du la le van von der""".split()  # noqa: SIM905
+)
+_TITLE_GLUE = re.compile(r"([/:])")  # "DCM/Ted", "AMB:RCROCKER"
+_PLACE_WORDS = frozenset(("for", "to"))  # "Ambassador to Sudan Timothy Carney"
+
+
+def _is_title_word(lowered: str) -> bool:
+    """A title word, also misspelt: a digit 0 for an o, a dot after it ("Dir."), or
+    within two letters of "ambassador" ("Ambssador", "Ambassadot", "AMBASSAD0R")."""
+    word = lowered.replace("0", "o").rstrip("'")
+    if word in _TITLE_WORDS or len(word) > 2 and word.rstrip(".") in _TITLE_WORDS:
+        return True
+    return 7 <= len(word) <= 12 and word[:1] == "a" and _within_two_edits(word, "ambassador")
+
+
+def _within_two_edits(word: str, target: str) -> bool:
+    """Whether the Levenshtein distance between the words is at most 2."""
+    previous = list(range(len(target) + 1))
+    for i, letter in enumerate(word, start=1):
+        current = [i]
+        for j, other in enumerate(target, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other))
+            )
+        previous = current
+    return previous[-1] <= 2
+
+
+def _official_words(part: str) -> list[str]:
+    """The words of one part of an official, a title glued to a name split off
+    ("DCM/Ted Osius", "AMB:RCROCKER", "Counselor:Steve Weston")."""
+    words = []
+    for word in part.split():
+        head, glue, rest = (
+            _TITLE_GLUE.split(word, maxsplit=1) if _TITLE_GLUE.search(word) else (word, "", "")
+        )
+        if glue and len(head) > 1 and len(rest) > 1 and _is_title_word(head.lower()):
+            words.extend([head, rest])
+        else:
+            words.append(word)
+    return words
+
+
+def _name_runs(part: str) -> list[tuple[list[str], bool]]:
+    """The runs of name-like words in ``part``, each with whether a title word
+    directly precedes it; a piece of a name wrapped onto the next line is joined
+    back ("Richa rd Hoagland", "Hoyt Y ee", "Charles O. Blah a")."""
+    runs: list[tuple[list[str], bool]] = [([], False)]
+    words = _official_words(part)
+    after_title = False
+    for position, word in enumerate(words):
+        bare = word.replace("\\'", "'").strip("():")  # "Counselor:", "D\\'AFFAIRES"
+        run = runs[-1][0]
+        if (
+            run
+            and bare.isalpha()
+            and bare.islower()
+            and len(bare) <= 3
+            and (bare not in _NOT_A_NAME_PIECE)
+            and (bare != "a" or position == len(words) - 1)
+        ):
+            run[-1] += bare  # a name broken at the line's end
+            continue
+        lowered = bare.lower()
+        first = bare[:1].replace("0", "O")
+        initial = len(bare) == 1 and bare.isupper()
+        name_like = (
+            first.isupper()
+            and "/" not in bare
+            and not word.startswith("(")
+            and not any(c.isdigit() for c in bare.replace("0", ""))
+            and (not _is_title_word(lowered) or (initial and bool(run)))
+            and (not initial or bool(run))  # "AFFAIR\nS ROBERT LUKE": no initial
+        )
+        if not name_like:
+            after_title = _is_title_word(lowered)
+            runs.append(([], after_title))
+            continue
+        sentence_end = (
+            bare.endswith(".") and len(bare.rstrip(".")) > 2 and not _INITIALS.fullmatch(bare)
+        )
+        if not run:
+            runs[-1] = (run, after_title)
+        run.append(bare.rstrip(".") if sentence_end else bare)
+        if sentence_end:
+            runs.append(([], False))
+    return [(run, titled) for run, titled in runs if run]
+
+
+def _without_place(run: list[str]) -> list[str]:
+    """The name at the end of a run that starts with a place ("SUDAN TIMOTHY CARNEY",
+    "Pakistan Richard C. Holbrooke"): leading words dropped down to two, or three
+    with a middle initial, or up to a first initial ("E. Anthony Wayne")."""
+    while len(run) > 2 and not _is_initial(run[0]) and not (len(run) == 3 and _is_initial(run[1])):
+        run = run[1:]
+    return run
+
+
+def _is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1 or _INITIALS.fullmatch(word) is not None
 
 
 def decode_official_name(official: str | None) -> str | None:
@@ -249,7 +365,8 @@ def decode_official_name(official: str | None) -> str | None:
 
     The name is the last run of two or more capitalised words that are no title
     words, in the first comma-separated part that has one (titles come first:
-    "AIT Director Douglas Paal"); a word ending a sentence ends the run.
+    "AIT Director Douglas Paal"); a word ending a sentence ends the run. Without
+    such a run, a single word right after a title is the name ("DCM PSIMONS").
 
     >>> decode_official_name("Acting Deputy Chief of Mission Marc Wall")
     'Marc Wall'
@@ -257,35 +374,61 @@ def decode_official_name(official: str | None) -> str | None:
     'Rose E. Gottemoeller'
     >>> decode_official_name("Charge d'Affaires, a.i., Arnold A. Chacon")
     'Arnold A. Chacon'
+    >>> decode_official_name("AMBASSADOR TO SUDAN TIMOTHY CARNEY")
+    'TIMOTHY CARNEY'
     """
     if not official:
         return None
-    parts = [part.strip() for part in re.split(r",|\s+-\s+|;", official) if part.strip()]
+    if _REDACTED.search(official):
+        return None  # "XXXXXXXXXXXX, Ambassador, U.S. Embassy Tripoli": the name is redacted
+    *_, official = _CLASSIFIED_BY.split(official)  # "This message classified by …"
+    official = official[: _OFFICIAL_TAIL.search(official).start()]  # type: ignore[union-attr]
+    parts = [part.strip() for part in _NAME_SEPARATORS.split(official) if part.strip()]
+    single: str | None = None
     for index, part in enumerate(parts):
-        runs: list[list[str]] = [[]]
-        for word in part.split():
-            bare = word.replace("\\'", "'").strip("():")  # "Counselor:", "D\\'AFFAIRES"
-            lowered = bare.lower()
-            name_like = (
-                bare[:1].isupper()
-                and lowered not in _TITLE_WORDS
-                and "/" not in bare
-                and not word.startswith("(")
-                and not any(c.isdigit() for c in bare.replace("0", ""))
-            )
-            if not name_like:
-                runs.append([])
-                continue
-            sentence_end = bare.endswith(".") and len(bare.rstrip(".")) > 2
-            runs[-1].append(bare.rstrip(".") if sentence_end else bare)
-            if sentence_end:
-                runs.append([])
-        names = [run for run in runs if len(run) >= 2]
+        runs = _name_runs(part)
+        names = [run for run, _ in runs if len(run) >= 2]
         if not names:
+            if single is None:
+                single = next((run[0] for run, titled in runs if titled and len(run[0]) > 3), None)
             continue
-        text = " ".join(names[-1])
+        run = names[-1]
+        before = part.lower().split()[: -len(run)] if len(run) >= 3 else []
+        if _PLACE_WORDS.intersection(before):
+            run = _without_place(run)
+        text = " ".join(run)
         following = parts[index + 1] if index + 1 < len(parts) else ""
         if _NAME_SUFFIX.match(following):
             text += f", {following}"
         return text
-    return None
+    return single
+
+
+def normalise_official_name(name: str | None) -> str | None:
+    """A name as written, with a digit 0 read as the letter O ("LEE 0. COLDREN" →
+    "LEE O. COLDREN", "B0HLEN" → "BOHLEN"): typists' zeros in names. The words are
+    kept in the text's case; nothing else is corrected.
+
+    >>> normalise_official_name("AMBASSADOR R0BIN L. RAPHEL")
+    'AMBASSADOR ROBIN L. RAPHEL'
+    """
+    if name is None:
+        return None
+    return re.sub(r"(?<![0-9])0(?![0-9])", "O", name)
+
+
+_SUBJECT_MARKING = re.compile(r"\((?P<mark>[A-Z]{1,4}(?:/{1,2}[A-Z]{2,8})?)\)[ \t]*")
+
+
+def split_subject_marking(subject: str) -> tuple[str | None, str]:
+    """A subject's own portion marking and the subject without it.
+
+    >>> split_subject_marking("(U) Secretary Clinton's July 14 conversation")
+    ('U', "Secretary Clinton's July 14 conversation")
+    >>> split_subject_marking("AZERBAIJANI REACTION TO KOSOVO")
+    (None, 'AZERBAIJANI REACTION TO KOSOVO')
+    """
+    match = _SUBJECT_MARKING.match(subject)
+    if match is None or match.end() == len(subject):
+        return None, subject
+    return match.group("mark"), subject[match.end() :]

@@ -44,6 +44,10 @@ def read_fields(text: str, year: int | None = None) -> dict[str, Any]:
     banner = find_banner(context, 0)
     header_end = read_header(context, banner.start if banner else len(clean))
     front_start = banner.end if banner else header_end
+    if banner is not None and clean[header_end : banner.start].strip():
+        # Text before the banner is no header: the banner is a later page's
+        # ("REF: A. 08 STATE 81854\n\n\nS e c r e t nairobi 001938").
+        front_start = header_end
     first_paragraph = search_paragraph_start(clean, front_start, len(clean))
     read_front_matter(
         context, front_start, first_paragraph.start() if first_paragraph else len(clean)

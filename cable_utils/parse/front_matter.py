@@ -27,7 +27,7 @@ _WHITESPACE = re.compile(r"\s+")  # compiled once: it runs for every field
 # fraction of the cost of trying it at every character.
 # The REF keyword may also be glued to the word before it (``PRIMEREF:``).
 _FIELD_CANDIDATES = re.compile(
-    r"\b[SNELFTRC]|\(|^\w|(?<=\s\s)\w|(?-i:R(?=EF:))", re.IGNORECASE | re.MULTILINE
+    r"\b[SNELFTRC]|\(|^\w|(?<=\s\s)\w|(?-i:R(?=EF:))|(?-i:A(?=GS:))", re.IGNORECASE | re.MULTILINE
 )
 
 
@@ -151,6 +151,13 @@ def read_front_matter(context: ParseContext, start: int, end: int) -> None:
             continue
         if kind == "office" and hits and _wraps_subject(text, hits[-1], match.start()):
             continue  # "SUBJECT: … STRATEGIC REVIEW IDEAS\nFOR USD/P FLOURNOY" (09KABUL376)
+        if (
+            kind == "ref"
+            and hits
+            and hits[-1][0] == "ref"
+            and _only_a_label(text, hits[-1][2], match.start())
+        ):
+            continue  # "REF: A. REF: KATHMANDU 2282": the keyword repeated after the label
         hits.append((kind, match.start(), match.end()))
     for index, (kind, field_start, value_start) in enumerate(hits):
         if kind in ("handling", "caveat"):
@@ -162,12 +169,12 @@ def read_front_matter(context: ParseContext, start: int, end: int) -> None:
             context.add_segment("handling", field_start, value_start)
             continue
         limit = hits[index + 1][1] if index + 1 < len(hits) else end
-        if (
-            index + 1 < len(hits)
-            and hits[index + 1][0] == kind
-            and not text[value_start:limit].strip()
-        ):
-            continue  # "SUBJECT: SUBJECT: …": the keyword written twice is one
+        if index + 1 < len(hits) and hits[index + 1][0] == kind:
+            between = text[value_start:limit]
+            if not between.strip():
+                continue  # "SUBJECT: SUBJECT: …": the keyword written twice is one
+            if kind == "classified_by" and "\n" not in between:
+                continue  # "Classified By: This message classified by Econ Minister …"
         value_end = _value_end(text, kind, value_start, limit)
         context.add_segment(kind, field_start, value_end)
         if kind == "ref":
@@ -183,16 +190,26 @@ def read_front_matter(context: ParseContext, start: int, end: int) -> None:
             context.fields.setdefault("eo_span", (value_start, value_end))
         else:
             value = _WHITESPACE.sub(" ", text[value_start:value_end]).strip(" :;")
+            if kind == "classified_by" and _NO_OFFICIAL.fullmatch(value):
+                continue  # a later Classified By line names the official
             context.fields.setdefault(kind, value)
             context.fields.setdefault(f"{kind}_span", (value_start, value_end))
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
+# A Classified By line that names no official: a list of cables (``Classified By: ADANA
+# 222 ADANA 216 …``) or a corrected copy's notice (``CLASSIFIED BY LINE ADDED``).
+_NO_OFFICIAL = re.compile(r"(?:[A-Z][A-Z .]{1,30}\s\d{1,7}[\s,;]*){1,20}|LINE\s+ADDED\b.{0,200}")
+
 
 # A serial of the entry before the blank line (``(B) Rio de Janeiro\n\n00723``),
 # not a paragraph number (``1. (U)``).
 _SERIAL_AHEAD = re.compile(r"\d{2,6}\b(?![ \t]{0,8}\.)")
+
+
+# The end of a page marker cut by a blank line from its post and serial (08TRIPOLI402).
+_PAGE_MARKER_END = re.compile(r"\d{3}(?:\.\d)?[ \t]{1,4}OF[ \t]{1,4}\d{3}\b")
 
 
 def _ref_goes_on(before: str, after: str) -> bool:
@@ -202,10 +219,19 @@ def _ref_goes_on(before: str, after: str) -> bool:
     following = after.lstrip(" \t\n-")
     if label_at(following) == next_label(before):
         return True
+    if _PAGE_MARKER_END.match(following):
+        return True  # "TRIPOLI 00000402 \n\n001.2 OF 003": the page marker is cut out later
     labels = ref_labels(before)
     if labels and not before[labels[-1][2] :].strip():
         return True  # a label with nothing after it yet
+    if labels and not any(c.isdigit() for c in before[labels[-1][2] :]):
+        return True  # "C) RIO \n \nDE JANEIRO 1291": an entry with no serial yet
     return before.rstrip()[-1:].isalpha() and _SERIAL_AHEAD.match(following) is not None
+
+
+def _only_a_label(text: str, start: int, end: int) -> bool:
+    between = text[start:end].strip()
+    return bool(between) and label_at(between) is not None and len(between) <= 4
 
 
 def _wraps_subject(text: str, previous: tuple[str, int, int], start: int) -> bool:
@@ -219,10 +245,37 @@ def _wraps_subject(text: str, previous: tuple[str, int, int], start: int) -> boo
 _RULE_LINE = re.compile(r"\n[ \t]{0,20}-{3,}")
 
 
+def _prose_line_after_capitals(text: str, value_start: int, limit: int) -> int:
+    """Where a subject written in capitals runs into a line of prose ("… AT U.S.-EU
+    SUMMIT\nThis is an Action request. Please see para 2."): that line's start, else ``limit``."""
+    first_end = text.find("\n", value_start, limit)
+    if first_end == -1 or not text[value_start:first_end].isupper():
+        return limit  # one line, or not written in capitals (str.isupper: no lower-case letter)
+    position = first_end
+    while position < limit:
+        line_end = text.find("\n", position + 1, limit)
+        line_end = limit if line_end == -1 else line_end
+        line = text[position + 1 : line_end]
+        if (
+            not line.isupper()
+            and sum(map(str.islower, line)) * 2 >= sum(map(str.isalpha, line)) > 0
+        ):
+            return position
+        position = line_end
+    return limit
+
+
 def _value_end(text: str, kind: str, value_start: int, limit: int) -> int:
     """Where a field's value stops: a blank line (REF: unless a lettered item follows) or ``limit``."""
     if kind == "subject" and (rule := _RULE_LINE.search(text, value_start, limit)):
         limit = rule.start()
+    if kind == "subject":
+        end = _blank_line_end(text, kind, value_start, limit)
+        return _prose_line_after_capitals(text, value_start, end)
+    return _blank_line_end(text, kind, value_start, limit)
+
+
+def _blank_line_end(text: str, kind: str, value_start: int, limit: int) -> int:
     position = value_start
     while True:
         blank_match = _BLANK_LINE.search(text, position, limit)

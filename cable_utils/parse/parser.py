@@ -40,7 +40,8 @@ _LETTER_LIST = re.compile(
     r"\(?\s*\b([a-hA-H])\s*\)?(?:\s*(?:,|and|/|&)\s*\(?\s*\b[a-hA-H]\b\s*\)?)+\s*\.?\s*$"
 )
 _OFFICIAL_END = re.compile(
-    r"(?<!\s)\s*(?:[,;:]?\s*\b(?:for\s+)?reasons?\b|[,;:]\s*1\s*\.\s*[45]\b|,\s*\(?[a-h]\)?\s*(?:and|,|/))",
+    r"(?<!\s)\s*(?:[,;:]?\s*\b(?:for\s+)?reasons?\b|[,;:]\s*1\s*\.\s*[45]\b"
+    r"|,\s*\(?[a-h]\)?\s*(?:and|,|/)\s*\(?[a-h]\b)",  # not "Charge, d,Affaires"
     re.I,
 )
 
@@ -655,7 +656,7 @@ def _read_tags(context: ParseContext) -> tuple[Tag, ...]:
     return tuple(tags)
 
 
-_TAG_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'.-]{0,30}")
+_TAG_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'.-]{0,60}")  # codes run together may be long
 
 
 def tag_entries(text: str, start: int, end: int) -> list[tuple[str, int, int]]:

@@ -150,8 +150,12 @@ FIELD_KEYWORDS = {
     "office": r"(?:^|(?<=\s\s))(?:[A-Z]{2,12}[ \t]{1,8})?FOR[ \t]{1,8}(?=[A-Z/,. -]{0,80}\b[A-Z]{2,}/)",
     "eo": r"\bE\.?\s?O\.?\s?\d{5}\b",
     # Not "TAG)": "C O R R E C T E D C O P Y (PRIMARY TAG)" is no TAGS line.
-    "tags": r"\bTAGS?\b(?![ \t]{0,8}\)):?",
-    "subject": r"\bSUBJ(?:ECT)?\s*:",
+    # "AGS:" is a TAGS label that lost its T ("DECL: 08/22/2017 AGS: PGOV, …", cablemap's
+    # case tags_test_data-039).
+    "tags": r"\bTAGS?\b(?![ \t]{0,8}\)):?|(?<![A-Za-z])(?-i:AGS:)",
+    # Also "SUBJECT" without its colon, in capitals at a line's start ("SUBJECT SAG AGREES …",
+    # cablemap's case subject_test_data-005).
+    "subject": r"\bSUBJ(?:ECT)?\s*:|^[ \t]{0,8}(?-i:SUBJECT)(?=[ \t]{1,8}[A-Z(])",
     # REF:, Ref(s):, REF A) … without a colon, and REF: glued to the subject before it
     # (``… UK PRIMEREF: A. LONDON 1939``, cablemap's case references_test_data-035).
     "ref": r"\bREF(?:S|\(S\))?\s*:|\bREFTEL\b|\bREFS?(?=[ \t]{1,4}\(?A[.)])|(?<=[A-Z]{2})(?-i:REF):",

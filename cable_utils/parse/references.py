@@ -303,7 +303,7 @@ def _post_before(tokens: list[_Token], index: int) -> tuple[str | None, str | No
         candidate = tokens[position].text.strip("()")
         # "AMMAN 07718 99 BAKU 12": a two-digit number after a serial may be its year;
         # a four-digit one before a post is this one's (2009 CAIRO 2394 2009 CAIRO 491).
-        if len(candidate) == 4 or (
+        if (len(candidate) == 4 and _a_year(candidate)) or (
             len(candidate) == 2 and (position == 0 or tokens[position - 1].kind != "number")
         ):
             year_before = candidate  # 08 BAKU 146, 2009 CAIRO 2394, (08) SAO PAULO 581
@@ -313,6 +313,8 @@ def _post_before(tokens: list[_Token], index: int) -> tuple[str | None, str | No
         names.pop(0)  # "REF B LONDON 2649": a label repeated after REF is no part of the post
     while names and names[-1] in _TRAILING_FILLER:
         names.pop()
+    if "".join(names) in POST_ALIASES:
+        return " ".join(names), year_before, first  # "RIO DE JAN" (JAN is no month here)
     if (
         not names
         or len(names) > _MAX_POST_WORDS
