@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from cable_utils import load_cable
+from cable_utils.analysis.redaction import marking_meaning, portion_levels
 from cable_utils.model import Cable
 from cable_utils.parse import parse_text, read_fields
 from cable_utils.parse.decoding import (
@@ -399,6 +400,34 @@ def test_an_entire_text_line_marks_the_whole_text() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        # quoted by issue 14 from a Cablegate cable (that cable is not in the collection)
+        ("(SECRET - ENTIRE TEXT)", "SECRET"),
+        # 90CAPETOWN97 (data/cables/samples): "¶1.  CONFIDENTIAL - ENTIRE TEXT."
+        ("CONFIDENTIAL - ENTIRE TEXT.", "CONFIDENTIAL"),
+        # 79TEHRAN8980 (data/cables/samples): "¶1. (C - ENTIRE TEXT)."
+        ("(C - ENTIRE TEXT).", "CONFIDENTIAL"),
+    ],
+)
+def test_entire_text_marks_are_in_the_markings_table(line: str, level: str) -> None:
+    cable = parse_text(f"SECRET BAKU 000151\nSUBJECT: A TEST\n\n{line}\n\n1. Text.\n\n2. More.\n")
+    mark = cable.paragraphs[0].marking
+    assert marking_meaning(mark) != "not in the markings table"
+    levels = portion_levels(cable)
+    assert [portion.level for portion in levels] == [level, level]
+    assert "in markings.csv" in levels[0].basis  # read from the table, not guessed by a letter
+    assert levels[1].basis == "unmarked: ENTIRE TEXT mark"
+
+
+def test_a_real_entire_text_paragraph_marks_the_cable() -> None:
+    cable = load_cable(CORPUS.parents[1] / "cables" / "samples" / "90CAPETOWN97.txt")
+    assert cable.paragraphs[0].marking == "CONFIDENTIAL - ENTIRE TEXT"
+    assert {portion.level for portion in portion_levels(cable)} == {"CONFIDENTIAL"}
+    assert "in markings.csv" in portion_levels(cable)[0].basis
+
+
+@pytest.mark.parametrize(
     ("cable_id", "tags_line", "tags"),
     [
         # codes run together are split into them
@@ -582,6 +611,13 @@ def test_a_typists_zero_read_as_the_letter_o() -> None:
         # 03KATHMANDU2366: REF: repeated after label A; the serial 2282 is no year
         ("REF: A. REF: KATHMANDU 2282 \n     ¶B. KATHMANDU 2298 \n\nClassified By: AM", 2003,
          ["03KATHMANDU2282", "03KATHMANDU2298"]),
+        # 08CASABLANCA81: CASA is Casablanca; 09BAGHDAD1104: BASRA is REO Basrah (BASRAH)
+        ("REF: (A) 05 CASA 1220 (B) 07 CASA 169", 2008, ["05CASABLANCA1220", "07CASABLANCA169"]),
+        ("REF: ¶D. BAGHDAD 383 \n¶E. BASRA 17 \n¶F. BAGHDAD 1103", 2009,
+         ["09BAGHDAD383", "09BASRAH17", "09BAGHDAD1103"]),
+        # 05PARIS1699: "3/11" is a date (of an e-mail), no serial and year
+        ("REF: A. PARIS 1610 \n\n¶B. KUJAWINSKI-FRANCE DESK 3/11 E-MAIL \n", 2005,
+         ["05PARIS1610", None]),
     ],
 )  # fmt: skip
 def test_references_of_real_ref_blocks(fragment: str, year: int, ids: list[str]) -> None:

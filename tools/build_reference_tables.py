@@ -491,6 +491,26 @@ def build_markings() -> list[Row]:
             f"{OBS}: 90CAPETOWN97",
         ),
         (
+            "SECRET - ENTIRE TEXT",
+            "SECRET",
+            "",
+            "portion mark",
+            "the whole text is SECRET: one mark for every paragraph, on a line before "
+            "paragraph 1 or opening it",
+            "quoted by issue 14 from a Cablegate cable ('(SECRET - ENTIRE TEXT)' on a line "
+            "before paragraph 1); the spelled-out form of 90CAPETOWN97's CONFIDENTIAL - ENTIRE TEXT",
+        ),
+        (
+            "UNCLASSIFIED - ENTIRE TEXT",
+            "UNCLASSIFIED",
+            "",
+            "portion mark",
+            "the whole text is unclassified (spelled-out form)",
+            "the spelled-out form of 90CAPETOWN97's CONFIDENTIAL - ENTIRE TEXT, read by the "
+            "parser in the same places; not observed in the collection (07PARIS306 writes "
+            "'Sensitive but unclassified - entire text.' inside a sentence)",
+        ),
+        (
             "NOFORN",
             "",
             "NOFORN",

@@ -3,12 +3,13 @@
 Parses every file listed in ``data/corpus/metadata.csv`` and prints, per field,
 agreement with the catalogue's metadata (classification level, NOFORN, origin,
 date where the text has a DTG) and coverage (subject and TAGS where the text has
-the line, paragraphs, signer where the last lines carry a name), then every
-disagreement with its reason. Disagreements that are the release's own errors
+the line, paragraphs, signer where the last lines carry a name), the REF entries
+(found, naming a cable and given a canonical ID, IDs built from non-cable
+references), then every disagreement with its reason. Disagreements that are the release's own errors
 are listed once, with the defect that explains each, in
 ``data/corpus/known_release_errors.csv`` (a reviewed file): they are reported
 as explained, never "fixed". Exit status 1 when a cable crashes the parser or
-a disagreement is neither fixed nor explained.
+an ID is built from a non-cable reference.
 
     python tools/corpus_check.py [--quiet]
 """
@@ -31,6 +32,7 @@ from cable_utils.parse.signature import is_end_junk  # noqa: E402
 
 CORPUS = ROOT / "data" / "corpus"
 KNOWN = CORPUS / "known_release_errors.csv"
+ROUTING = ROOT / "data" / "reference" / "routing_indicators.csv"
 
 # The catalogue writes the origin as "Embassy Paris", "Consulate Sao Paulo",
 # "Secretary of State", "Mission USNATO", "USEU Brussels", "Iran RPO Dubai":
@@ -89,6 +91,83 @@ def last_lines_carry_a_name(cable: Cable) -> bool:
     )
 
 
+# -- references ---------------------------------------------------------------------------
+# Judged here independently of the parser's REF reader (its word lists are not reused):
+# an entry names a cable when it holds a post and a serial and none of the marks of a
+# non-cable reference below; an ID is canonical when its post is a State post, as the
+# routing table (State's RUEH indicators) or the catalogue's own IDs write it.
+_NON_CABLE = re.compile(
+    r"@|\bE-?MAILS?\b|\bIIRS?\b|\bTD-?\d|\bOSC\b|\bPOINTS?\b|\bDAILY\b|\bTELCON\b|"
+    r"\bMEMCON\b|\bLETTER\b|\bV?SVTC\b|\bDVC\b|\bDTG\b|\bMSG\b|\bFBI\b|\bDOC\b|\bPOC\b|"
+    r"\bREPORTS?\b|\bNON-?PAPER\b|\bO/I\b|\bDESK\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
+    r"\b(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?\s\d{1,2}\b|"
+    r"\b\d{1,2}\s(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)",
+    re.I,
+)
+_NAMES_A_CABLE = re.compile(
+    r"(?:^|[\s(])(?:\d{2}(?:\d{2})?\s+)?[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,3}\s*,?\s+#?\d{1,6}\b"
+    r"|^\(?\d{1,6}\)?$|^\d{2,4}\s*[A-Z]+\d+"
+)
+_ID = re.compile(r"^(\d\d)([A-Z]+)([1-9]\d{0,5})$")
+_STATE_OFFICES = re.compile(
+    r"^(?:AMEMBASSY|AMCONSUL|AMCONSULATE|USINT|USMISSION|USOFFICE|REO|AIT|USLO|AMEMB)\s+"
+)
+
+
+# State posts whose RUEH indicator is missing from the routing table's ACP 117 (2010) extract.
+_POSTS_NOT_IN_THE_ROUTING_TABLE = {"COLOMBO"}  # Embassy Colombo, Sri Lanka
+
+
+def state_posts(catalogue_ids: list[str]) -> frozenset[str]:
+    """The posts of State cables as Cablegate IDs write them: the catalogue's own IDs'
+    posts, and the State posts of the routing table (``AMCONSUL CASABLANCA`` →
+    ``CASABLANCA``, ``USMISSION USOSCE VIENNA AU`` → ``USOSCE`` and ``USOSCEVIENNAAU``)."""
+    posts = {match.group(2) for cable_id in catalogue_ids if (match := _ID.match(cable_id))}
+    posts.add("STATE")
+    with ROUTING.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            name = row["name"].upper()
+            if not row["indicator"].startswith("RUEH") or not _STATE_OFFICES.match(name):
+                continue
+            words = _STATE_OFFICES.sub("", name).split()
+            posts.add(_PLAIN.sub("", "".join(words)))
+            posts.add(_PLAIN.sub("", words[0]) if words else "")
+    posts.update(_POSTS_NOT_IN_THE_ROUTING_TABLE)
+    return frozenset(post for post in posts if post)
+
+
+@dataclass
+class ReferenceTally:
+    """REF entries over the corpus: found, naming a cable, given a canonical ID, and IDs
+    built from what is no cable (which must be none)."""
+
+    found: int = 0
+    cables: int = 0
+    canonical: int = 0
+    from_non_cables: int = 0
+    disagreements: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, cable_id: str, text: str, ref_id: str | None, posts: frozenset[str]) -> None:
+        self.found += 1
+        if _NON_CABLE.search(text):
+            if ref_id is not None:
+                self.from_non_cables += 1
+                self.disagreements.append((cable_id, f"ID {ref_id} built from {text!r}"))
+            return
+        if ref_id is None and not _NAMES_A_CABLE.search(text):
+            return  # no cable named ("FREETOWN", a sentence)
+        self.cables += 1
+        match = _ID.match(ref_id or "")
+        if match is not None and match.group(2) in posts:
+            self.canonical += 1
+        elif ref_id is None:
+            self.disagreements.append((cable_id, f"{text!r} names a cable, no ID given"))
+        else:
+            self.disagreements.append(
+                (cable_id, f"{text!r} gives {ref_id}, whose post is no State post we know")
+            )
+
+
 @dataclass
 class Tally:
     agree: int = 0
@@ -118,7 +197,7 @@ def known_errors() -> dict[tuple[str, str], tuple[str, str]]:
         }
 
 
-def check() -> tuple[dict[str, Tally], list[str], int]:
+def check() -> tuple[dict[str, Tally], list[str], int, ReferenceTally]:
     tallies = {
         name: Tally()
         for name in (
@@ -135,6 +214,8 @@ def check() -> tuple[dict[str, Tally], list[str], int]:
     crashes: list[str] = []
     with (CORPUS / "metadata.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
+    posts = state_posts([row["reference_id"] for row in rows])
+    references = ReferenceTally()
     for row in rows:
         cable_id = row["reference_id"]
         try:
@@ -185,14 +266,16 @@ def check() -> tuple[dict[str, Tally], list[str], int]:
             tallies["signer (last lines carry a name)"].add(
                 cable.signer is not None, cable_id, "a name in the last lines, no signer read"
             )
-    return tallies, crashes, len(rows)
+        for reference in cable.references:
+            references.add(cable_id, reference.text, reference.id, posts)
+    return tallies, crashes, len(rows), references
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quiet", action="store_true", help="numbers only, no disagreements")
     args = parser.parse_args()
-    tallies, crashes, total = check()
+    tallies, crashes, total, references = check()
     known = known_errors()
     print(f"corpus-check: {total} cables in data/corpus, {len(crashes)} crashes\n")
     print(f"{'field':36} {'agree':>7} {'of':>5} {'%':>7} {'explained':>10}")
@@ -202,6 +285,15 @@ def main() -> int:
         explained = sum(1 for cable_id, _ in tally.disagreements if (cable_id, field_name) in known)
         unexplained += len(tally.disagreements) - explained
         print(f"{name:36} {tally.agree:7} {tally.checked:5} {tally.percent:6.1f}% {explained:10}")
+    cable_percent = 100.0 * references.canonical / references.cables if references.cables else 100.0
+    print(
+        f"{'REF cables given a canonical ID':36} {references.canonical:7} "
+        f"{references.cables:5} {cable_percent:6.1f}%"
+    )
+    print(
+        f"references: {references.found} REF entries found, {references.cables} name a cable, "
+        f"{references.from_non_cables} IDs built from non-cable references (must be 0)"
+    )
     for crash in crashes:
         print(f"CRASH {crash}")
     if not args.quiet:
@@ -216,7 +308,11 @@ def main() -> int:
                     f"  [release error: {explanation[0]}: {explanation[1]}]" if explanation else ""
                 )
                 print(f"- {cable_id}: {reason}{suffix}")
-    return 1 if crashes else 0
+        if references.disagreements:
+            print(f"\n## references: {len(references.disagreements)} disagreements")
+            for cable_id, reason in references.disagreements:
+                print(f"- {cable_id}: {reason}")
+    return 1 if crashes or references.from_non_cables else 0
 
 
 if __name__ == "__main__":

@@ -70,7 +70,7 @@ POST_ALIASES = {
     "SECSTATE": "STATE", "SECTSTATE": "STATE", "HAGUE": "THEHAGUE", "PHNOMPEN": "PHNOMPENH",
     "TRIPOLII": "TRIPOLI", "BRASILA": "BRASILIA", "MEXICOCITY": "MEXICO", "TALLIN": "TALLINN",
     "HK": "HONGKONG", "HCMC": "HOCHIMINHCITY", "HOCHIMINH": "HOCHIMINHCITY",
-    "COLOMOBO": "COLOMBO",
+    "COLOMOBO": "COLOMBO", "CASA": "CASABLANCA", "BASRA": "BASRAH",
 }  # fmt: skip
 
 #: Words that make a "post and number" no cable: dates, e-mails, reports, meetings,
@@ -85,7 +85,7 @@ NOT_CABLE_WORDS = _MONTHS | frozenset(
     POINT DAILY REPORT REPORTS EMAIL E-MAIL EMAILS E-MAILS MAIL MEMO MEMCON TELCON LETTER FAX DVC
     SVTC VTC DTG MSG MESSAGE PARA PARAS PARAGRAPH PAGE SECTION OF FOR TO ON AT IN BY FROM WITH
     DATED RESOLUTION OSC DOC DSCG NOTE NONPAPER SECRETARY TELEGRAMS CALL MEETING CONVERSATION
-    PHONE ARTICLE LAW DECREE THIS IS AS USDAO USDLO WEBSITE SIPRNET DIPNOTE DERIVED THRU
+    PHONE ARTICLE LAW DECREE THIS IS AS USDAO USDLO WEBSITE SIPRNET DIPNOTE DERIVED THRU DESK
     THROUGH""".split()  # noqa: SIM905
 )  # fmt: skip
 # Words around a post that are no part of it: "EMBASSY PARIS", "UNCLASS USDA FAS",
@@ -236,12 +236,16 @@ def _cables_in(
     found: list[Cited] = []
     current: tuple[str, str | None] | None = None  # post and written year of the last cable
     index = 0
+    consumed = 0  # tokens before this belong to cables already found
     while index < len(tokens):
         token = tokens[index]
         if token.kind != "number":
             index += 1
             continue
         post, year_before, first = _post_before(tokens, index)
+        if post and first < consumed:
+            # "BASRA 17 F. BAGHDAD 1103": the number before the post is the last serial
+            year_before, first = None, consumed
         if post is None and current is not None and _continues(tokens, index):
             post, year_before, first = current[0], current[1], index  # "2799 AND 2764"
         elif post is None and not found and index == 0 and last_post is not None:
@@ -252,6 +256,9 @@ def _cables_in(
             post, first = _post_after(tokens), index  # "870 Ulaanbaatar"
         if post is None:
             index += 1
+            continue
+        if _month_and_day(tokens, index):
+            index += 3  # "KUJAWINSKI-FRANCE DESK 3/11 E-MAIL" (05PARIS1699): a date
             continue
         year_after, after = _year_after(tokens, index)
         if after < len(tokens) and tokens[after].text.upper().rstrip(".") in _MONTHS:
@@ -273,7 +280,7 @@ def _cables_in(
         text = " ".join(value[text_start:text_end].split())
         found.append(Cited(label, text, cable_id, text_start, text_end))
         current = (post, year_before)
-        index = after
+        index = consumed = after
     if current is not None:
         last_post = current
     return found, last_post
@@ -344,6 +351,24 @@ def _continues(tokens: list[_Token], index: int) -> bool:
         index >= 2
         and tokens[index - 1].text.upper() in (",", "/", "&", "AND")
         and (tokens[index - 2].kind in ("number", "pyear"))
+    )
+
+
+def _month_and_day(tokens: list[_Token], index: int) -> bool:
+    """Whether the number ``tokens[index]`` starts a date written ``3/11`` (a month of one
+    or two digits, a slash, a day), not a serial with its year (``PANAMA 00789/08``)."""
+    serial = tokens[index].text
+    if len(serial) > 2 or not serial.isdigit() or not 1 <= int(serial) <= 12:
+        return False
+    if index + 2 >= len(tokens):
+        return False
+    slash, day = tokens[index + 1], tokens[index + 2]
+    return (
+        slash.text == "/"
+        and slash.start == tokens[index].end
+        and day.start == slash.end
+        and day.text.isdigit()
+        and len(day.text) <= 2
     )
 
 
