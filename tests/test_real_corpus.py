@@ -648,3 +648,41 @@ def test_subjects_of_real_lines() -> None:
     assert read_fields(fragment)["subject"].endswith("PARTNERSHIP AT U.S.-EU SUMMIT")
     subject = "(U) Secretary Clinton's July 14 conversation with Dutch Foreign Minister Verhagen"
     assert split_subject_marking(subject) == ("U", subject[4:])
+
+
+# -- issue 14: the truncation audit (data/corpus/REVIEWED.md) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cable_id", "last_lines", "signer"),
+    [
+        ("05PARIS1699", "End comment. / Leach / T ONE ORDERED RELEASED ON...", "Leach"),
+        ("08BERLIN643", "… posed in the German nonpaper. / Timken jr", "Timken jr"),
+        ("08LONDON1350", "Visit London’s Classified Website: http://…/Portal:Unit ed_Kingdom TUTTLE",
+         "TUTTLE"),
+        ("09BRASILIA1540", "… an autonomous offense. KUBISKE 2009-12-31", "KUBISKE"),
+        ("09PRETORIA954", "… rings true for South Africa in 2009. LA LIME", "LA LIME"),
+        ("09SANAA2208", "Local agent in Yemen: XXXXXXXXXXXX / End text. SECHE", "SECHE"),
+        ("09SAOPAULO487", "WHITE / Track impresión: … propiedad de EL PAÍS / ID:\t187536", "WHITE"),
+        ("09STATE63860", "… upon request. CLINTON / NNNN / End Cable Text / XXXXXXXXXXXX", "CLINTON"),
+        ("10BOGOTA13", "End comment. / BROWNFIELD / EPET @ EL P", "BROWNFIELD"),
+        ("10BRUSSELS183", "MURRAY / End Cable Text / Zenaida X Toledo 07/30/2008 04:04:14 PM From "
+         "DB/Inbox: TRANS / .", "MURRAY"),
+    ],
+)  # fmt: skip
+def test_signed_cables_are_not_called_truncated(
+    cable_id: str, last_lines: str, signer: str
+) -> None:
+    cable = corpus_cable(cable_id)
+    assert cable.signer == signer
+    assert "truncated" not in [defect.kind for defect in cable.defects]
+
+
+def test_the_one_corpus_cable_that_really_stops_is_called_truncated() -> None:
+    # 06KABUL3934 stops after its office lines: "CENTCOM FOR CG CFC-A, CG CJTF-76, POLAD \n ..."
+    truncated = [
+        path.stem
+        for path in sorted(CORPUS.glob("*.txt"))
+        if "truncated" in [defect.kind for defect in load_cable(path).defects]
+    ]
+    assert truncated == ["06KABUL3934"]

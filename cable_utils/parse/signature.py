@@ -35,6 +35,9 @@ _JUNK = re.compile(
       | NOTE\s+BY\s+OC/T\b.{0,200} | NOTE:\s+NOT\s+PASSED\b.{0,200}     # the message centre's notes
       | Declassified/Released\b.{0,200} | Review\s+\d{1,2}\s+[A-Z]{3}\s+\d{4}  # a release stamp
       | \d{4}[A-Z]{3,12}\d{3,6}\s{0,4}-\s{0,4}(?:Classification:\s{0,4})?[A-Z ]{4,30}  # 2002ROME01748 - SECRET
+      | X{4,}                                             # a redaction alone, after the end markers
+      | (?-i:[A-Z][A-Z ,'-]{2,80})\.\.\.                    # "T ONE ORDERED RELEASED ON..." (05PARIS1699)
+      | ID:\s{0,4}\d{3,9} | [A-Z]{2,12}\s@\sEL\sP.{0,10}    # a newspaper's print stamp (09SAOPAULO487)
     )\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -43,13 +46,16 @@ _JUNK = re.compile(
 # four times as much, and the tail of every cable is read).
 _TRAILER = re.compile(
     r"classified\s+web\s*site|siprnet\s+web\s*site|https?://|www\.|sgov\.gov|intelink|portal:"
+    r"|propiedad de el pa|from db/inbox:"  # a newspaper's print stamp, an inbox stamp (10BRUSSELS183)
 )
 # A name: capitalised words (LeBaron, McMullen, O'Brien), or initials.
 _NAME_WORD = r"(?:[A-Z][A-Za-z'’-]{0,30}[A-Za-z]|[A-Z]\.)"  # bounded: no backtracking runs
 _NAME_LINE = re.compile(
-    rf"^\s*(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})\s*(?:\.|\#{{1,4}})?\s*"  # GILLESPIE##
+    rf"^\s*(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}}(?:,?[ ](?:jr|sr)\.?)?)"  # "Timken jr"
+    r"\s*(?:\.|\#{1,4})?\s*"  # GILLESPIE##
     r"(?:\d{4}-\d{2}-\d{2}(?:\s+\d{2}:\d{2}(?::\d{2})?)?)?\s*$"  # "SOBEL 2008-01-08"
 )
+_END_PHRASE = re.compile(r"^\s*END\s+(?:OF\s+)?(?:TEXT|COMMENT|SUMMARY|NOTE|QUOTE)\s*[.:]\s+", re.I)
 _LOWER_NAME_LINE = re.compile(r"^\s*(?P<name>[a-z][a-z'-]{2,20})\s*$")  # "tuttle" after a trailer
 # Words that make a line a heading, a marker or a routing instruction, not a name.
 _NOT_NAMES = frozenset(
@@ -61,11 +67,15 @@ _NOT_NAMES = frozenset(
     CLEARED APPROVED NONE ENDS YES NO OK QUOTE UNQUOTE""".split()  # noqa: SIM905
 )  # fmt: skip
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"”’')\]]|x{3,}|X{3,})\s*$")
+_CAPITALS_WORD = r"[A-Z][A-Z'’-]{0,30}[A-Z]"
 _INLINE = re.compile(
     r"(?:(?P<end_comment>\bEND\s+(?:COMMENT|SUMMARY|NOTE)\b\.?)|[.!?\"”’)\]])[ \t]{1,8}"
-    rf"(?P<name>{_NAME_WORD})[ \t]*\.?[ \t]*$",
+    rf"(?P<name>(?-i:{_CAPITALS_WORD}[ ]{_CAPITALS_WORD})|{_NAME_WORD})"  # "… in 2009. LA LIME"
+    r"[ \t]*\.?(?:[ \t]{1,4}\d{4}-\d{2}-\d{2})?[ \t]*$",  # "… offense. KUBISKE 2009-12-31"
     re.IGNORECASE,
 )
+# A name in capitals after a trailer on the same line ("…Portal:Unit ed_Kingdom TUTTLE").
+_AFTER_TRAILER = re.compile(rf"[ \t](?P<name>(?-i:{_CAPITALS_WORD}))[ \t]*\.?[ \t]*$")
 
 
 class Tail(NamedTuple):
@@ -93,6 +103,7 @@ def signer_of_line(line: str, *, after_trailer: bool = False) -> str | None:
     """The name if ``line`` is a signature line (``MANZANARES .``, ``END TEXT HEFFERN``), else None."""
     if len(line) > _LONGEST_LINE:
         return None
+    line = _END_PHRASE.sub("", line, count=1)  # "End text. SECHE" (09SANAA2208)
     match = _NAME_LINE.match(line)
     if match is not None:
         words = match.group("name").split()
@@ -151,11 +162,14 @@ def inline_signer(last_line: str) -> tuple[str, int] | None:
     """A name run onto the end of the last line (``… END COMMENT EIKENBERRY``,
     ``… politics. Burns``): (name, where it starts in the line), or None."""
     match = _INLINE.search(last_line, max(0, len(last_line) - 80))  # the line's end only
+    if match is None and _TRAILER.search(last_line.lower()):
+        match = _AFTER_TRAILER.search(last_line, max(0, len(last_line) - 40))
     if match is None:
         return None
     name = match.group("name")
     if name.upper().rstrip(".") in _NOT_NAMES or len(name) < 3:
         return None
-    if not (match.group("end_comment") or name.isupper() or name[0].isupper()):
+    end_comment = match.re is _INLINE and match.group("end_comment")
+    if not (end_comment or name.isupper() or name[0].isupper()):
         return None
     return name, match.start("name")
