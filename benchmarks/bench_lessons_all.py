@@ -33,7 +33,9 @@ Measured as follows (targets of issue 9 in brackets):
    includes serialising the new state onto the kernel's comm.
 4. **First figure**: in fresh kernels, the first ``display`` of a plotly figure,
    once through plotly's renderer (what ending a cell with ``fig`` does) and once
-   as a ready mime bundle (what ``widgets._figures.figure_bundle`` does).
+   as a ready mime bundle (what ``widgets._figures.figure_bundle`` does), both of a
+   ``go.Figure`` built beforehand; then building and showing a first figure, as a
+   ``go.Figure`` and as the lessons build theirs (``JSONFigure``, plotly JSON).
 5. **Browser round-trip**: JupyterLab in headless Chromium (the tests/browser
    harness) runs tests/browser/fixtures/harness_check.ipynb, then a dropdown is
    changed repeatedly; time from ``select_option`` until the new HTML is visible.
@@ -71,7 +73,8 @@ def spread(values: list[float]) -> str:
 
 
 def lessons() -> list[Path]:
-    found = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    # the numbered lessons and the context primer (00b_…)
+    found = sorted((REPO / "notebooks").glob("[0-9][0-9]*_*.ipynb"))
     return [p for p in found if not ONLY or any(p.stem.startswith(x) for x in ONLY)]
 
 
@@ -84,8 +87,18 @@ def vm_hwm_mb(pid: int) -> float | None:
     return int(match.group(1)) / 1024 if match else None
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of process ``pid`` so far (all its threads)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run_cells(nb: nbformat.NotebookNode, cwd: Path) -> dict[str, float | int | None]:
-    """Execute ``nb`` in a fresh kernel; return timings, peak memory and error count."""
+    """Execute ``nb`` in a fresh kernel; return timings, the kernel's CPU time, peak memory
+    and error count."""
     # as the static site's build: local sockets, no "running over TCP" warning per kernel
     client = NotebookClient(
         nb, kernel_manager_class=local_socket_kernel_manager(), timeout=300, startup_timeout=60, kernel_name="python3", allow_errors=True,
@@ -99,10 +112,13 @@ def run_cells(nb: nbformat.NotebookNode, cwd: Path) -> dict[str, float | int | N
         total = time.perf_counter() - started
         pid = getattr(client.km.provisioner, "pid", None)
         memory = vm_hwm_mb(pid) if pid else None
+        cpu = cpu_seconds(pid) if pid else None
     errors = sum(
         1 for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"
     )
-    return {"total": total, "kernel": kernel_start, "memory": memory, "errors": errors}
+    return {
+        "total": total, "kernel": kernel_start, "memory": memory, "errors": errors, "cpu": cpu,
+    }  # fmt: skip
 
 
 def compile_bytecode() -> None:
@@ -127,25 +143,35 @@ def bench_lessons(work: Path) -> list[str]:
         "",
         f"Bare kernel: one cell `{BARE_CODE}`, run right before each lesson run. "
         "Ratio = median lesson / median bare kernel of the same lesson's runs. "
-        "cable_utils's bytecode compiled first (as after a student's first run).",
+        "cable_utils's bytecode compiled first (as after a student's first run). "
+        "Kernel CPU: the kernel process's CPU seconds (median), lesson / bare: steadier "
+        "than wall time on a busy machine, for comparing versions (the target is on time).",
         "",
         "| lesson | median s | min–max s | bare kernel median s | × bare | ≤ 2× "
+        "| kernel CPU s, lesson / bare | CPU × bare "
         "| kernel start s (median) | peak kernel MB (max) | errors | ≤ 6 s | ≤ 300 MB |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for path in lessons():
         runs, bare = [], []
         for _ in range(RUNS):
-            bare.append(run_cells(bare_notebook(), work)["total"])
+            bare.append(run_cells(bare_notebook(), work))
             runs.append(run_cells(nbformat.read(path, as_version=4), path.parent))
         totals = [r["total"] for r in runs]
+        cpu = _median_of([r["cpu"] for r in runs])
+        bare_cpu = _median_of([r["cpu"] for r in bare])
+        cpu_cells = (
+            f"{cpu:.2f} / {bare_cpu:.2f} | {cpu / bare_cpu:.2f}"
+            if cpu is not None and bare_cpu
+            else "n/a | n/a"
+        )
         memories = [r["memory"] for r in runs if r["memory"] is not None]
         peak = max(memories) if memories else None
-        median, base = statistics.median(totals), statistics.median(bare)
+        median, base = statistics.median(totals), statistics.median(r["total"] for r in bare)
         ratio = median / base
         lines.append(
             f"| {path.stem} | {median:.2f} | {spread(totals)} | {base:.2f} | {ratio:.2f} "
-            f"| {'yes' if ratio <= RATIO_TARGET else '**no**'} "
+            f"| {'yes' if ratio <= RATIO_TARGET else '**no**'} | {cpu_cells} "
             f"| {statistics.median(r['kernel'] for r in runs):.2f} "
             f"| {f'{peak:.0f}' if peak else 'n/a'} | {max(r['errors'] for r in runs)} "
             f"| {'yes' if median <= LESSON_TARGET_S else '**no**'} "
@@ -154,6 +180,11 @@ def bench_lessons(work: Path) -> list[str]:
         print(f"  [lessons] {path.stem}: {median:.2f} s, {ratio:.2f}× bare", file=sys.stderr)
     lines += ["", f"Load average after the lessons (1, 5, 15 min): {load_average()}"]
     return lines
+
+
+def _median_of(values: list[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return statistics.median(known) if known else None
 
 
 def load_average() -> str:
@@ -312,28 +343,38 @@ def bench_widgets(work: Path) -> list[str]:
 
 # ------------------------------------------------------------------ first figure
 
+_GO_BAR = (
+    "import plotly.graph_objects as go\nfig = go.Figure(go.Bar(x=['Header', 'Body'], y=[12, 30]))"
+)
+_BUNDLE = (
+    "from cable_utils.widgets._figures import figure_bundle\n"
+    "display(figure_bundle(fig, 'bars')['data'], raw=True)"
+)
+#: label → (set-up cell, timed cell). The first two time the showing of a go.Figure
+#: built in the set-up; the last two also time building the figure, as a lesson cell does.
 FIRST_FIGURE = {
-    "plotly renderer (cell ends with `fig`)": "display(fig)",
-    "ready mime bundle (figure_bundle)": (
-        "from cable_utils.widgets._figures import figure_bundle\n"
-        "display(figure_bundle(fig, 'bars')['data'], raw=True)"
+    "plotly renderer (cell ends with `fig`)": (_GO_BAR, "display(fig)"),
+    "ready mime bundle (figure_bundle)": (_GO_BAR, _BUNDLE),
+    "go.Figure built, then a ready mime bundle": ("", f"{_GO_BAR}\n{_BUNDLE}"),
+    "lesson figure built as JSON (JSONFigure), shown": (
+        "",
+        "from cable_utils.views.plots._style import JSONFigure, trace\n"
+        "fig = JSONFigure(trace('bar', x=['Header', 'Body'], y=[12, 30]))\n"
+        "display(fig)",
     ),
 }
 
 
 def bench_first_figure(work: Path) -> list[str]:
-    setup = (
-        "import time, sys\nfrom IPython.display import display\n"
-        "import plotly.graph_objects as go\n"
-        "fig = go.Figure(go.Bar(x=['Header', 'Body'], y=[12, 30]))"
-    )
     lines = [
         f"### The first plotly figure in a fresh kernel ({RUNS} runs, seconds)",
         "",
-        "| how it is shown | median s | min–max s | imported nbformat / rfc3987_syntax? |",
+        "| how it is made and shown (timed) | median s | min–max s "
+        "| imported nbformat / rfc3987_syntax? |",
         "|---|---|---|---|",
     ]
-    for label, show in FIRST_FIGURE.items():
+    for label, (made, show) in FIRST_FIGURE.items():
+        setup = f"import time, sys\nfrom IPython.display import display\n{made}"
         times, pulled = [], set()
         for _ in range(RUNS):
             code = (

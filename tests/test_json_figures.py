@@ -20,7 +20,13 @@ from cable_utils.corpus import overview
 from cable_utils.corpus.index import build_index, default_sources, open_index
 from cable_utils.reference.history import load_context_places, load_recognitions
 from cable_utils.views.plots import actors, anatomy, argument, body, corpus, history, remix
-from cable_utils.views.plots._style import JSONFigure, plotly_bundle, trace
+from cable_utils.views.plots._style import (
+    JSONFigure,
+    offline_geo_script,
+    plotly_bundle,
+    trace,
+    world_topojson,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -143,3 +149,12 @@ def test_showing_lesson_figures_imports_no_graph_objects() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_the_offline_map_script_carries_the_shipped_map_data() -> None:
+    script = offline_geo_script()
+    start = "Object.assign(window.PlotlyGeoAssets.topojson, "
+    assert script.startswith("window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};")
+    assert script.endswith(");") and "</script" not in script
+    payload = script[script.index(start) + len(start) : -2]
+    assert json.loads(payload) == {"world_110m": world_topojson()}

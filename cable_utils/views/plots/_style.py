@@ -314,26 +314,34 @@ def _lesson_figure_class() -> type:
 
 
 @cache
-def world_topojson() -> dict[str, Any]:
-    """The world_110m map data shipped with the package (plotly.js's own, MIT)."""
-    text = (
+def _world_topojson_text() -> str:
+    """The world_110m map data shipped with the package (plotly.js's own, MIT), as JSON text."""
+    return (
         resources.files("cable_utils")
         .joinpath("assets/world_110m.json")
         .read_text(encoding="utf-8")
     )
-    return json.loads(text)
 
 
+@cache
+def world_topojson() -> dict[str, Any]:
+    """The world_110m map data shipped with the package, parsed."""
+    return json.loads(_world_topojson_text())
+
+
+@cache
 def offline_geo_script() -> str:
     """JavaScript that hands plotly.js the map data, so no map request leaves the page.
 
     plotly.js looks for ``window.PlotlyGeoAssets.topojson`` before it fetches
-    ``cdn.plot.ly``; display this once before a geo figure.
+    ``cdn.plot.ly``; display this once before a geo figure. Made once per kernel
+    from the shipped file's text (JSON is a JavaScript literal): parsing and
+    writing the 280 kB again for each map took about 30 ms in lesson 01
+    (tests/test_json_figures.py checks that the script carries the parsed data).
     """
-    payload = json.dumps({"world_110m": world_topojson()})
     return (
         "window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};"
-        f"Object.assign(window.PlotlyGeoAssets.topojson, {payload});"
+        f'Object.assign(window.PlotlyGeoAssets.topojson, {{"world_110m": {_world_topojson_text()}}});'
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import textwrap
 from collections import defaultdict
 from datetime import date, timedelta
+from functools import lru_cache
 from html import escape
 from typing import Any
 
@@ -53,7 +54,10 @@ STANCE_STYLE = {  # value, colour, letter
 EDGE_STYLE = {"support": ("solid", "+", "supports"), "attack": ("dash", "−", "attacks")}
 
 
+@lru_cache(maxsize=4096)
 def _wrap(text: str, width: int = 60) -> str:
+    """``text`` escaped, in lines of ``width`` for a hover box (cached: the stance matrix
+    wraps each claim once per actor, and textwrap was half of its time)."""
     return "<br>".join(escape(line) for line in textwrap.wrap(text, width)) or ""
 
 
@@ -382,11 +386,12 @@ def stance_heatmap(data: ArgumentData, *, include_reference: bool = False) -> An
 
     matrix = stance_matrix(data, include_reference=include_reference)
     actors, claims = list(matrix.index), list(matrix.columns)
+    cells = matrix.to_dict(orient="index")  # a dict lookup per cell, not .loc (20 µs each)
     z, text, hover = [], [], []
     for actor in actors:
         z_row, text_row, hover_row = [], [], []
         for claim_id in claims:
-            stance = matrix.loc[actor, claim_id]
+            stance = cells[actor][claim_id]
             value, _, letter = STANCE_STYLE.get(stance, (None, None, ""))
             evidence = data.evidence_for(actor, claim_id)
             if evidence is not None:
