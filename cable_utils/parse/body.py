@@ -72,40 +72,58 @@ def _is_heading(lines: list[str]) -> bool:
 
 
 _Line = tuple[str, int, int]  # the line, its start and end offsets in the text
+_Block = tuple[int, int]  # a block's start and end offsets in the text
+
+# A blank line (nothing but whitespace, as str.isspace() reads it: the two agree
+# on every character), found from the newline before it. Led by a literal
+# newline, the search runs at C speed; the possessive run cannot backtrack.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*+(?=\n|\Z)")
 
 
-def _body_blocks(text: str, start: int, end: int) -> list[list[_Line]]:
-    """Split ``text[start:end]`` into blocks of consecutive non-blank lines."""
-    blocks: list[list[_Line]] = []
-    current: list[_Line] = []
-    line_start = start
-    for line in text[start:end].split("\n"):
-        line_end = line_start + len(line)
-        if line and not line.isspace():  # not blank (as line.strip(), without a copy)
-            current.append((line, line_start, line_end))
-        elif current:
-            blocks.append(current)
-            current = []
-        line_start = line_end + 1
-    if current:
-        blocks.append(current)
+def _body_blocks(text: str, start: int, end: int) -> list[_Block]:
+    """Split ``text[start:end]`` into blocks of consecutive non-blank lines.
+
+    A block is its span, from the start of its first line to the end of its
+    last; :func:`_lines` gives its lines when they are needed (most blocks are
+    read without looking at each line).
+    """
+    first_end = text.find("\n", start, end)
+    first_end = end if first_end == -1 else first_end
+    # The first line has no newline before it in the range: test it here.
+    line_start = first_end + 1 if text[start:first_end].isspace() or start == first_end else start
+    blocks: list[_Block] = []
+    for blank in _BLANK_LINE.finditer(text, start, end):
+        if blank.start() > line_start:  # the lines before this blank one
+            blocks.append((line_start, blank.start()))
+        line_start = blank.end() + 1
+    if line_start < end:
+        blocks.append((line_start, end))
     return blocks
+
+
+def _lines(text: str, start: int, end: int) -> list[_Line]:
+    """The lines of ``text[start:end]`` with their offsets."""
+    lines: list[_Line] = []
+    for line in text[start:end].split("\n"):
+        lines.append((line, start, start + len(line)))
+        start += len(line) + 1
+    return lines
 
 
 def read_body(context: ParseContext, start: int, end: int) -> None:
     """Numbered paragraphs, section headings, the signature and end markers."""
     text = context.text
     blocks = _body_blocks(text, start, end)
-    blocks, tail_kinds, signer = _split_tail(blocks)
+    blocks, tail_kinds, signer = _split_tail(text, blocks)
     paragraphs: list[dict] = []
     section: str | None = None
     previous_was_heading = False
     whole_text_mark: str | None = None  # an ENTIRE TEXT line waiting for paragraph 1
+    details = not context.row  # sections and markings (a corpus row has neither)
     # Most bodies have no rule of dashes at all; then no block needs the rule checks.
     body_has_rules = text.find("---", start, end) != -1  # (find: no copy of the body)
-    for index, block in enumerate(blocks):
+    for index, (block_start, block_end) in enumerate(blocks):
         kind = tail_kinds.get(index)
-        block_start, block_end = block[0][1], block[-1][2]
         if kind == "signature":
             context.fields["signer"] = signer
             context.add_segment("signature", block_start, block_end)
@@ -116,6 +134,22 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
         # Without "---" a block has no rules and no inner headings. (A block's
         # lines are consecutive lines of the text, and "---" holds no newline.)
         has_rule = body_has_rules and text.find("---", block_start, block_end) != -1
+        one_line = text.find("\n", block_start, block_end) == -1
+        if paragraphs and not has_rule and not one_line:
+            # The common block: text that continues the paragraph before (no
+            # heading: a heading is one line, or has a rule), where only a line
+            # starting a paragraph changes anything.
+            # (A block after the first starts after a newline, which the
+            # search for paragraph starts begins at.)
+            previous_was_heading = False
+            count = len(paragraphs)
+            section = _continue_paragraphs(
+                text, block_start, block_end, paragraphs, section, whole_text_mark, details
+            )
+            if len(paragraphs) > count:  # paragraph 1 took the ENTIRE TEXT mark
+                whole_text_mark = None
+            continue
+        block = _lines(text, block_start, block_end)
         rules = _rule_positions(block) if has_rule else _NO_RULES
         if len(rules) == len(block):
             # A rule of dashes under a heading, separated from it by a blank line.
@@ -130,13 +164,14 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
             continue
         # Without a rule, a heading is a single line (see _is_heading, which
         # needs exactly one line that is not a rule).
-        previous_was_heading = (has_rule or len(block) == 1) and _is_heading_block(block, rules)
+        previous_was_heading = (has_rule or one_line) and _is_heading_block(block, rules)
         if previous_was_heading:
-            heading = " ".join(
-                line.strip() for line, _, _ in block if not _HEADING_RULE.match(line)
-            )
-            section = _section_name(heading)
-            context.add_segment("section_heading", block_start, block_end, heading)
+            if details:
+                heading = " ".join(
+                    line.strip() for line, _, _ in block if not _HEADING_RULE.match(line)
+                )
+                section = _section_name(heading)
+                context.add_segment("section_heading", block_start, block_end, heading)
             continue
         closed = False  # a heading or rule inside the block ends the paragraph before it
         for position, (line_text, line_start, line_end) in enumerate(block):
@@ -145,18 +180,17 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
                     closed = True
                     continue
                 if _is_inner_heading(block, position, rules):
-                    section = _section_name(line_text)
-                    context.add_segment("section_heading", line_start, line_end, line_text.strip())
+                    if details:
+                        section = _section_name(line_text)
+                        context.add_segment(
+                            "section_heading", line_start, line_end, line_text.strip()
+                        )
                     closed = True
                     continue
-            # A paragraph starts with a digit after blanks, and isdigit() accepts
-            # every character \d does: the cheap test never hides a match.
-            if line_text.lstrip(" \t")[:1].isdigit() and (
-                match := PARAGRAPH_START.match(line_text)
-            ):
-                section = _start_paragraph(text, match, line_start, line_end, paragraphs, section)
-                if whole_text_mark and paragraphs[-1]["marking"] is None:
-                    paragraphs[-1]["marking"] = whole_text_mark
+            if match := _paragraph_start(line_text):
+                section = _start_paragraph(
+                    text, match, line_start, line_end, paragraphs, section, whole_text_mark, details
+                )
                 whole_text_mark = None
                 closed = False
             elif paragraphs and not closed:
@@ -196,20 +230,31 @@ def _start_paragraph(
     line_end: int,
     paragraphs: list[dict],
     section: str | None,
+    whole_text_mark: str | None,
+    details: bool,
 ) -> str | None:
-    """Add the numbered paragraph ``match`` found; return the section it is in."""
+    """Add the numbered paragraph ``match`` found; return the section it is in.
+
+    ``whole_text_mark`` is the marking of an ENTIRE TEXT line before it, for a
+    paragraph that has none of its own. Without ``details`` (a corpus row), the
+    section and the marking are not read.
+    """
     body_start = line_start + match.end()
-    inline = _INLINE_SECTION_AT.match(text, body_start, line_end)
     opens = False
-    if inline:
-        name = inline.group("name").upper()
-        section = None if name.startswith("END") else name.replace("BEGIN ", "").title()
-        opens = section is not None
-    marking = match.group("mark") or match.group("bare")
+    marking = None
+    if details:
+        if inline := _INLINE_SECTION_AT.match(text, body_start, line_end):
+            name = inline.group("name").upper()
+            section = None if name.startswith("END") else name.replace("BEGIN ", "").title()
+            opens = section is not None
+        if written := match.group("mark") or match.group("bare"):
+            marking = _WHITESPACE.sub(" ", written).strip().upper()
+        else:
+            marking = whole_text_mark
     paragraphs.append(
         {
             "number": int(match.group("number")),
-            "marking": _WHITESPACE.sub(" ", marking).strip().upper() if marking else None,
+            "marking": marking,
             "section": section,
             "opens_section": opens,
             "start": line_start,
@@ -217,6 +262,44 @@ def _start_paragraph(
             "end": line_end,
         }
     )
+    return section
+
+
+def _paragraph_start(line: str) -> re.Match[str] | None:
+    """``PARAGRAPH_START.match(line)``, skipping the regex for a line that does not
+    start with a digit after blanks (isdigit() accepts every character ``\\d`` does,
+    so the cheap test never hides a match)."""
+    return PARAGRAPH_START.match(line) if line.lstrip(" \t")[:1].isdigit() else None
+
+
+def _continue_paragraphs(
+    text: str,
+    start: int,
+    end: int,
+    paragraphs: list[dict],
+    section: str | None,
+    whole_text_mark: str | None,
+    details: bool,
+) -> str | None:
+    """Read a block of lines that continue the last paragraph, unless one starts
+    a new paragraph; return the section it ends in (see :func:`_start_paragraph`).
+
+    Only a line starting with blanks and a digit can start a paragraph: those
+    are found by one search from the newline before the block, and every other
+    line just extends the paragraph before it.
+    """
+    for candidate in _PARAGRAPH_CANDIDATE.finditer(text, start - 1, end):
+        line_start = candidate.start() + 1
+        line_end = text.find("\n", line_start, end)
+        line_end = end if line_end == -1 else line_end
+        if match := PARAGRAPH_START.match(text[line_start:line_end]):
+            if line_start > start:  # the paragraph before ends on the line before
+                paragraphs[-1]["end"] = line_start - 1
+            section = _start_paragraph(
+                text, match, line_start, line_end, paragraphs, section, whole_text_mark, details
+            )
+            whole_text_mark = None
+    paragraphs[-1]["end"] = end
     return section
 
 
@@ -327,40 +410,37 @@ def _is_rule(line: str) -> bool:
     return "---" in line and _HEADING_RULE.match(line) is not None
 
 
-def _split_tail(blocks: list[list[_Line]]) -> tuple[list[list[_Line]], dict[int, str], str | None]:
+def _split_tail(text: str, blocks: list[_Block]) -> tuple[list[_Block], dict[int, str], str | None]:
     """Cut the end of the body off its blocks: the signature and the junk after it.
 
     Returns the blocks (the tail's lines each a block of their own), the kind of
     each tail block (``signature`` or ``end``) and the signer's name
     (:func:`~cable_utils.parse.signature.read_tail` decides).
     """
-    window = _last_lines(blocks, _TAIL_LINES)
+    window = _last_lines(text, blocks, _TAIL_LINES)
     tail = read_tail([line for line, _, _ in window])
     if tail.first_tail_line >= len(window):
         return blocks, {}, None
     cut_start = window[tail.first_tail_line][1]
-    kept = [block for block in blocks if block[-1][2] < cut_start]
-    partial = [
-        line for block in blocks if block[0][1] < cut_start <= block[-1][2] for line in block
-    ]
-    partial = [line for line in partial if line[1] < cut_start]
-    if partial:
-        kept.append(partial)
+    kept = [block for block in blocks if block[1] < cut_start]
+    # A block the cut runs through keeps its lines before the cut (the cut is at
+    # a line start, so the line before ends one character earlier).
+    kept += [(start, cut_start - 1) for start, end in blocks if start < cut_start <= end]
     kinds: dict[int, str] = {}
     for position in range(tail.first_tail_line, len(window)):
         kinds[len(kept)] = "signature" if position == tail.signature_line else "end"
-        kept.append([window[position]])
+        kept.append(window[position][1:])
     return kept, kinds, tail.name
 
 
 _TAIL_LINES = 12  # the signature and trailers are among the last lines
 
 
-def _last_lines(blocks: list[list[_Line]], count: int) -> list[_Line]:
+def _last_lines(text: str, blocks: list[_Block], count: int) -> list[_Line]:
     """The last ``count`` lines of the blocks (fewer if there are fewer)."""
     lines: list[_Line] = []
-    for block in reversed(blocks):
-        lines = block + lines
+    for start, end in reversed(blocks):
+        lines = _lines(text, start, end) + lines
         if len(lines) >= count:
             break
     return lines[-count:]
