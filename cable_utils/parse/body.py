@@ -8,6 +8,7 @@ blocks are headings; the last blocks may be a signature and end markers.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Paragraph, Segment
@@ -214,13 +215,18 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
         # last paragraph's, when there is no signature).
         last = len(paragraphs) - 1 if not context.fields.get("signer") else None
         context.fields["paragraphs"] = [
-            _make_paragraph(context, item)
-            if index == last
-            else Paragraph(item["number"], None, None, "", 0, 0)
+            _make_paragraph(context, item) if index == last else _counted(item["number"])
             for index, item in enumerate(paragraphs)
         ]
     else:
         context.fields["paragraphs"] = [_make_paragraph(context, item) for item in paragraphs]
+
+
+@functools.cache  # (numbers have one or two digits: a hundred objects at most)
+def _counted(number: int | None) -> Paragraph:
+    """A paragraph as a corpus row counts it: its number only. Paragraphs are
+    immutable, so every row shares one per number."""
+    return Paragraph(number, None, None, "", 0, 0)
 
 
 def _start_paragraph(

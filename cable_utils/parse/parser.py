@@ -27,7 +27,7 @@ from .decoding import (
 from .front_matter import find_banner, find_banner_anywhere, read_front_matter
 from .header import read_header
 from .patterns import DTG_START, SECURITY_LEVELS, VZCZC_LINE
-from .references import read_references
+from .references import Cited, read_references
 from .scan import search_after_breaks
 
 __all__ = ["parse_row", "parse_text"]
@@ -432,7 +432,7 @@ def _build_cable(
     classification_details = (
         (None, None, ()) if context.row else _classification_details(context, eo, eo_classifier)
     )
-    tags = _read_tags(context)
+    tags = () if context.row else _read_tags(context)  # (a row takes the codes only)
     subject = fields.get("subject") or None
     if subject and subject.endswith(("...", "…")):
         subject = subject.rstrip(".… ").rstrip() or None
@@ -444,7 +444,8 @@ def _build_cable(
     if subject is None:
         defect("no_subject", "no SUBJECT line was found")
     # Without a DTG, the ID gives the year of entries that write none.
-    references = _read_references(context, year or _year_of_id(the_id))
+    references_year = year or _year_of_id(the_id)
+    references = () if context.row else _read_references(context, references_year)
     classified_by, reason_section, reasons = classification_details
     paragraphs = tuple(fields.get("paragraphs", []))
     # The second use of each number is where the slip is (one pass: a huge
@@ -478,16 +479,20 @@ def _build_cable(
         defect("no_dtg", "no date-time group was found, so the cable has no date")
 
     if context.row:
-        kept = [r for r in references if r.id]
+        # The row's TAGS and cited IDs, read as _read_tags and _read_references
+        # read them, without the model objects and raw offsets a row does not hold.
+        span = fields.get("tags_span")
+        codes = [code for code, _, _ in tag_entries(context.text, *span)] if span else []
+        kept = [cited for _, cited in _cited_at(context, references_year) if cited.id]
         return CorpusRow(
             the_id,
             date.isoformat().replace("+00:00", "Z") if date else None,
             fields.get("from") or (banner.station if banner else None),
             classification,
             subject,
-            [tag.code for tag in tags],
-            [r.id for r in kept],
-            [r.label or "-" for r in kept],
+            codes,
+            [cited.id for cited in kept],
+            [cited.label or "-" for cited in kept],
             fields.get("signer"),
             sum(1 for p in paragraphs if p.number is not None),
             [d.message for d in context.defects],
@@ -647,9 +652,6 @@ def _read_tags(context: ParseContext) -> tuple[Tag, ...]:
         return ()
     tags = []
     for code, start, end in tag_entries(context.text, *span):
-        if context.row:
-            tags.append(Tag(code, None, None, 0, 0))
-            continue
         description, kind = decode_tag(code)
         raw_start, raw_end = context.source.to_raw(start, end)
         tags.append(Tag(code, description, kind, raw_start, raw_end))
@@ -783,14 +785,18 @@ def _read_references(context: ParseContext, year: int | None) -> tuple[Reference
     """The REF block's entries (:func:`~cable_utils.parse.references.read_references`);
     ``year`` is the citing cable's, for entries that write none."""
     references = []
+    for start, cited in _cited_at(context, year):
+        raw_start, raw_end = context.raw_span(start + cited.start, start + cited.end)
+        references.append(Reference(cited.label, cited.text, cited.id, raw_start, raw_end))
+    return tuple(references)
+
+
+def _cited_at(context: ParseContext, year: int | None) -> Iterator[tuple[int, Cited]]:
+    """Each entry of the REF block with where its value starts (``Cited`` offsets
+    are relative to it)."""
     for start, end in context.fields.get("ref_spans", []):
         for cited in read_references(context.text[start:end], year):
-            if context.row:
-                references.append(Reference(cited.label, cited.text, cited.id, 0, 0))
-                continue
-            raw_start, raw_end = context.raw_span(start + cited.start, start + cited.end)
-            references.append(Reference(cited.label, cited.text, cited.id, raw_start, raw_end))
-    return tuple(references)
+            yield start, cited
 
 
 def _year_of_id(cable_id: str | None) -> int | None:
