@@ -445,10 +445,16 @@ def write_cables_csv(rows: Iterable[Iterable[Any]], out: str | os.PathLike[str])
     return count
 
 
-def _csv_value(column: str, value: Any) -> Any:
-    if column in LIST_SEPARATORS:
-        return LIST_SEPARATORS[column].join(value or [])
-    return "" if value is None else value
+# How each column's value is joined in the CSV output (None: a single value).
+_CSV_SEPARATORS = tuple(LIST_SEPARATORS.get(column) for column in CORPUS_COLUMNS)
+
+
+def _csv_cells(row: CorpusRow) -> list[Any]:
+    """A row as CSV cells: lists joined (:data:`LIST_SEPARATORS`), ``None`` empty."""
+    return [
+        ("" if value is None else value) if separator is None else separator.join(value or [])
+        for separator, value in zip(_CSV_SEPARATORS, row, strict=True)
+    ]
 
 
 def write_corpus_csv(
@@ -470,13 +476,8 @@ def write_corpus_csv(
         writer = csv.writer(handle)
         writer.writerow(CORPUS_COLUMNS)
         for row in iter_corpus_rows(path, workers=workers, progress=progress):
-            writer.writerow(
-                [
-                    _csv_value(column, value)
-                    for column, value in zip(CORPUS_COLUMNS, row, strict=True)
-                ]
-            )
+            writer.writerow(_csv_cells(row))
             rows += 1
-            errors += row[CORPUS_COLUMNS.index("error")] is not None
+            errors += row.error is not None
     os.replace(partial, target)
     return rows, errors

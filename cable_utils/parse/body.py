@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 
 from ..model import Paragraph, Segment
 from .context import ParseContext
@@ -45,13 +46,18 @@ def _without_trailing_rule(line: str) -> str:
     return _TRAILING_RULE.sub("", line) if "---" in line else line
 
 
+def _without_leading_mark(line: str) -> str:
+    # A mark starts with "(": the check spares a regex call for most lines.
+    return _LEADING_MARK.sub("", line) if line.startswith("(") else line
+
+
 _END_WORD = re.compile(r"^END\b", re.I)
 _BEGIN_WORD = re.compile(r"^BEGIN\s+", re.I)
 
 
 def _section_name(heading: str) -> str | None:
     """``COMMENT:`` → ``COMMENT``; ``To Join ---------`` → ``To Join``; END … → ``None``."""
-    name = _LEADING_MARK.sub("", _without_trailing_rule(heading).strip()).rstrip(".:").strip()
+    name = _without_leading_mark(_without_trailing_rule(heading).strip()).rstrip(".:").strip()
     if _END_WORD.match(name):
         return None
     return _BEGIN_WORD.sub("", name).strip() or None
@@ -62,7 +68,7 @@ def _is_heading(lines: list[str]) -> bool:
     content = [line for line in lines if not _is_rule(line)]
     if len(content) != 1:
         return False
-    line = _LEADING_MARK.sub("", _without_trailing_rule(content[0]).strip())
+    line = _without_leading_mark(_without_trailing_rule(content[0]).strip())
     if not line or len(line) > 60 or PARAGRAPH_START.match(line):
         return False
     if line.endswith((".", ",", ";", ")")) and not re.match(
@@ -75,31 +81,38 @@ def _is_heading(lines: list[str]) -> bool:
 _Line = tuple[str, int, int]  # the line, its start and end offsets in the text
 _Block = tuple[int, int]  # a block's start and end offsets in the text
 
-# A blank line (nothing but whitespace, as str.isspace() reads it: the two agree
-# on every character), found from the newline before it. Led by a literal
-# newline, the search runs at C speed; the possessive run cannot backtrack.
-_BLANK_LINE = re.compile(r"\n[^\S\n]*+(?=\n|\Z)")
+# The lines a body is read by, found from the newline before them: a blank line
+# (nothing but whitespace, as str.isspace() reads it: the two agree on every
+# character), or a line starting with blanks and a digit, where a paragraph may
+# start. Led by a literal newline, the search runs at C speed; the possessive
+# runs cannot backtrack.
+_LINE_OF_NOTE = re.compile(r"\n(?:(?P<blank>[^\S\n]*+(?=\n|\Z))|[ \t]*+\d)")
 
 
-def _body_blocks(text: str, start: int, end: int) -> list[_Block]:
+def _body_blocks(text: str, start: int, end: int) -> tuple[list[_Block], list[int]]:
     """Split ``text[start:end]`` into blocks of consecutive non-blank lines.
 
     A block is its span, from the start of its first line to the end of its
     last; :func:`_lines` gives its lines when they are needed (most blocks are
-    read without looking at each line).
+    read without looking at each line). Also returns where the lines after the
+    first that start with blanks and a digit start, in order.
     """
     first_end = text.find("\n", start, end)
     first_end = end if first_end == -1 else first_end
     # The first line has no newline before it in the range: test it here.
     line_start = first_end + 1 if text[start:first_end].isspace() or start == first_end else start
     blocks: list[_Block] = []
-    for blank in _BLANK_LINE.finditer(text, start, end):
-        if blank.start() > line_start:  # the lines before this blank one
-            blocks.append((line_start, blank.start()))
-        line_start = blank.end() + 1
+    digit_lines: list[int] = []
+    for found in _LINE_OF_NOTE.finditer(text, start, end):
+        if found.lastgroup is None:  # a line starting with a digit
+            digit_lines.append(found.start() + 1)
+            continue
+        if found.start() > line_start:  # the lines before this blank one
+            blocks.append((line_start, found.start()))
+        line_start = found.end() + 1
     if line_start < end:
         blocks.append((line_start, end))
-    return blocks
+    return blocks, digit_lines
 
 
 def _lines(text: str, start: int, end: int) -> list[_Line]:
@@ -114,7 +127,7 @@ def _lines(text: str, start: int, end: int) -> list[_Line]:
 def read_body(context: ParseContext, start: int, end: int) -> None:
     """Numbered paragraphs, section headings, the signature and end markers."""
     text = context.text
-    blocks = _body_blocks(text, start, end)
+    blocks, digit_lines = _body_blocks(text, start, end)
     blocks, tail_kinds, signer = _split_tail(text, blocks)
     paragraphs: list[dict] = []
     section: str | None = None
@@ -139,18 +152,29 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
         if paragraphs and not has_rule and not one_line:
             # The common block: text that continues the paragraph before (no
             # heading: a heading is one line, or has a rule), where only a line
-            # starting a paragraph changes anything.
-            # (A block after the first starts after a newline, which the
-            # search for paragraph starts begins at.)
+            # starting with a digit may change anything. (This is not the first
+            # block, whose first line is not in digit_lines.)
             previous_was_heading = False
             count = len(paragraphs)
+            first = bisect_left(digit_lines, block_start)
             section = _continue_paragraphs(
-                text, block_start, block_end, paragraphs, section, whole_text_mark, details
+                text,
+                block_start,
+                block_end,
+                digit_lines[first : bisect_left(digit_lines, block_end, first)],
+                paragraphs,
+                section,
+                whole_text_mark,
+                details,
             )
             if len(paragraphs) > count:  # paragraph 1 took the ENTIRE TEXT mark
                 whole_text_mark = None
             continue
-        block = _lines(text, block_start, block_end)
+        block = (
+            [(text[block_start:block_end], block_start, block_end)]
+            if one_line
+            else _lines(text, block_start, block_end)
+        )
         rules = _rule_positions(block) if has_rule else _NO_RULES
         if len(rules) == len(block):
             # A rule of dashes under a heading, separated from it by a blank line.
@@ -282,6 +306,7 @@ def _continue_paragraphs(
     text: str,
     start: int,
     end: int,
+    digit_lines: list[int],
     paragraphs: list[dict],
     section: str | None,
     whole_text_mark: str | None,
@@ -291,11 +316,10 @@ def _continue_paragraphs(
     a new paragraph; return the section it ends in (see :func:`_start_paragraph`).
 
     Only a line starting with blanks and a digit can start a paragraph: those
-    are found by one search from the newline before the block, and every other
-    line just extends the paragraph before it.
+    are ``digit_lines`` (where they start); every other line just extends the
+    paragraph before it.
     """
-    for candidate in _PARAGRAPH_CANDIDATE.finditer(text, start - 1, end):
-        line_start = candidate.start() + 1
+    for line_start in digit_lines:
         line_end = text.find("\n", line_start, end)
         line_end = end if line_end == -1 else line_end
         if match := PARAGRAPH_START.match(text[line_start:line_end]):
