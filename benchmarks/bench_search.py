@@ -67,6 +67,8 @@ print(json.dumps({{
     "cables": report.cables, "errors": report.errors, "duplicates": report.duplicates,
     "seconds": time.perf_counter() - wall, "cpu_seconds": time.process_time() - cpu,
     "size_mb": report.size_bytes / 1e6,
+    "insert_cpu_seconds": report.insert_cpu_seconds,
+    "finish_cpu_seconds": report.finish_cpu_seconds,
     "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "child_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     "child_cpu_seconds": resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
@@ -178,6 +180,21 @@ def print_builds(label: str, builds: list[dict]) -> None:
             f"| {b['cables'] / b['seconds']:,.0f} | {b['cpu_seconds']:.1f} "
             f"| {b['cables'] / cpu:,.0f} | {b['rss_mb']:.0f}; {b.get('child_rss_mb', 0):.0f} "
             f"| {b['size_mb']:,.1f} |"
+        )
+    print(
+        "\nWhere the main process's CPU time goes, ms a cable: reading, parsing and "
+        "making the rows (the rest) + SQLite inserts (the full-text index, mostly) + "
+        "finishing (indexes, the final merge, statistics)\n"
+    )
+    print("| run | read + parse + rows | insert | finish | total |")
+    print("|---|---|---|---|---|")
+    for number, b in enumerate(builds, start=1):
+        per = 1000 / b["cables"]
+        insert, finish = b.get("insert_cpu_seconds", 0.0), b.get("finish_cpu_seconds", 0.0)
+        rest = b["cpu_seconds"] - insert - finish
+        print(
+            f"| {number} | {rest * per:.3f} | {insert * per:.3f} | {finish * per:.3f} "
+            f"| {b['cpu_seconds'] * per:.3f} |"
         )
     rates = [b["cables"] / b["seconds"] for b in builds]
     print(

@@ -474,3 +474,39 @@ def test_cli_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
     junk.write_text("nonsense " * 1000)
     result = _cli("search", str(junk), "Kosovo")
     assert result.returncode == 2 and "not a readable search index" in result.stderr
+
+
+def test_a_build_merges_its_segments_once_at_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A tiny postings buffer makes the 24 samples write many segments. The build
+    # does not merge them as it goes (build._FTS_BUILD_SETTINGS); the end merges
+    # them into one, the file passes FTS5's own check, and FTS5's default merge
+    # settings are back for any later writer.
+    hash_setting = f"'hashsize', {build._FTS_HASH_BYTES}"
+    monkeypatch.setattr(
+        build, "_SCHEMA", tuple(s.replace(hash_setting, "'hashsize', 8192") for s in build._SCHEMA)
+    )
+    before_merge: list[int] = []
+    finish = build._finish
+
+    def counting_finish(connection: sqlite3.Connection, *args, **kwargs) -> None:
+        before_merge.append(_segments(connection))
+        finish(connection, *args, **kwargs)
+
+    monkeypatch.setattr(build, "_finish", counting_finish)
+    out = tmp_path / "merged.sqlite"
+    build_index(REPO / "data" / "cables" / "samples", out)
+    assert before_merge[0] > 16  # more than FTS5's default crisis merge would have left
+    with sqlite3.connect(out) as connection:
+        assert _segments(connection) == 1
+        connection.execute("INSERT INTO cable_text(cable_text) VALUES('integrity-check')")
+        settings = dict(connection.execute("SELECT k, v FROM cable_text_config"))
+    assert (settings["automerge"], settings["crisismerge"]) == (4, 16)
+    with open_index(out) as index:
+        assert {hit.id for hit in index.search("Kosovo", limit=30)} >= {"10PRISTINA84"}
+
+
+def _segments(connection: sqlite3.Connection) -> int:
+    """How many b-tree segments the full-text index has (each has rows in its %_idx table)."""
+    return connection.execute("SELECT count(DISTINCT segid) FROM cable_text_idx").fetchone()[0]

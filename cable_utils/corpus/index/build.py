@@ -37,6 +37,15 @@ _COMMIT_ROWS = 20_000
 #: FTS5 keeps this many bytes of new postings in memory before writing a segment
 #: (its default is 1 MB); fewer, larger segments mean less merging while building.
 _FTS_HASH_BYTES = 16 * 1024 * 1024
+#: While building, FTS5 merges no segments: automerge off, and a crisis merge
+#: only at 1,000 segments (about 10 GB of postings; FTS5 refuses to write past
+#: 2,000). The one 'optimize' at the end merges every segment in a single pass;
+#: merging as the build went rewrote each posting list once per level, which grew
+#: with the corpus (benchmarks/README.md: the full-text insert of 250,000 rows of
+#: the synthetic cables.csv, 0.43 → 0.33 CPU ms a cable, the final merge included).
+_FTS_BUILD_SETTINGS = (("automerge", 0), ("crisismerge", 1000))
+#: FTS5's defaults, set again once the build is merged (for any later writer).
+_FTS_DEFAULT_SETTINGS = (("automerge", 4), ("crisismerge", 16))
 
 # -- building -----------------------------------------------------------------
 
@@ -54,6 +63,10 @@ _SCHEMA = (
     _CREATE_TEXT_TABLE,
     # FTS5 settings are written through the table's own command column.
     f"INSERT INTO cable_text(cable_text, rank) VALUES('hashsize', {_FTS_HASH_BYTES})",
+    *(
+        f"INSERT INTO cable_text(cable_text, rank) VALUES('{name}', {value})"
+        for name, value in _FTS_BUILD_SETTINGS
+    ),
 )
 # Made after the rows are in: one sort per index instead of an update per row.
 _INDEXES = (
@@ -86,6 +99,11 @@ class BuildReport:
     duplicates: int
     seconds: float
     size_bytes: int
+    #: CPU seconds of this process spent writing rows into SQLite (the full-text
+    #: insert, mostly) and finishing the file (indexes, merging, statistics); the
+    #: rest of the CPU time is reading and parsing (``benchmarks/bench_search.py``).
+    insert_cpu_seconds: float = 0.0
+    finish_cpu_seconds: float = 0.0
 
     @property
     def rate(self) -> float:
@@ -180,6 +198,7 @@ class _Writer:
         self.seen: set[str] = set()
         self.count = self.indexed = self.errors = self.duplicates = 0
         self.uncommitted = 0
+        self.insert_cpu = 0.0  # CPU seconds in flush(): one clock read per batch
 
     def add(
         self,
@@ -242,6 +261,7 @@ class _Writer:
             self.flush()
 
     def flush(self) -> None:
+        started = time.process_time()
         execute = self.connection.executemany
         execute(_INSERT_CABLE, self.cables)
         execute(_INSERT_TAG, self.tags)
@@ -253,6 +273,7 @@ class _Writer:
         if self.uncommitted >= _COMMIT_ROWS:
             self.connection.commit()
             self.uncommitted = 0
+        self.insert_cpu += time.process_time() - started
 
 
 def build_index(
@@ -293,7 +314,9 @@ def build_index(
         connection = sqlite3.connect(partial)
         try:
             writer = _fill(connection, locations, started, progress, workers)
+            finishing = time.process_time()
             _finish(connection, writer, locations, fingerprint, started)
+            finish_cpu = time.process_time() - finishing
         finally:
             connection.close()
         os.replace(partial, target)
@@ -308,6 +331,8 @@ def build_index(
         writer.duplicates,
         time.perf_counter() - started,
         target.stat().st_size,
+        writer.insert_cpu,
+        finish_cpu,
     )
 
 
@@ -374,9 +399,11 @@ def _finish(
 ) -> None:
     for statement in _INDEXES:
         connection.execute(statement)
-    # One segment per index level left by the build is merged into one: queries
-    # then read a single b-tree per term.
+    # The segments the build wrote (unmerged: _FTS_BUILD_SETTINGS) are merged
+    # into one: queries then read a single b-tree per term.
     connection.execute("INSERT INTO cable_text(cable_text) VALUES('optimize')")
+    for name, value in _FTS_DEFAULT_SETTINGS:
+        connection.execute("INSERT INTO cable_text(cable_text, rank) VALUES(?, ?)", (name, value))
     connection.execute("ANALYZE")
     meta = {
         "schema_version": str(SCHEMA_VERSION),
