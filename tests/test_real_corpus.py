@@ -668,6 +668,15 @@ def test_subjects_of_real_lines() -> None:
         ("10BOGOTA13", "End comment. / BROWNFIELD / EPET @ EL P", "BROWNFIELD"),
         ("10BRUSSELS183", "MURRAY / End Cable Text / Zenaida X Toledo 07/30/2008 04:04:14 PM From "
          "DB/Inbox: TRANS / .", "MURRAY"),
+        # a name run onto the trailer's address
+        ("06PARIS7755", "Please visit Paris’ Classified Website at: "
+         "http://www.state.sgov.gov/p/eur/paris/index.c fm STAPLETON", "STAPLETON"),
+        ("07LONDON4472", "Visit London’s Classified Website: "
+         "http://www.state.sgov.gov/p/eur/london/index. cfm Tuttle", "Tuttle"),
+        ("08LONDON1115", "Visit London’s Classified Website: "
+         "http://www.intelink.sgov.gov/wiki/Portal:Unit ed_Kingdom LEBARON", "LEBARON"),
+        ("08LONDON639", "Visit London’s Classified Website: "
+         "http://www.state.sgov.gov/p/eur/london/index. cfm TUTTLE", "TUTTLE"),
     ],
 )  # fmt: skip
 def test_signed_cables_are_not_called_truncated(
@@ -678,11 +687,12 @@ def test_signed_cables_are_not_called_truncated(
     assert "truncated" not in [defect.kind for defect in cable.defects]
 
 
-def test_the_one_corpus_cable_that_really_stops_is_called_truncated() -> None:
-    # 06KABUL3934 stops after its office lines: "CENTCOM FOR CG CFC-A, CG CJTF-76, POLAD \n ..."
+def test_the_corpus_cables_that_really_stop_are_called_truncated() -> None:
+    # 06KABUL3934 stops after its office lines: "CENTCOM FOR CG CFC-A, CG CJTF-76, POLAD \n ...";
+    # 09KABUL3423 after "Classified By: Political Counselor Annie Pforzheimer, ..."
     truncated = [
         path.stem
         for path in sorted(CORPUS.glob("*.txt"))
         if "truncated" in [defect.kind for defect in load_cable(path).defects]
     ]
-    assert truncated == ["06KABUL3934"]
+    assert truncated == ["06KABUL3934", "09KABUL3423"]

@@ -475,6 +475,13 @@ def _build_cable(
             *fields["partial_extract_span"],
         )
     _check_truncation(context, paragraphs)
+    classified = fields.get("classified_by") or ""
+    if not paragraphs and classified.endswith(("...", "…")):
+        defect(  # 09KABUL3423: "Classified By: Political Counselor Annie Pforzheimer, ..."
+            "truncated",
+            "the text is truncated: the record stops after the Classified By line ('…')",
+            *fields["classified_by_span"],
+        )
     if date is None:
         defect("no_dtg", "no date-time group was found, so the cable has no date")
 

@@ -74,6 +74,11 @@ _INLINE = re.compile(
     r"[ \t]*\.?(?:[ \t]{1,4}\d{4}-\d{2}-\d{2})?[ \t]*$",  # "… offense. KUBISKE 2009-12-31"
     re.IGNORECASE,
 )
+# An address, at most two pieces of it broken off by blanks ("index. cfm"), then a name.
+_NAME_AFTER_ADDRESS = re.compile(
+    r"https?://\S{1,200}(?:[ \t]{1,4}[a-z_.]\S{0,40}|[ \t]{1,4}\S*[_./]\S*){0,2}"
+    rf"[ \t]{{1,4}}(?P<name>{_NAME_WORD})[ \t]*\.?[ \t]*$"
+)
 # A name in capitals after a trailer on the same line ("…Portal:Unit ed_Kingdom TUTTLE").
 _AFTER_TRAILER = re.compile(rf"[ \t](?P<name>(?-i:{_CAPITALS_WORD}))[ \t]*\.?[ \t]*$")
 
@@ -135,6 +140,12 @@ def read_tail(lines: list[str]) -> Tail:
     for a signer.
     """
     index = len(lines) - 1
+    if index >= 0 and (name := _name_after_address(lines[index])):
+        # "… Classified Website: http://…/index. cfm Tuttle": the name ends the trailer
+        first = index
+        while first > 0 and is_end_junk(lines[first - 1]):
+            first -= 1
+        return Tail(index, name, first)
     saw_trailer = False
     while index >= 0 and is_end_junk(lines[index]):
         saw_trailer = True
@@ -156,6 +167,17 @@ def read_tail(lines: list[str]) -> Tail:
     while first > 0 and is_end_junk(lines[first - 1]):
         first -= 1
     return Tail(index, name, first)
+
+
+def _name_after_address(line: str) -> str | None:
+    """The name run onto the end of a trailer line after its address (``…/index.c fm
+    STAPLETON``, ``…/Portal:Unit ed_Kingdom LEBARON``, ``…/london/index. cfm Tuttle``)."""
+    if len(line) > _LONGEST_LINE or "://" not in line:
+        return None
+    match = _NAME_AFTER_ADDRESS.search(line)
+    if match is None or match.group("name").upper() in _NOT_NAMES:
+        return None
+    return match.group("name")
 
 
 def inline_signer(last_line: str) -> tuple[str, int] | None:
