@@ -263,6 +263,9 @@ def test_each_cable_a_real_ref_block_names_gets_its_id(cable_id, ref_block, ids)
         ("06CARACAS219", "REF: A. A: HAVANA 00118 ¶B. B: HAVANA 00697 ¶C. C: TD-314/63777-05 "
          "LIMITED DISTRIBUTION ¶D. D: IIR 6 902 9698 06",
          ["TD-314/63777-05 LIMITED DISTRIBUTION", "IIR 6 902 9698 06"]),
+        # a White House message has no Cablegate ID (its stations are RHEH, not State's RUEH)
+        ("09BAGHDAD1104", "REF: A. WHITE HOUSE 853 ¶B. BAGHDAD 342 ¶C. BAGHDAD 762 ¶D. BAGHDAD 383 "
+         "¶E. BASRA 17 ¶F. BAGHDAD 1103 ¶G. BAGHDAD 289", ["WHITE HOUSE 853"]),
         # a DERIVED FROM line after the list is no reference
         ("10MEXICO141", "REF: 10 MEXICO 127; 10 SANTIAGO 51; 10 SANTO DOMINGO 67 DERIVED FROM: DSCG 05-1 B, D",
          []),
@@ -277,7 +280,7 @@ def test_no_id_is_built_from_a_reference_that_is_no_cable(cable_id, ref_block, k
     assert not any(
         word in (reference.id or "")
         for reference in cable.references
-        for word in ("IIR", "POINTS", "JAN", "DSCG", "DAILY", "ZJUN")
+        for word in ("IIR", "POINTS", "JAN", "DSCG", "DAILY", "ZJUN", "WHITEHOUSE")
     )
 
 

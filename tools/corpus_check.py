@@ -100,6 +100,7 @@ _NON_CABLE = re.compile(
     r"@|\bE-?MAILS?\b|\bIIRS?\b|\bTD-?\d|\bOSC\b|\bPOINTS?\b|\bDAILY\b|\bTELCON\b|"
     r"\bMEMCON\b|\bLETTER\b|\bV?SVTC\b|\bDVC\b|\bDTG\b|\bMSG\b|\bFBI\b|\bDOC\b|\bPOC\b|"
     r"\bREPORTS?\b|\bNON-?PAPER\b|\bO/I\b|\bDESK\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
+    r"\bWHITE\s+HOUSE\b|\bNSC\b|"  # messages outside State's system: no Cablegate ID
     r"\b(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?\s\d{1,2}\b|"
     r"\b\d{1,2}\s(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)",
     re.I,

@@ -97,6 +97,10 @@ _LEADING_FILLER = frozenset(
 )  # fmt: skip
 _TRAILING_FILLER = frozenset("CABLE CABLES TEL TELS TELEGRAM NO NR NUMBER".split())  # noqa: SIM905
 _NO_REFERENCE = frozenset({"NONE", "N/A", "NA", "NIL"})
+#: Senders outside State's telegram system: their messages have no Cablegate ID, so
+#: "WHITE HOUSE 853" (09BAGHDAD1104) is a reference, not a cable to build an ID for.
+#: (White House stations are RHEH, not RUEH, in data/reference/routing_indicators.csv.)
+NOT_STATE_SENDERS = frozenset({"WHITEHOUSE", "NSC"})
 _MAX_POST_WORDS = 4
 
 
@@ -320,6 +324,8 @@ def _post_before(tokens: list[_Token], index: int) -> tuple[str | None, str | No
         names.pop(0)  # "REF B LONDON 2649": a label repeated after REF is no part of the post
     while names and names[-1] in _TRAILING_FILLER:
         names.pop()
+    if "".join(names) in NOT_STATE_SENDERS:
+        return "", None, first
     if "".join(names) in POST_ALIASES:
         return " ".join(names), year_before, first  # "RIO DE JAN" (JAN is no month here)
     if (
