@@ -699,3 +699,23 @@ def test_the_corpus_cables_that_really_stop_are_called_truncated() -> None:
         if "truncated" in [defect.kind for defect in load_cable(path).defects]
     ]
     assert truncated == ["06KABUL3934", "09KABUL3423"]
+
+
+def test_a_cable_of_one_unnumbered_paragraph_ends_its_ref_at_the_paragraph() -> None:
+    # 08KUALALUMPUR317: "REF: STATE 40380\n (SBU) Poloff delivered reftel demarche and
+    # nonpaper …\nKEITH": the marked sentence opens the body, so it is no REF entry and
+    # the signature after it is read.
+    cable = corpus_cable("08KUALALUMPUR317")
+    assert [(r.text, r.id) for r in cable.references] == [("STATE 40380", "08STATE40380")]
+    assert cable.signer == "KEITH"
+    assert len(cable.paragraphs) == 1
+    assert cable.raw[cable.paragraphs[0].start :].startswith("(SBU) Poloff delivered reftel")
+
+
+@pytest.mark.parametrize(
+    "line", ["(U) Classified By: Ambassador Keith", "(C) BAGHDAD 342", "(SBU) SUBJECT: A DEMARCHE"]
+)
+def test_a_marked_field_or_ref_entry_is_no_unnumbered_paragraph(line: str) -> None:
+    from cable_utils.parse.patterns import UNNUMBERED_PARAGRAPH
+
+    assert UNNUMBERED_PARAGRAPH.search(line) is None

@@ -26,7 +26,7 @@ from .decoding import (
 )
 from .front_matter import find_banner, find_banner_anywhere, read_front_matter
 from .header import read_header
-from .patterns import DTG_START, SECURITY_LEVELS, VZCZC_LINE
+from .patterns import DTG_START, SECURITY_LEVELS, UNNUMBERED_PARAGRAPH, VZCZC_LINE
 from .references import Cited, read_references
 from .scan import search_after_breaks
 
@@ -157,6 +157,8 @@ _NO_DETAILS = (None, None, None, None)
 def _first_paragraph(context: ParseContext, start: int = 0, end: int | None = None) -> int:
     end = len(context.text) if end is None else end
     match = search_paragraph_start(context.text, start, end)
+    if match is None:  # a cable of one unnumbered paragraph: its marking opens the body
+        match = UNNUMBERED_PARAGRAPH.search(context.text, start, end)
     return match.start() if match else end
 
 

@@ -33,6 +33,7 @@ __all__ = [
     "LEVEL_WORDS",
     "PAGE_MARKER",
     "PARAGRAPH_START",
+    "UNNUMBERED_PARAGRAPH",
     "PRECEDENCE_PROSIGNS",
     "PRECEDENCE_WORDS",
     "REF_LABEL",
@@ -202,6 +203,14 @@ PARAGRAPH_START = re.compile(
     r"^[ \t]*(?P<number>\d{1,2})[ \t]*\.[ \t]*"
     r"(?:\((?P<mark>[A-Za-z/ -]{1,24})\)[ \t.]*|(?P<bare>(?:CONFIDENTIAL|SECRET|UNCLASSIFIED)"
     r"[ \t]*-[ \t]*ENTIRE TEXT)\.?[ \t]*)?(?=\S|$)",
+    re.MULTILINE,
+)
+#: An unnumbered paragraph opened by its portion marking and a sentence, in a cable of
+#: one paragraph (08KUALALUMPUR317: `` (SBU) Poloff delivered reftel demarche …``):
+#: a capitalised word then a lower-case one, so ``(U) Classified By:`` and a REF entry
+#: such as ``(C) BAGHDAD 342`` are not taken for it.
+UNNUMBERED_PARAGRAPH = re.compile(
+    r"^[ \t]{0,8}\((?:U|SBU|C|S|TS)(?://?[A-Z]{1,8}){0,2}\)[ \t]{1,4}[A-Z][a-z]+[ \t]{1,4}[a-z]",
     re.MULTILINE,
 )
 #: A line that marks the whole text at once, before the first paragraph
