@@ -29,3 +29,15 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(folder, ignore_errors=True)
         if os.environ.get("CABLE_CLASSROOM_WORK") == folder:
             del os.environ["CABLE_CLASSROOM_WORK"]
+
+
+@pytest.fixture(scope="session")
+def index(tmp_path_factory: pytest.TempPathFactory):
+    """The search index of the collection's default sources, built once for the session
+    (the finder, corpus-overview and figure tests read it; none writes to it)."""
+    from cable_utils.corpus.index import build_index, default_sources, open_index
+
+    path = tmp_path_factory.mktemp("index") / "corpus.sqlite"
+    build_index(default_sources(), path)
+    with open_index(path) as opened:
+        yield opened

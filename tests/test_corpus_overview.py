@@ -10,22 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from cable_utils.corpus import overview
-from cable_utils.corpus.index import build_index, default_sources, open_index
+from cable_utils.corpus.index import build_index, open_index
 from cable_utils.views.plots import corpus as corpus_plots
 from cable_utils.views.search import concordance_html, hit_kwic_html, kwic_html, results_html
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("index") / "corpus.sqlite"
-    build_index(default_sources(), path)
-    with open_index(path) as opened:
-        yield opened
 
 
 def test_corpus_table_has_a_row_per_cable(index) -> None:

@@ -6,21 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from cable_utils.corpus.index import build_index, default_sources, open_index
+from cable_utils.corpus.index import build_index, open_index
 from cable_utils.corpus.rows import write_cables_csv
 from cable_utils.parse import load_cable
 from cable_utils.widgets import cable_finder
 
 REPO = Path(__file__).resolve().parents[1]
 PAYLOAD = "<script>window.__pwned=1</script>"
-
-
-@pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("index") / "corpus.sqlite"
-    build_index(default_sources(), path)
-    with open_index(path) as opened:
-        yield opened
 
 
 class Chooser:

@@ -17,7 +17,6 @@ from cable_utils import load_cable
 from cable_utils.analysis.actors import find_mentions, load_gazetteer
 from cable_utils.analysis.argument import load_argument, load_timeline
 from cable_utils.corpus import overview
-from cable_utils.corpus.index import build_index, default_sources, open_index
 from cable_utils.reference.history import load_context_places, load_recognitions
 from cable_utils.views.plots import actors, anatomy, argument, body, corpus, history, remix
 from cable_utils.views.plots._style import (
@@ -34,14 +33,6 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def cable():
     return load_cable("08BAKU151")
-
-
-@pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("index") / "corpus.sqlite"
-    build_index(default_sources(), path)
-    with open_index(path) as opened:
-        yield opened
 
 
 def lesson_figures(cable, index) -> dict[str, JSONFigure]:

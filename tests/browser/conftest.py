@@ -508,6 +508,26 @@ class LabPage:
             raise AssertionError("LabPage.open(notebook) first")
 
 
+def run_on_chosen_cable(
+    lab_page: LabPage,
+    lab_server: LabServer,
+    monkeypatch: pytest.MonkeyPatch,
+    notebook: str,
+    cable_id: str,
+) -> None:
+    """Choose ``cable_id`` as lesson 05 does, in a work folder of this test's own (never a
+    real my_work/), then open ``notebook`` and Run All: no cell may fail."""
+    from cable_utils.lessons.chosen import choose_cable
+
+    work = lab_server.root / f"chosen_work_{Path(notebook).stem}"
+    monkeypatch.setenv("CABLE_CLASSROOM_WORK", str(work))
+    choose_cable(cable_id)  # the explicit choice, as lesson 05 makes it
+    lab_page.open(notebook)
+    lab_page.use_work_folder(str(work))
+    lab_page.run_all(timeout=240)
+    lab_page.assert_no_errors()
+
+
 @pytest.fixture
 def lab_page(browser, lab_server: LabServer, request: pytest.FixtureRequest) -> Iterator[LabPage]:
     marker = request.node.get_closest_marker("viewport")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import run_on_chosen_cable
+
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = "notebooks/01_anatomy_of_a_cable.ipynb"
@@ -17,15 +19,7 @@ NOTEBOOK = "notebooks/01_anatomy_of_a_cable.ipynb"
 def test_lesson_01_reads_the_chosen_cable_with_baku_folded(
     lab_page, lab_server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cable_utils.lessons.chosen import choose_cable
-
-    work = lab_server.root / "chosen_work"
-    monkeypatch.setenv("CABLE_CLASSROOM_WORK", str(work))
-    choose_cable("10MOSCOW228")  # the explicit choice, as lesson 05 makes it
-    lab_page.open(NOTEBOOK)
-    lab_page.use_work_folder(str(work))
-    lab_page.run_all(timeout=240)
-    lab_page.assert_no_errors()
+    run_on_chosen_cable(lab_page, lab_server, monkeypatch, NOTEBOOK, "10MOSCOW228")
 
     outputs = lab_page.outputs()
     expect(outputs.filter(has_text="This lesson reads 10MOSCOW228").first).to_be_visible()

@@ -20,6 +20,8 @@ from browser.keyboard import (
 )
 from playwright.sync_api import expect
 
+from .conftest import run_on_chosen_cable
+
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = "notebooks/04_precedent_argument.ipynb"
@@ -178,15 +180,7 @@ def test_lesson_04_reads_the_chosen_cable_with_08baku151_folded(
 ) -> None:
     """On a cable chosen in lesson 05 (10MOSCOW228): its own header, teacher's timeline and
     empty argument; 08BAKU151's argument, record and questions folded until opened."""
-    from cable_utils.lessons.chosen import choose_cable
-
-    work = lab_server.root / "lesson04_chosen_work"
-    monkeypatch.setenv("CABLE_CLASSROOM_WORK", str(work))
-    choose_cable("10MOSCOW228")  # the explicit choice, as lesson 05 makes it
-    lab_page.open(NOTEBOOK)
-    lab_page.use_work_folder(str(work))
-    lab_page.run_all(timeout=240)
-    lab_page.assert_no_errors()
+    run_on_chosen_cable(lab_page, lab_server, monkeypatch, NOTEBOOK, "10MOSCOW228")
 
     outputs = lab_page.outputs()
     expect(outputs.filter(has_text="This lesson reads 10MOSCOW228").first).to_be_visible()
