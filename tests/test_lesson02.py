@@ -215,3 +215,12 @@ def test_no_live_tags_from_cable_text() -> None:
         simulator.controls["reader"].value = reader
         assert not LIVE_TAG.search(simulator.view.value)
     assert "&lt;script&gt;" in simulator.view.value
+
+
+def test_a_declassified_banner_is_not_passed_off_as_the_level_when_sent() -> None:
+    declassified = load_cable("72TEHRAN1164")  # "DECLASSIFIED JUNE 21, 2006", banner UNCLASSIFIED
+    basis = portion_levels(declassified)[0].basis
+    assert "after declassification" in basis and "JUNE 21, 2006" in basis
+    assert "unknown" in basis
+    still_secret = body("1. First.", banner="SECRET")
+    assert "declassification" not in portion_levels(still_secret)[0].basis

@@ -20,6 +20,8 @@ The rules (a model for class, not the Department's release procedure)
    later unmarked paragraph the same level.
 4. **An unmarked paragraph** otherwise takes the banner's level: a reader who
    cannot tell how sensitive a paragraph is must treat it as the whole cable.
+   On a declassified cable (its E.O. line says ``DECLASSIFIED``) the banner is the
+   level after declassification, and the decision says so.
    An unmarked paragraph of an unmarked, unbannered cable counts as UNCLASSIFIED
    and the decision says it was a guess.
 5. **Readers**:
@@ -145,6 +147,22 @@ def _banner_level(cable: Cable) -> str | None:
     return level if level in LEVELS else None
 
 
+def _banner_basis(cable: Cable) -> str:
+    """Why an unmarked paragraph has the banner's level, and how far the banner is the original.
+
+    A declassified cable (``E.O. 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006`` on
+    72TEHRAN1164) carries the banner of its release, not of its writing: the paragraph's
+    level when it was sent is unknown, and the decision must not pretend otherwise.
+    """
+    basis = "unmarked: takes the banner's level"
+    note = cable.declassification_note or ""
+    if "DECLASSIFIED" in note.upper():
+        basis += (
+            f" (the banner after declassification, {note.strip()}; the level when sent is unknown)"
+        )
+    return basis
+
+
 def _read_marking(marking: str) -> tuple[str | None, frozenset[str], str]:
     """A portion marking → (level, caveats, how it was read)."""
     key = re.sub(r"\s+", " ", marking.strip().upper())
@@ -185,9 +203,7 @@ def portion_levels(cable: Cable) -> list[PortionLevel]:
                 PortionLevel(paragraph, inherited[0], inherited[1], "unmarked: ENTIRE TEXT mark")
             )
         elif banner is not None:
-            decided.append(
-                PortionLevel(paragraph, banner, frozenset(), "unmarked: takes the banner's level")
-            )
+            decided.append(PortionLevel(paragraph, banner, frozenset(), _banner_basis(cable)))
         else:
             decided.append(
                 PortionLevel(paragraph, "UNCLASSIFIED", frozenset(), "unmarked, no banner: guessed")
