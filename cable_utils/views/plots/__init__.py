@@ -18,7 +18,7 @@ from ..._lazy import make_dir, make_getattr
 EXPORTS: dict[str, tuple[str, ...]] = {
     "_style": (
         "JSONFigure", "MARKER_SYMBOLS", "OKABE_ITO_SEQUENCE", "PATTERN_SHAPES", "PLOTLY_CONFIG",
-        "accessible_layout", "as_lesson_figure", "figure_scale", "offline_geo_script",
+        "accessible_layout", "as_lesson_figure", "figure_scale", "mark_day", "offline_geo_script",
         "plotly_bundle", "scaled_for_display", "set_figure_scale", "spread_labels",
         "stagger_labels", "trace", "world_topojson",
     ),

@@ -20,6 +20,7 @@ __all__ = [
     "as_lesson_figure",
     "PLOTLY_CONFIG",
     "figure_scale",
+    "mark_day",
     "plotly_bundle",
     "scaled_for_display",
     "set_figure_scale",
@@ -342,6 +343,28 @@ def offline_geo_script() -> str:
     return (
         "window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};"
         f'Object.assign(window.PlotlyGeoAssets.topojson, {{"world_110m": {_world_topojson_text()}}});'
+    )
+
+
+def mark_day(figure: Any, day: date, label: str) -> None:
+    """A dotted vertical line across the plot at ``day``, labelled above it.
+
+    The timeline and the recognitions chart both mark the day the cable was
+    sent this way, so a reader learns one sign for "the cable's day". ``label``
+    is put into the figure as HTML: escape any cable text in it first.
+    """
+    figure.add_shape(
+        type="line",
+        x0=day,
+        x1=day,
+        xref="x",
+        y0=0,
+        y1=1,
+        yref="paper",
+        line={"dash": "dot", "width": 2, "color": "#000000"},
+    )
+    figure.add_annotation(
+        x=day, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False, text=label
     )
 
 

@@ -20,7 +20,7 @@ from ...analysis.argument import ArgumentData, TimelineEvent
 from ...model import Cable
 from ...reference.sources import cite
 from ..render import OKABE_ITO
-from ._style import JSONFigure, accessible_layout, trace
+from ._style import JSONFigure, accessible_layout, mark_day, trace
 
 __all__ = [
     "HOLDER_GROUPS",
@@ -575,25 +575,7 @@ def timeline_figure(
             )
     if cable is not None and cable.date is not None:
         when = cable.date.date()
-        figure.add_shape(
-            type="line",
-            x0=when,
-            x1=when,
-            xref="x",
-            y0=0,
-            y1=1,
-            yref="paper",
-            line={"dash": "dot", "width": 2, "color": "#000000"},
-        )
-        figure.add_annotation(
-            x=when,
-            y=1,
-            xref="x",
-            yref="paper",
-            yanchor="bottom",
-            showarrow=False,
-            text=f"this cable: {escape(cable.id or '')}, {when:%d %b %Y}",
-        )
+        mark_day(figure, when, f"this cable: {escape(cable.id or '')}, {when:%d %b %Y}")
     if (start is not None or end is not None) and events:
         low = start or min(e.start for e in events)
         high = end or max((e.end or e.start) for e in events)

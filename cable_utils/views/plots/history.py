@@ -25,6 +25,7 @@ from ._style import (
     PATTERN_SHAPES,
     JSONFigure,
     accessible_layout,
+    mark_day,
     trace,
 )
 
@@ -173,23 +174,7 @@ def recognitions_figure(
         )
     if cable is not None and cable.date is not None:
         when = cable.date.date()
-        figure.add_shape(
-            type="line",
-            x0=when,
-            x1=when,
-            y0=0,
-            y1=1,
-            yref="paper",
-            line={"dash": "dot", "width": 2, "color": "#000000"},
-        )
-        figure.add_annotation(
-            x=when,
-            y=1,
-            yref="paper",
-            yanchor="bottom",
-            showarrow=False,
-            text=f"{escape(cable.id or 'the cable')} sent, {when:%d %b %Y}",
-        )
+        mark_day(figure, when, f"{escape(cable.id or 'the cable')} sent, {when:%d %b %Y}")
     first = min(r.date for r in shown)
     figure.update_xaxes(range=[first - timedelta(days=1), last + timedelta(days=1)])
     figure.update_layout(barmode="stack", height=420, legend={"orientation": "h", "y": -0.25})
