@@ -9,9 +9,10 @@ from importlib import import_module
 import pytest
 
 from cable_utils import plots, widgets
+from cable_utils.analysis import actors
 from cable_utils.views import plots as views_plots
 
-PACKAGES = [widgets, views_plots]
+PACKAGES = [widgets, views_plots, actors]
 
 
 @pytest.mark.parametrize("package", PACKAGES, ids=lambda p: p.__name__)
@@ -64,3 +65,19 @@ def test_a_name_imports_only_its_own_submodule():
         assert f"cable_utils.widgets.{other}" not in loaded, loaded
     for other in ("anatomy", "body", "actors", "remix", "corpus", "history"):
         assert f"cable_utils.views.plots.{other}" not in loaded, loaded
+
+
+def test_the_actor_table_does_not_import_the_draft_rules():
+    # lesson 05's tour on a cable with a curated gazetteer needs neither drafts nor scores
+    code = (
+        "import sys\n"
+        "from cable_utils.analysis.actors import actors_table, load_gazetteer\n"
+        "print(' '.join(m for m in sys.modules if m.startswith('cable_utils.analysis.actors.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    loaded = set(result.stdout.split())
+    assert "cable_utils.analysis.actors.tables" in loaded
+    for other in ("drafts", "evaluation", "lexicon"):
+        assert f"cable_utils.analysis.actors.{other}" not in loaded, loaded

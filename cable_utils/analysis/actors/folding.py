@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "fold_with_map", "form_pattern"]
+__all__ = ["fold", "fold_with_map", "form_pattern", "plain_form_pattern"]
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
@@ -47,6 +47,26 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=1024)
 def form_pattern(form: str) -> re.Pattern[str]:
-    """A whole-word pattern for a folded form; spaces match any run of white space."""
+    r"""A whole-word pattern for a folded form; spaces match any run of white space.
+
+    It finds what :func:`plain_form_pattern` finds, written so that it begins with
+    the first word: Python's regex engine looks for a pattern's leading literal text
+    with a fast string search, and tries every position of the text only when the
+    pattern begins with something else (the plain version's look-behind). "Not after
+    a word character or a dot" is checked right after the first word instead
+    (``first(?<![\w.]first)``): the first word is literal, so that look-behind holds
+    exactly where the plain one holds before it. Scanning 08BAKU151 for its
+    gazetteer's 100 forms takes 0.4 ms instead of 8 ms; tests/test_form_pattern.py
+    holds the two equal on the collection's cables and part of the corpus.
+    """
+    words = [re.escape(word) for word in fold(form).split()]
+    if not words:
+        return plain_form_pattern(form)
+    first, rest = words[0], "".join(r"\s+" + word for word in words[1:])
+    return re.compile(rf"{first}(?<![\w.]{first}){rest}(?!\w|\.\w)")
+
+
+def plain_form_pattern(form: str) -> re.Pattern[str]:
+    """:func:`form_pattern` as plainly written (slower to search: see there)."""
     words = [re.escape(word) for word in fold(form).split()]
     return re.compile(r"(?<![\w.])" + r"\s+".join(words) + r"(?!\w|\.\w)")
