@@ -19,10 +19,18 @@ timed ``--repeats`` times after one warm-up, end to end as the finder runs it
 the raw offsets and snippet of each hit). Prints Markdown, with the load
 average before and after: the machine is shared, so repeat and quote medians.
 
+``--by-length N`` answers "what would the rate be on the release's shorter
+rows?" without changing the synthetic corpus: the 640 texts are split into
+five groups by length, each group is built (fresh process, N rows cycling its
+texts), and a line fitted through the five CPU times per cable gives the rate
+at the release's mean row of about 6,800 bytes. It is an estimate beside the
+measured number, not a replacement for it.
+
     python benchmarks/bench_search.py [--rows 50000] [--builds 1] [--repeats 20] [--workers 1 2]
     python benchmarks/bench_search.py --default-only
     python benchmarks/bench_search.py --rows 250000 --csv /tmp/c.csv --keep /tmp/big.sqlite
     python benchmarks/bench_search.py --query-only /tmp/big.sqlite   # queries again, when quiet
+    python benchmarks/bench_search.py --by-length 4000                # CPU per cable by text length
 """
 
 from __future__ import annotations
@@ -117,12 +125,20 @@ def real_texts() -> list[tuple[str, str, str, str]]:
     return texts
 
 
-def build_csv(path: Path, rows: int) -> tuple[int, float]:
-    """Write ``rows`` rows in the cables.csv layout; return (bytes, mean text characters)."""
+#: Mean bytes of a row of the real release's cables.csv (1.7 GB / 251,287 rows).
+RELEASE_ROW_BYTES = 6_800
+LENGTH_GROUPS = 5
+
+
+def build_csv(
+    path: Path, rows: int, texts: list[tuple[str, str, str, str]] | None = None
+) -> tuple[int, float]:
+    """Write ``rows`` rows in the cables.csv layout (cycling ``texts``, by default
+    all 640); return (bytes, mean text characters)."""
     from cable_utils.corpus.rows import write_cables_csv
     from cable_utils.source.paths import CABLE_ID_PATTERN
 
-    texts = real_texts()
+    texts = texts or real_texts()
     sizes: list[int] = []
 
     def generate():
@@ -224,6 +240,36 @@ def print_queries(label: str, results: list[dict]) -> None:
     )
 
 
+def by_length(rows: int, scratch: Path) -> None:
+    """CPU per cable of whole builds (read, parse, insert, finish) for five groups of texts by length."""
+    texts = sorted(real_texts(), key=lambda entry: len(entry[1]))
+    size = -(-len(texts) // LENGTH_GROUPS)
+    points: list[tuple[float, float]] = []
+    print(f"\n**CPU per cable by text length** ({rows:,} rows per group, each a fresh build)\n")
+    print("| group | texts | mean characters | CPU ms a cable | cables per CPU s | row bytes |")
+    print("|---|---|---|---|---|---|")
+    for number in range(LENGTH_GROUPS):
+        group = texts[number * size : (number + 1) * size]
+        csv_path = scratch / f"length{number}.csv"
+        nbytes, mean_chars = build_csv(csv_path, rows, group)
+        build = run_build([str(csv_path)], scratch / f"length{number}.sqlite")
+        csv_path.unlink()
+        (scratch / f"length{number}.sqlite").unlink()
+        ms = build["cpu_seconds"] * 1000 / build["cables"]
+        points.append((nbytes / rows, ms))
+        print(
+            f"| {number + 1} | {len(group)} | {mean_chars:,.0f} | {ms:.3f} | {1000 / ms:,.0f} "
+            f"| {nbytes / rows:,.0f} |"
+        )
+    slope, intercept = statistics.linear_regression(*zip(*points, strict=True))
+    at_release = intercept + slope * RELEASE_ROW_BYTES
+    print(
+        f"\nFitted: {intercept:.3f} ms + {slope * 1000:.4f} ms per kB of row; at the release's "
+        f"mean row ({RELEASE_ROW_BYTES:,} bytes) {at_release:.3f} ms, about "
+        f"{1000 / at_release:,.0f} cables per CPU second (an estimate, not a measurement)."
+    )
+
+
 def load_average() -> str:
     try:
         return " ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -243,6 +289,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1], help="parsing processes")
     parser.add_argument("--csv", type=Path, help="reuse this synthetic cables.csv (kept)")
     parser.add_argument("--query-only", type=Path, help="only time the queries on this index")
+    parser.add_argument(
+        "--by-length", type=int, metavar="ROWS", help="only CPU per cable by text length"
+    )
     args = parser.parse_args()
 
     print("## Search index (`bench_search.py`)\n")
@@ -252,6 +301,9 @@ def main() -> None:
         print_queries(
             f"the index {args.query_only.name}", run_queries(args.query_only, args.repeats)
         )
+    elif args.by_length:
+        with tempfile.TemporaryDirectory() as folder:
+            by_length(args.by_length, Path(folder))
     else:
         with tempfile.TemporaryDirectory() as folder:
             run_all(args, Path(folder))
