@@ -42,8 +42,9 @@ _LEADING_MARK = re.compile(r"^\((?:U|C|S|SBU|TS|[CS]/NF|S/REL[A-Z ]{0,20})\)[ \t
 
 
 def _without_trailing_rule(line: str) -> str:
-    # A rule needs "---": the check spares a regex scan of every long line.
-    return _TRAILING_RULE.sub("", line) if "---" in line else line
+    # The rule ends the line: the check spares a regex scan (and a search for
+    # "---") of every long line.
+    return _TRAILING_RULE.sub("", line) if line.rstrip(" \t\n").endswith("---") else line
 
 
 def _without_leading_mark(line: str) -> str:
@@ -63,17 +64,18 @@ def _section_name(heading: str) -> str | None:
     return _BEGIN_WORD.sub("", name).strip() or None
 
 
-def _is_heading(lines: list[str]) -> bool:
-    """A short, unpunctuated block (``Media Reaction``), possibly underlined with dashes."""
-    content = [line for line in lines if not _is_rule(line)]
-    if len(content) != 1:
-        return False
-    line = _without_leading_mark(_without_trailing_rule(content[0]).strip())
+_SECTION_MARK = re.compile(r"(?:END )?(?:COMMENT|SUMMARY)\.", re.I)
+
+
+def _is_heading(line: str) -> bool:
+    """A short, unpunctuated line (``Media Reaction``), perhaps ending in a rule of dashes.
+
+    ``line`` is no rule itself (the callers know which lines are: :func:`_rule_positions`).
+    """
+    line = _without_leading_mark(_without_trailing_rule(line).strip())
     if not line or len(line) > 60 or PARAGRAPH_START.match(line):
         return False
-    if line.endswith((".", ",", ";", ")")) and not re.match(
-        r"^(?:END )?(?:COMMENT|SUMMARY)\.$", line, re.I
-    ):
+    if line.endswith((".", ",", ";", ")")) and not _SECTION_MARK.fullmatch(line):
         return False
     return line[0].isupper() and len(line.split()) <= 8
 
@@ -119,9 +121,25 @@ def _lines(text: str, start: int, end: int) -> list[_Line]:
     """The lines of ``text[start:end]`` with their offsets."""
     lines: list[_Line] = []
     for line in text[start:end].split("\n"):
-        lines.append((line, start, start + len(line)))
-        start += len(line) + 1
+        line_end = start + len(line)
+        lines.append((line, start, line_end))
+        start = line_end + 1
     return lines
+
+
+def _dash_lines(text: str, start: int, end: int) -> list[int]:
+    """Where "---" first stands on each line of ``text[start:end]`` that holds it, in order.
+
+    One search over the body instead of one per block: a block holds "---"
+    exactly when one of these positions lies in it.
+    """
+    positions: list[int] = []
+    found = text.find("---", start, end)
+    while found != -1:
+        positions.append(found)
+        line_end = text.find("\n", found, end)
+        found = text.find("---", line_end, end) if line_end != -1 else -1
+    return positions
 
 
 def read_body(context: ParseContext, start: int, end: int) -> None:
@@ -134,8 +152,8 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
     previous_was_heading = False
     whole_text_mark: str | None = None  # an ENTIRE TEXT line waiting for paragraph 1
     details = not context.row  # sections and markings (a corpus row has neither)
-    # Most bodies have no rule of dashes at all; then no block needs the rule checks.
-    body_has_rules = text.find("---", start, end) != -1  # (find: no copy of the body)
+    # Most blocks have no rule of dashes; then they need no rule checks.
+    dashes = _dash_lines(text, start, end)
     for index, (block_start, block_end) in enumerate(blocks):
         kind = tail_kinds.get(index)
         if kind == "signature":
@@ -147,7 +165,8 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
             continue
         # Without "---" a block has no rules and no inner headings. (A block's
         # lines are consecutive lines of the text, and "---" holds no newline.)
-        has_rule = body_has_rules and text.find("---", block_start, block_end) != -1
+        first_dashes = bisect_left(dashes, block_start)
+        has_rule = first_dashes < len(dashes) and dashes[first_dashes] < block_end
         one_line = text.find("\n", block_start, block_end) == -1
         if paragraphs and not has_rule and not one_line:
             # The common block: text that continues the paragraph before (no
@@ -187,8 +206,8 @@ def read_body(context: ParseContext, start: int, end: int) -> None:
                     )
                 )
             continue
-        # Without a rule, a heading is a single line (see _is_heading, which
-        # needs exactly one line that is not a rule).
+        # Without a rule, a heading is a single line (see _is_heading_block,
+        # which needs exactly one line that is not a rule).
         previous_was_heading = (has_rule or one_line) and _is_heading_block(block, rules)
         if previous_was_heading:
             if details:
@@ -403,15 +422,15 @@ _NO_RULES: frozenset[int] = frozenset()
 def _is_heading_block(block: list[_Line], rules: frozenset[int]) -> bool:
     """A heading standing as a block: one line that is no rule (``Media Reaction``,
     perhaps underlined), or a short title between two rules."""
-    lines = [line for line, _, _ in block]
-    if len(lines) - len(rules) == 1 and _is_heading(lines):
+    text_lines = [line for position, (line, _, _) in enumerate(block) if position not in rules]
+    if len(text_lines) == 1 and _is_heading(text_lines[0]):
         return True
     return (
-        len(lines) in (3, 4)
+        len(block) in (3, 4)
         and 0 in rules
-        and len(lines) - 1 in rules
-        and not any(PARAGRAPH_START.match(line) for line in lines[1:-1])
-        and sum(len(line.strip()) for line in lines[1:-1]) <= 100
+        and len(block) - 1 in rules
+        and not any(PARAGRAPH_START.match(line) for line, _, _ in block[1:-1])
+        and sum(len(line.strip()) for line, _, _ in block[1:-1]) <= 100
     )
 
 
@@ -429,7 +448,7 @@ def _is_inner_heading(block: list[_Line], position: int, rules: frozenset[int]) 
         return False
     if ruled_above and ruled_below:
         return len(line.strip()) <= 80  # a title between two rules, however long
-    if not _is_heading([line]):
+    if not _is_heading(line):
         return False
     return bool(ruled_below and position == 0) or bool(
         ruled_above and position + 1 < len(block) and PARAGRAPH_START.match(block[position + 1][0])
@@ -437,7 +456,8 @@ def _is_inner_heading(block: list[_Line], position: int, rules: frozenset[int]) 
 
 
 def _is_rule(line: str) -> bool:
-    return "---" in line and _HEADING_RULE.match(line) is not None
+    # A rule starts with "---" after its blanks: the check spares the regex.
+    return line.lstrip(" \t").startswith("---") and _HEADING_RULE.match(line) is not None
 
 
 def _split_tail(text: str, blocks: list[_Block]) -> tuple[list[_Block], dict[int, str], str | None]:

@@ -27,9 +27,11 @@ from .patterns import (
 
 __all__ = ["HeaderLine", "header_lines", "read_header"]
 
-_FROM = re.compile(r"^FM\s+(?P<name>\S.*?)\s*$")
-_TO = re.compile(r"^TO\s+(?P<rest>\S.*?)\s*$")
-_INFO = re.compile(r"^INFO\s+(?P<rest>\S.*?)\s*$")
+# The value runs to the last non-blank character (greedy: a lazy ".*?" would
+# try the line's end after every character).
+_FROM = re.compile(r"^FM\s+(?P<name>\S(?:.*\S)?)\s*$")
+_TO = re.compile(r"^TO\s+(?P<rest>\S(?:.*\S)?)\s*$")
+_INFO = re.compile(r"^INFO\s+(?P<rest>\S(?:.*\S)?)\s*$")
 _DISTRIBUTION = re.compile(r"^\s*(?:INFO|ACTION|ORIGIN)\s+[A-Z]{1,6}-\d{2}\b")
 _DISTRIBUTION_CONTINUATION = re.compile(
     r"^[ \t]+(?:[A-Z]{1,6}-\d{2}[ \t]*){1,20}(?:/\d{1,4}[ \t]?W?)?[ \t]*$"

@@ -292,12 +292,19 @@ def _artifact_matches(raw: str) -> Iterator[_Found]:
     covered, which is what ``finditer`` does (checked against it in
     ``tests/test_corpus_fast.py``). Blanks before a newline need no pattern: two
     or more are a hard break, one is nothing; a backslash before a newline is a
-    continuation. Those are found without the pattern (the match is then ``None``).
+    continuation; a pilcrow is a pilcrow. Those are found without the pattern
+    (the match is then ``None``).
     """
     position = 0
     match_at = _ARTIFACT_PATTERN.match
     for candidate in _candidate_positions(raw):
         character = raw[candidate]
+        if character == "\u00b6" and candidate >= position:
+            # A pilcrow is always an artifact of its own (no other alternative
+            # starts with it): the most common artifact of the web copies.
+            yield "pilcrow", candidate, candidate + 1, None
+            position = candidate + 1
+            continue
         if character == "\\" and candidate >= position:
             # A backslash at a line end, after a whole run of blanks (or none),
             # is a continuation: decided without the pattern, as some exports
@@ -347,7 +354,7 @@ def _first_pass(raw: str) -> tuple[list[str], list[_Run], list[_ArtifactSpan]]:
             clean_length += start - position
         position = end
         found.append((kind, start, end))
-        if match is None:  # a hard break or a continuation, removed
+        if match is None:  # a hard break, a continuation or a pilcrow, removed
             continue
         if kind == "linktext":
             kept_start, kept_end = match.span("linktext")
