@@ -220,11 +220,13 @@ def _tokens(value: str, start: int, end: int) -> list[_Token]:
     tokens = []
     for match in REF_TOKEN.finditer(value, start, end):
         kind = match.lastgroup or ""
+        if kind == "marking":
+            continue  # a portion marking ("(C)") is no part of a reference
         text = match.group()
         if kind == "word" and text.upper() == "AND":
             kind = "sep"
         tokens.append(_Token(kind, text, match.start(), match.end()))
-    return [token for token in tokens if token.kind != "marking"]
+    return tokens
 
 
 def _cables_in(

@@ -161,11 +161,13 @@ def read_tail(lines: list[str]) -> Tail:
     stripped = line.strip()
     mixed_case = not stripped.isupper()
     previous = lines[index - 1] if index > 0 else ""
-    if mixed_case and index > 0 and not (_SENTENCE_END.search(previous) or is_end_junk(previous)):
+    if mixed_case and index > 0 and not (_SENTENCE_END.search(previous) or trailer_before):
         return Tail(None, None, first_tail)
     first = index  # a trailer before the name ("Visit ... Classified Website") ends the text too
-    while first > 0 and is_end_junk(lines[first - 1]):
+    if trailer_before:  # (the line before the name, already tested)
         first -= 1
+        while first > 0 and is_end_junk(lines[first - 1]):
+            first -= 1
     return Tail(index, name, first)
 
 
