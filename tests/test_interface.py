@@ -68,7 +68,9 @@ def _panels(cable) -> Iterator[Panel]:
     yield argument_map_explorer(cable, data)
     yield stance_coder(cable, data)
     yield cable_chooser()
-    yield remix_tour(cable)
+    tour = remix_tour(cable)
+    dict(tour.state["pieces"])  # every tab built, as if each were opened
+    yield tour
     yield gazetteer_editor(cable)
     yield stance_template(cable, claims, [("Ilgar Mammadov", "ilgar_mammadov")])
 

@@ -46,7 +46,9 @@ def _html_of(widget, seen=None):
     for child in getattr(widget, "children", ()):
         out += _html_of(child, seen)
     return out
-_all_html = _html_of(chooser) + _html_of(remix_tour(cable)) + _html_of(actor_editor)
+_tour = remix_tour(cable)
+dict(_tour.state["pieces"])  # every tab built, as if each were opened
+_all_html = _html_of(chooser) + _html_of(_tour) + _html_of(actor_editor)
 print("WIDGET-HTML-BYTES", len(_all_html))
 """
 

@@ -10,7 +10,7 @@ import pytest
 
 from cable_utils import load_cable
 from cable_utils.analysis.remix import example_claims, load_claims, save_claims
-from cable_utils.widgets import cable_chooser, gazetteer_editor, remix_tour, stance_template
+from cable_utils.widgets import Panel, cable_chooser, gazetteer_editor, remix_tour, stance_template
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = "<script>window.__pwned=1</script>"
@@ -64,10 +64,13 @@ def test_pasted_script_is_escaped_in_the_card() -> None:
 @pytest.mark.parametrize("cable_id", ["08BAKU151", "72TEHRAN1164", "09ABUDHABI1151", "10MOSCOW228"])
 def test_tour_has_every_piece(cable_id: str) -> None:
     tour = remix_tour(load_cable(cable_id))
-    assert tour.state["missing"] == {}
-    assert list(tour.state["pieces"]) == [
+    pieces = tour.state["pieces"]
+    assert list(pieces) == [
         "Summary", "Segments", "Paragraphs", "Redaction", "Actors (draft)", "Argument template",
     ]  # fmt: skip
+    built = dict(pieces)  # every tab built, as if each were opened
+    assert tour.state["missing"] == {}
+    assert list(tour.view.children) == list(built.values())  # each in its own tab
     assert tour.controls == {}  # the tabs are the one control (no menu repeating them)
     assert list(tour.view.titles)[3] == "Redaction"
 
@@ -87,9 +90,35 @@ def test_tour_degrades_when_a_lesson_module_is_missing(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(remix_widgets, "_pieces", without_segments)
     tour = remix_tour(load_cable("10MOSCOW228"))
+    assert "lesson 01" in tour.state["pieces"]["Segments"].value  # built when opened
+    dict(tour.state["pieces"])
     assert set(tour.state["missing"]) == {"Segments"}
     assert "lesson 01" in tour.state["missing"]["Segments"]
-    assert "lesson 01" in tour.state["pieces"]["Segments"].value
+    assert "lesson 01" in tour.view.children[1].value
+
+
+def test_tour_builds_a_tab_when_it_is_first_opened() -> None:
+    tour = remix_tour(load_cable("08BAKU151"))
+    pieces, tabs = tour.state["pieces"], tour.view
+    assert pieces.built() == ["Summary"]  # the tab shown first, and no other yet
+    assert "It is built when you open this tab" in tabs.children[2].value
+    tabs.selected_index = 2  # what clicking the tab does
+    assert pieces.built() == ["Summary", "Paragraphs"]
+    paragraphs = tabs.children[2]
+    assert isinstance(paragraphs, Panel) and "Paragraph browser" in paragraphs.heading.value
+    tabs.selected_index = 0
+    tabs.selected_index = 2  # opened again: the same widget, not built twice
+    assert tabs.children[2] is paragraphs is pieces["Paragraphs"]
+    assert tour.state["missing"] == {}
+
+
+def test_the_static_edition_draws_every_tab(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CABLE_CLASSROOM_STATIC_EDITION", "1")  # no kernel answers a click there
+    tour = remix_tour(load_cable("08BAKU151"))
+    assert tour.state["pieces"].built() == list(tour.state["pieces"])
+    assert not any(
+        "It is built when you open" in getattr(c, "value", "") for c in tour.view.children
+    )
 
 
 def test_gazetteer_editor_refuses_a_broken_list_and_saves_a_good_one(work: Path) -> None:

@@ -27,7 +27,7 @@ EXPORTS: dict[str, tuple[str, ...]] = {
         "stance_coder",
     ),
     "remix": (
-        "ChosenView", "cable_chooser", "chosen_cable", "current_cable", "follow_chosen",
+        "ChosenView", "TourPieces", "cable_chooser", "chosen_cable", "current_cable", "follow_chosen",
         "forget_shown", "gazetteer_editor", "refresh_followers", "remix_tour",
         "stance_template", "warnings_html",
     ),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from html import escape
 from typing import Any
 
@@ -33,6 +33,7 @@ from ..analysis.remix import (
 )
 from ..errors import CableError
 from ..lessons.chosen import choose_cable, lesson_cable
+from ..lessons.solutions import in_static_edition
 from ..model import Cable
 from ..parse import takes_cable
 from ..views.render import summary_card_html
@@ -41,6 +42,7 @@ from ._common import Panel, labelled, note_html, status_html, toggle_choice
 
 __all__ = [
     "ChosenView",
+    "TourPieces",
     "cable_chooser",
     "chosen_cable",
     "current_cable",
@@ -363,34 +365,113 @@ def _pieces() -> list[tuple[str, str, Callable[[Cable], Any]]]:
     ]  # fmt: skip
 
 
+class TourPieces(Mapping[str, widgets.Widget]):
+    """The tour's parts by title, each built the first time it is asked for.
+
+    Opening a tab asks for its part (:meth:`open`), and so does ``pieces[title]`` in
+    code (tests, a curious student): either way the part replaces its tab's
+    placeholder. Building all six parts at once was most of lesson 05's tour cell
+    (about 80 ms of the kernel's CPU and some 130 widgets sent to the browser) for
+    five tabs nobody had opened yet. ``list(pieces)`` lists the titles without
+    building anything; :meth:`built` says which parts exist so far.
+    """
+
+    def __init__(
+        self,
+        cable: Cable,
+        tabs: widgets.Tab,
+        specs: Sequence[tuple[str, str, Callable[[Cable], Any]]],
+        missing: dict[str, str],
+    ) -> None:
+        self._cable, self._tabs, self._missing = cable, tabs, missing
+        self._specs = {title: (origin, build) for title, origin, build in specs}
+        self._built: dict[str, widgets.Widget] = {}
+
+    def open(self, title: str) -> widgets.Widget:
+        """The part called ``title``, built (and put in its tab) if it is not yet."""
+        if title not in self._built:
+            origin, build = self._specs[title]  # KeyError for an unknown title, as a dict
+            piece = _build_piece(self._cable, title, origin, build, self._missing)
+            self._built[title] = piece
+            children = list(self._tabs.children)
+            index = list(self._specs).index(title)
+            placeholder, children[index] = children[index], piece
+            self._tabs.children = tuple(children)
+            placeholder.close()
+        return self._built[title]
+
+    def __getitem__(self, title: str) -> widgets.Widget:
+        return self.open(title)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._specs)
+
+    def __len__(self) -> int:
+        return len(self._specs)
+
+    def built(self) -> list[str]:
+        """The titles of the parts built so far, in tab order."""
+        return [title for title in self._specs if title in self._built]
+
+
+def _build_piece(
+    cable: Cable,
+    title: str,
+    origin: str,
+    build: Callable[[Cable], Any],
+    missing: dict[str, str],
+) -> widgets.Widget:
+    """One part of the tour, or a sentence saying why it cannot be shown (kept in ``missing``)."""
+    try:
+        return build(cable)
+    except (ImportError, AttributeError) as error:
+        reason = f"this part comes from {origin}, which is not available in this copy ({error})"
+    except (CableError, ValueError, KeyError) as error:
+        reason = f"{origin} cannot show this cable: {error}"
+    missing[title] = reason
+    return widgets.HTML(note_html(f"{title}: {reason}."))
+
+
+def _placeholder(title: str, origin: str) -> widgets.HTML:
+    # Seen only where no kernel answers the click: a saved or static copy of the lesson.
+    return widgets.HTML(
+        note_html(
+            f"{title}: {origin}, for this cable. It is built when you open this tab in a "
+            "running notebook."
+        )
+    )
+
+
 @takes_cable
 def remix_tour(cable: Cable) -> Panel:
     """The explorers of lessons 01–04 for any cable, one tab each.
 
-    A piece whose module is missing, or that cannot work on this cable, is
-    replaced by a sentence saying why (``panel.state["missing"]``); the rest
-    of the tour still works. ``panel.state["pieces"]`` maps each title to its
-    widget.
+    The first tab is built at once and every other the first time it is opened
+    (:class:`TourPieces`). A part whose module is missing, or that cannot work on
+    this cable, is replaced by a sentence saying why, recorded in
+    ``panel.state["missing"]`` when that part is built; the rest of the tour still
+    works. ``panel.state["pieces"]`` maps each title to its widget, building it if
+    needed (``dict(panel.state["pieces"])`` builds them all).
     """
-    pieces: dict[str, Any] = {}
-    missing: dict[str, str] = {}
-    children = []
-    for title, origin, build in _pieces():
-        try:
-            piece = build(cable)
-        except (ImportError, AttributeError) as error:
-            reason = f"this part comes from {origin}, which is not available in this copy ({error})"
-            missing[title] = reason
-            piece = widgets.HTML(note_html(f"{title}: {reason}."))
-        except (CableError, ValueError, KeyError) as error:
-            reason = f"{origin} cannot show this cable: {error}"
-            missing[title] = reason
-            piece = widgets.HTML(note_html(f"{title}: {reason}."))
-        pieces[title] = piece
-        children.append(piece)
+    specs = _pieces()
+    titles = [title for title, _, _ in specs]
+    eager = in_static_edition()  # no kernel will answer a click: every tab is drawn now
     # The tabs are the only control: a second "part of the tour" menu repeated them
     # and did not follow a tab clicked.
-    tabs = widgets.Tab(children=children, titles=[title for title, _, _ in _pieces()])
+    tabs = widgets.Tab(
+        children=[_placeholder(title, origin) for title, origin, _ in specs], titles=titles
+    )
+    missing: dict[str, str] = {}
+    pieces = TourPieces(cable, tabs, specs, missing)
+    # built now: the tab shown first, or in the static edition every tab
+    for title in titles if eager else [titles[tabs.selected_index or 0]]:
+        pieces.open(title)
+
+    def open_selected(change: dict[str, Any]) -> None:
+        if change["new"] is not None:
+            pieces.open(titles[change["new"]])
+
+    tabs.observe(open_selected, names="selected_index")
     panel = Panel(
         f"The tour on {cable.id or 'your cable'}",
         {},
