@@ -83,12 +83,13 @@ def _is_heading(line: str) -> bool:
 _Line = tuple[str, int, int]  # the line, its start and end offsets in the text
 _Block = tuple[int, int]  # a block's start and end offsets in the text
 
-# The lines a body is read by, found from the newline before them: a blank line
-# (nothing but whitespace, as str.isspace() reads it: the two agree on every
-# character), or a line starting with blanks and a digit, where a paragraph may
-# start. Led by a literal newline, the search runs at C speed; the possessive
-# runs cannot backtrack.
-_LINE_OF_NOTE = re.compile(r"\n(?:(?P<blank>[^\S\n]*+(?=\n|\Z))|[ \t]*+\d)")
+# The lines a body is read by, found from the newline before them: a line
+# starting with blanks and a digit, where a paragraph may start, or a blank
+# line (nothing but whitespace, as str.isspace() reads it: the two agree on
+# every character). Led by a literal newline, the search runs at C speed; the
+# possessive runs cannot backtrack, and the blanks both kinds may start with
+# are read once.
+_LINE_OF_NOTE = re.compile(r"\n[ \t]*+(?:\d|(?P<blank>[^\S\n]*+(?=\n|\Z)))")
 
 
 def _body_blocks(text: str, start: int, end: int) -> tuple[list[_Block], list[int]]:
