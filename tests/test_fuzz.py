@@ -54,8 +54,12 @@ def check_cable(cable: Cable) -> None:
         assert raw[segment.start : segment.end].strip(), segment
     for part in (*cable.paragraphs, *cable.to, *cable.info, *cable.tags, *cable.references):
         assert 0 <= part.start <= part.end <= len(raw), part
+    # A paragraph's text is the cable's normalised text over the paragraph's raw span.
+    # (Not the span normalised on its own: some cleaning reads context, e.g. a "PAGE 02"
+    # line is a page marker only in a cable that has page markers.)
+    whole = normalise(raw)
     for paragraph in cable.paragraphs:
-        clean = normalise(raw[paragraph.start : paragraph.end]).text
+        clean = whole.text[whole.to_clean(paragraph.start) : whole.to_clean(paragraph.end)]
         if paragraph.number is not None:
             match = PARAGRAPH_START.match(clean)
             assert match is not None, paragraph
@@ -235,3 +239,19 @@ def test_keyword_followed_by_a_long_run_is_fast(keyword):
         run = filler * (60_000 // len(filler))
         parse_guarded(keyword + run + "[")
         parse_guarded(HEADER + keyword + run + "\n1. (C) x\nDERSE\n")
+
+
+def test_a_page_marker_inside_a_paragraph_number_is_cleaned_in_context() -> None:
+    """Found by the fuzzer: "PAGE 02" between "6." and "(C)" of 01PRETORIA1173.
+
+    The whole cable's normalisation removes it (the cable has page markers), so the
+    paragraph's text starts at "(C)", and its raw span still holds the marker.
+    """
+    text = TEXTS["01PRETORIA1173"]
+    for position, fragment in [(5678, "\nPAGE 02 "), (0, "\n¶"), (0, "\n¶"), (5298, "\nPAGE 02 ")]:
+        text = text[:position] + fragment + text[position:]
+    cable = parse_guarded(text)  # runs check_cable: every paragraph held to its raw span
+    assert cable is not None
+    sixth = next(p for p in cable.paragraphs if p.number == 6)
+    assert "PAGE 02" in cable.raw[sixth.start : sixth.end]
+    assert sixth.text.startswith("(C) ULTIMATELY")
