@@ -45,20 +45,20 @@ def test_unknown_names_say_where_to_look():
         plots.no_such_figure  # noqa: B018
 
 
-def test_a_name_imports_only_its_own_submodule():
-    # In a fresh interpreter: asking for one name must not import the other lessons' modules.
-    code = (
-        "import sys\n"
-        "from cable_utils.widgets import solution\n"
-        "from cable_utils.plots import timeline_figure\n"
-        "loaded = sorted(m for m in sys.modules if m.startswith(('cable_utils.widgets.', "
-        "'cable_utils.views.plots.')))\n"
-        "print(' '.join(loaded))\n"
-    )
+def modules_loaded_by(imports: str) -> set[str]:
+    """The cable_utils modules a fresh interpreter has loaded after running ``imports``."""
+    code = f"import sys\n{imports}\nprint(' '.join(m for m in sys.modules if m.startswith('cable_utils.')))\n"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
     )
-    loaded = set(result.stdout.split())
+    return set(result.stdout.split())
+
+
+def test_a_name_imports_only_its_own_submodule():
+    # In a fresh interpreter: asking for one name must not import the other lessons' modules.
+    loaded = modules_loaded_by(
+        "from cable_utils.widgets import solution\nfrom cable_utils.plots import timeline_figure"
+    )
     assert "cable_utils.widgets.checks" in loaded
     assert "cable_utils.views.plots.argument" in loaded
     for other in ("anatomy", "body", "actors", "remix", "finder", "history"):
@@ -69,15 +69,9 @@ def test_a_name_imports_only_its_own_submodule():
 
 def test_the_actor_table_does_not_import_the_draft_rules():
     # lesson 05's tour on a cable with a curated gazetteer needs neither drafts nor scores
-    code = (
-        "import sys\n"
-        "from cable_utils.analysis.actors import actors_table, load_gazetteer\n"
-        "print(' '.join(m for m in sys.modules if m.startswith('cable_utils.analysis.actors.')))\n"
+    loaded = modules_loaded_by(
+        "from cable_utils.analysis.actors import actors_table, load_gazetteer"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
-    )
-    loaded = set(result.stdout.split())
     assert "cable_utils.analysis.actors.tables" in loaded
     for other in ("drafts", "evaluation", "lexicon"):
         assert f"cable_utils.analysis.actors.{other}" not in loaded, loaded
