@@ -156,3 +156,28 @@ def test_stance_template_saves_each_change(work: Path) -> None:
 def test_stance_template_without_claims_explains() -> None:
     panel = stance_template(load_cable("10MOSCOW228"), [], [])
     assert "Write and save your claims" in panel.state["status"].value
+
+
+def test_a_tab_whose_part_fails_says_so_instead_of_staying_a_placeholder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Tabs after the first are built on a click, inside a widget callback: an error raised
+    # there would only reach the browser's log, and the tab would keep its placeholder.
+    from cable_utils.widgets import remix
+
+    pieces = remix._pieces()
+
+    def broken(_cable):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(
+        remix,
+        "_pieces",
+        lambda: [(t, o, broken if i == 1 else b) for i, (t, o, b) in enumerate(pieces)],
+    )
+    tour = remix.remix_tour(load_cable("08BAKU151"))
+    second = pieces[1][0]
+    assert second not in tour.state["missing"]  # not built yet
+    tour.state["pieces"].open(second)
+    assert "RuntimeError: a bug" in tour.state["missing"][second]
+    assert "report it" in tour.state["missing"][second]

@@ -428,6 +428,11 @@ def _build_piece(
         reason = f"this part comes from {origin}, which is not available in this copy ({error})"
     except (CableError, ValueError, KeyError) as error:
         reason = f"{origin} cannot show this cable: {error}"
+    except Exception as error:  # noqa: BLE001 - a tab is built on a click, where a raise shows nothing
+        reason = (
+            f"{origin} failed on this cable ({type(error).__name__}: {error}); this is a fault "
+            "of the collection, please report it"
+        )
     missing[title] = reason
     return widgets.HTML(note_html(f"{title}: {reason}."))
 
