@@ -74,7 +74,7 @@ def test_artifact_scan_matches_finditer_on_artifact_soup(text):
 # -- the front-matter keyword scan ------------------------------------------------
 
 _FRONT_PIECES = st.sampled_from(
-    ["TAGS", "TAGS:", "SUBJECT:", "SUBJ:", "REF:", "REFTEL", "E.O. 12958", "EO 12958", "(U)",
+    ["TAGS", "TAGS:", "SUBJECT:", "SUBJ:", "SUBJECT SAG", "REF:", "REFTEL", "E.O. 12958", "EO 12958", "(U)",
      "Classified By", "classified by:", "SIPDIS", "NOFORN", "SENSITIVE BUT UNCLASSIFIED",
      "FOR OFFICIAL USE ONLY", "STATE FOR EUR/CARC", "FOR NEA/ARP", " ", "  ", "\n", "\t", "(",
      "state for eur/carc", "AMEMBASSY FOR X/Y", "\u0130STANBUL FOR NEA/X", "ıFOR A/B",
@@ -89,6 +89,19 @@ def test_field_scan_matches_finditer_on_every_sample(name):
         assert _spans(_field_matches(text, start, end)) == _spans(FIELD.finditer(text, start, end))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TAGS: PREL\n  SUBJECT SAG AGREES\n",  # the colon-less SUBJECT after leading blanks
+        "TAGS: PREL\n\tSUBJECT (C) A TITLE\n",
+        "  SUBJECT SAG AGREES\n",
+    ],
+)
+def test_field_scan_finds_a_colonless_subject_after_leading_blanks(text):
+    assert _spans(_field_matches(text, 0, len(text))) == _spans(FIELD.finditer(text))
+    assert any(match.lastgroup == "subject" for match in _field_matches(text, 0, len(text)))
+
+
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_FRONT_PIECES, max_size=40).map("".join), st.integers(0, 5), st.integers(0, 5))
 def test_field_scan_matches_finditer_on_keyword_soup(text, cut_start, cut_end):
@@ -97,7 +110,7 @@ def test_field_scan_matches_finditer_on_keyword_soup(text, cut_start, cut_end):
 
 
 _ASCII_FRONT_PIECES = st.sampled_from(
-    ["TAGS", "tag", "TAGS:", "SUBJECT:", "subj :", "REF:", "refs :", "REFTEL", "PREFER", "E.O. 12958",
+    ["TAGS", "tag", "TAGS:", "SUBJECT:", "SUBJECT SAG", "subj :", "REF:", "refs :", "REFTEL", "PREFER", "E.O. 12958",
      "EO 12958", "e.o.12958", "E O 12356", "E. O. 11652", "E\nO 12958", "EE.O 12958", "(U)", "(u) ",
      "Classified By", "CLASSIFIED  BY:", "SIPDIS", "nodis", "EXDIS", "LIMDIS", "STADIS", "NOFORN",
      "SENSITIVE BUT UNCLASSIFIED", "sensitive", "FOR OFFICIAL USE ONLY", "STATE FOR EUR/CARC",

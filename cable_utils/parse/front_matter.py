@@ -25,10 +25,12 @@ _WHITESPACE = re.compile(r"\s+")  # compiled once: it runs for every field
 # EUR/CARC") may start with any letter, and then at a line start or after two
 # blanks. Trying the pattern only there is what finditer would find, at a
 # fraction of the cost of trying it at every character.
-# The REF keyword may also be glued to the word before it (``PRIMEREF:``).
+# The REF keyword may also be glued to the word before it (``PRIMEREF:``), and
+# the colon-less SUBJECT is matched from its line's start, blanks included
+# (``"  SUBJECT SAG AGREES"``), so a line that opens with a blank is a candidate too.
 # (The word-start test comes first, once: most characters are inside a word.)
 _FIELD_CANDIDATES = re.compile(
-    r"\b(?:[SNELFTRC]|^\w|(?<=\s\s)\w)|\(|(?-i:R(?=EF:))|(?-i:A(?=GS:))",
+    r"\b(?:[SNELFTRC]|^\w|(?<=\s\s)\w)|^[ \t]|\(|(?-i:R(?=EF:))|(?-i:A(?=GS:))",
     re.IGNORECASE | re.MULTILINE,
 )
 
