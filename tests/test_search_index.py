@@ -253,6 +253,25 @@ def test_suggestions_are_valid_queries(index) -> None:
         index.search(suggestion)  # does not raise
 
 
+def test_the_planner_has_statistics_for_the_tables_it_plans(index_path: Path) -> None:
+    # ANALYZE runs on cables, tags and refs only (the full-text table's shadow tables are
+    # read by key; their statistics steer no plan): each of their indexes is described.
+    with sqlite3.connect(index_path) as connection:
+        described = {row[0] for row in connection.execute("SELECT idx FROM sqlite_stat1")}
+        ours = {
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN "
+                "('cables', 'tags', 'refs') AND sql IS NOT NULL"
+            )
+        }
+        plan = connection.execute(
+            "EXPLAIN QUERY PLAN SELECT rowid FROM cables WHERE id = ?", ("08BAKU151",)
+        ).fetchall()
+    assert len(ours) == 7 and ours <= described
+    assert "cables_id" in plan[0][-1]
+
+
 def test_no_sql_is_built_from_user_text() -> None:
     # Every statement the reader runs is a module-level constant; the only f-strings
     # build them from other constants at import time.

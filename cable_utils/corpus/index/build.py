@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,8 @@ _INDEXES = (
     "CREATE INDEX refs_cable ON refs(cable)",
     "CREATE INDEX refs_target ON refs(target)",
 )
+#: Statistics for the query planner, on the tables whose plans they steer (see _finish).
+_ANALYZE = ("ANALYZE cables", "ANALYZE tags", "ANALYZE refs")
 _INSERT_CABLE = f"INSERT INTO cables VALUES ({', '.join('?' * 24)})"  # one per column
 _INSERT_TAG = "INSERT INTO tags VALUES (?, ?)"
 _INSERT_REF = "INSERT INTO refs VALUES (?, ?, ?)"
@@ -174,15 +177,21 @@ def _post_of(cable_id: str | None, origin: str | None) -> str | None:
     return None
 
 
+#: facet_token, remembered: a build asks for the same few thousand words (TAGS, posts,
+#: years, levels) again and again, eight times a cable, and each costs a regular-expression
+#: substitution (half of the writer's own Python time before; benchmarks/README.md).
+_facet_word = lru_cache(maxsize=16_384)(facet_token)
+
+
 def _facets(post: str | None, year: int | None, level: str | None, tags: list[str]) -> str:
     """The filter values of a cable as words for the ``facets`` column."""
-    words = [facet_token("tag", tag) for tag in tags]
+    words = [_facet_word("tag", tag) for tag in tags]
     if post:
-        words.append(facet_token("post", post))
+        words.append(_facet_word("post", post))
     if year:
-        words.append(facet_token("year", year))
+        words.append(_facet_word("year", year))
     if level:
-        words.append(facet_token("class", level))
+        words.append(_facet_word("class", level))
     return " ".join(words)
 
 
@@ -404,7 +413,11 @@ def _finish(
     connection.execute("INSERT INTO cable_text(cable_text) VALUES('optimize')")
     for name, value in _FTS_DEFAULT_SETTINGS:
         connection.execute("INSERT INTO cable_text(cable_text, rank) VALUES(?, ?)", (name, value))
-    connection.execute("ANALYZE")
+    # Statistics for the planner on our own tables only: FTS5 reads its shadow tables
+    # with fixed lookups by key, and the planner costs the full-text table through FTS5
+    # itself, so analysing them (a pass over every stored text) changes no plan.
+    for statement in _ANALYZE:
+        connection.execute(statement)
     meta = {
         "schema_version": str(SCHEMA_VERSION),
         "code_version": code_version(),
