@@ -83,8 +83,6 @@ def header_lines(text: str, start: int = 0, end: int | None = None) -> list[Head
 def _addressee(
     context: ParseContext, role: str, line: HeaderLine, body: str, offset: int
 ) -> Addressee | None:
-    if context.row:
-        return None  # addressees are no row field
     body = body.strip()
     match = _ADDRESSEE.match(body)
     if not body or match is None:
@@ -176,8 +174,10 @@ def read_header(context: ParseContext, end: int, start: int = 0) -> int:
         raw_start, raw_end = context.raw_span(line.start, line.end)
         fields.append(HeaderField(kind, _line_parts(kind, match, stripped), raw_start, raw_end))
 
-    def add_addressee(role: str, line: HeaderLine, body: str, offset: int, keyword: str | None):
-        addressee = _addressee(context, role, line, body, offset)
+    def add_addressee(role: str, line: HeaderLine, body: str, keyword: str | None):
+        if context.row:
+            return  # addressees are no row field
+        addressee = _addressee(context, role, line, body, line.text.index(body))
         if addressee is not None:
             (to if role == "to" else info).append(addressee)
             raw_start, raw_end = context.raw_span(line.start, line.end)
@@ -247,16 +247,13 @@ def read_header(context: ParseContext, end: int, start: int = 0) -> int:
         elif kind == "to" and (match := _TO.match(stripped)):
             close_block(line.start)
             block, block_start = "to", line.start
-            offset = line.text.index(match.group("rest"))
-            add_addressee("to", line, match.group("rest"), offset, "TO")
+            add_addressee("to", line, match.group("rest"), "TO")
         elif kind == "info" and (match := _INFO.match(stripped)) and block != "distribution":
             close_block(line.start)
             block, block_start = "info", line.start
-            offset = line.text.index(match.group("rest"))
-            add_addressee("info", line, match.group("rest"), offset, "INFO")
+            add_addressee("info", line, match.group("rest"), "INFO")
         elif block in ("to", "info"):
-            offset = len(line.text) - len(line.text.lstrip())
-            add_addressee(block, line, stripped, offset, None)
+            add_addressee(block, line, stripped, None)
         else:
             recognised = False
         if recognised:
