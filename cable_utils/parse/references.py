@@ -28,6 +28,7 @@ what it calls a cable:
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -104,10 +105,16 @@ NOT_STATE_SENDERS = frozenset({"WHITEHOUSE", "NSC"})
 _MAX_POST_WORDS = 4
 
 
+_NOT_A_CAPITAL = re.compile(r"[^A-Z]")
+
+
+# Cached: a corpus cites the same few hundred posts (STATE, the post's own) again
+# and again, and every REF entry that names a cable asks.
+@functools.lru_cache(maxsize=4096)
 def canonical_post(post: str) -> str:
     """A post as the Cablegate IDs write it: ``PORT-OF-SPAIN`` → ``PORTOFSPAIN``, ``RIO`` →
     ``RIODEJANEIRO``, ``EMBASSY VIENNA`` → ``VIENNA``."""
-    letters = re.sub(r"[^A-Z]", "", post.upper().replace("0", "O"))
+    letters = _NOT_A_CAPITAL.sub("", post.upper().replace("0", "O"))
     for prefix in ("AMEMBASSY", "EMBASSY"):
         if letters.startswith(prefix) and len(letters) > len(prefix):
             letters = letters[len(prefix) :]
@@ -199,9 +206,11 @@ def _entries(value: str) -> list[tuple[str | None, int, int]]:
     first = labels[0][1] if labels else len(value)
     entries: list[tuple[str | None, int, int]] = []
     position = 0
-    for separator in re.finditer(";", value[:first]):
-        entries.append((None, position, separator.start()))
-        position = separator.end()
+    separator = value.find(";", 0, first)
+    while separator != -1:
+        entries.append((None, position, separator))
+        position = separator + 1
+        separator = value.find(";", position, first)
     entries.append((None, position, first))
     for index, (letter, _, label_end) in enumerate(labels):
         end = labels[index + 1][1] if index + 1 < len(labels) else len(value)
