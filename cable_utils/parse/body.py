@@ -488,13 +488,29 @@ _TAIL_LINES = 12  # the signature and trailers are among the last lines
 
 
 def _last_lines(text: str, blocks: list[_Block], count: int) -> list[_Line]:
-    """The last ``count`` lines of the blocks (fewer if there are fewer)."""
+    """The last ``count`` lines of the blocks (fewer if there are fewer).
+
+    Only the lines needed are split out: the last block is often a long
+    paragraph, and every cable's tail is read.
+    """
     lines: list[_Line] = []
     for start, end in reversed(blocks):
-        lines = _lines(text, start, end) + lines
+        needed = count - len(lines)
+        # rsplit with at most ``needed`` cuts: the last ``needed`` lines, after
+        # one piece holding the block's earlier lines (dropped).
+        pieces = text[start:end].rsplit("\n", needed)
+        if len(pieces) > needed:
+            del pieces[0]
+        block_lines: list[_Line] = []
+        line_end = end
+        for piece in reversed(pieces):
+            block_lines.append((piece, line_end - len(piece), line_end))
+            line_end -= len(piece) + 1
+        block_lines.reverse()
+        lines = block_lines + lines
         if len(lines) >= count:
             break
-    return lines[-count:]
+    return lines
 
 
 def _inline_signature(context: ParseContext, item: dict) -> None:
