@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from cable_utils.parse import header, patterns
 from cable_utils.parse.body import search_paragraph_start
-from cable_utils.parse.front_matter import _field_matches, _search_banner
+from cable_utils.parse.front_matter import _WHITESPACE, _field_matches, _search_banner, _squeezed
 from cable_utils.parse.parser import _DTG_CANDIDATE, _RECORD_ROW, _record_rows, parse_text
 from cable_utils.parse.patterns import BANNER, DTG_START, FIELD, PARAGRAPH_START
 from cable_utils.parse.scan import search_after_breaks
@@ -107,6 +107,14 @@ def test_field_scan_finds_a_colonless_subject_after_leading_blanks(text):
 def test_field_scan_matches_finditer_on_keyword_soup(text, cut_start, cut_end):
     start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
     assert _spans(_field_matches(text, start, end)) == _spans(FIELD.finditer(text, start, end))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u3000:;ab.", max_size=20))
+def test_a_squeezed_value_is_the_whitespace_pattern_s(value):
+    """Front-matter values: ``" ".join(value.split())`` reads as ``\\s+`` → " " did."""
+    assert _squeezed(value) == _WHITESPACE.sub(" ", value).strip()
+    assert _squeezed(value).strip(" :;") == _WHITESPACE.sub(" ", value).strip(" :;")
 
 
 _ASCII_FRONT_PIECES = st.sampled_from(

@@ -137,6 +137,13 @@ def find_banner_anywhere(context: ParseContext, start: int, end: int) -> Banner 
     return None if match is None else _banner_of(match, None)
 
 
+def _squeezed(value: str) -> str:
+    """``_WHITESPACE.sub(" ", value).strip()``: the value's words joined by single
+    spaces. ``str.split()`` splits at the characters ``\\s`` matches (both use
+    ``str.isspace``), and on a short value it costs a fraction of a regex call."""
+    return " ".join(value.split())
+
+
 def _line_only_ok(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
@@ -184,16 +191,12 @@ def read_front_matter(context: ParseContext, start: int, end: int) -> None:
         if kind == "ref":
             context.fields.setdefault("ref_spans", []).append((value_start, value_end))
         elif kind == "office":
-            context.fields.setdefault(
-                "office", _WHITESPACE.sub(" ", text[field_start:value_end]).strip()
-            )
+            context.fields.setdefault("office", _squeezed(text[field_start:value_end]))
         elif kind == "eo":
-            context.fields.setdefault(
-                "eo", _WHITESPACE.sub(" ", text[field_start:value_end]).strip()
-            )
+            context.fields.setdefault("eo", _squeezed(text[field_start:value_end]))
             context.fields.setdefault("eo_span", (value_start, value_end))
         else:
-            value = _WHITESPACE.sub(" ", text[value_start:value_end]).strip(" :;")
+            value = _squeezed(text[value_start:value_end]).strip(" :;")
             if kind == "classified_by" and _NO_OFFICIAL.fullmatch(value):
                 continue  # a later Classified By line names the official
             context.fields.setdefault(kind, value)
