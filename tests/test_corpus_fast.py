@@ -205,7 +205,9 @@ def test_page_headers_are_cut_and_the_text_after_them_maps_back():
 _BANNER_PIECES = st.sampled_from(
     ["\n", "\t", " ", "  ", "CONFIDENTIAL", "C O N F I D E N T I A L", "SECRET", "secret",
      "UNCLAS", "LIMITED OFFICIAL USE", "TOP SECRET", "\u017fECRET", " BAKU 000151", " SECTION 01 OF 02",
-     "BAKU", " 151", "//NOFORN", "x", "S", "C", "T"]
+     "BAKU", " 151", "//NOFORN", "x", "S", "C", "T", "SS E C R E T", "UUNCLAS", "E C R E T",
+     "CSE C R E T", "XCONFIDENTIAL", "ONFIDENTIAL", "N C L A S", "T O P S E C R E T", "TOP\tSECRET",
+     "LIMITED", "LIMITED\tOFFICIAL USE", "\u0131", "\u212a", "K", "c", " 0", "O", "N", "E", "SE"]
 )  # fmt: skip
 
 
@@ -244,6 +246,11 @@ def test_banner_scan_matches_search_just_after_a_tab(text, nth_tab):
         ("abc\n", 10),
         ("", 0),
         ("\nſECRET BAKU 000151", 0),
+        ("x\n\u0131 CONFIDENTIAL BAKU 000151", 0),
+        ("x\nK S E C R E T BAKU 000151", 0),
+        ("x\n  XC ONFIDENTIAL BAKU 000151", 0),
+        ("x\nTOP    SECRET BAKU 000151", 0),
+        ("x\nlimited official use BAKU 000151", 0),
     ],
 )
 def test_banner_scan_edge_cases(text, start):
