@@ -96,8 +96,15 @@ def _level_name(raw_level: str) -> tuple[str, bool]:
 
 
 # A banner starts a line or follows a TAB, with a letter (a garbled level word
-# may start with any capital).
-_BANNER_CANDIDATE = re.compile(r"[\n\t][ \t]{0,20}(?i:[A-Z])")  # (?i): "ſ" is an "s"
+# may start with any capital) that begins the level's word: up to four letters
+# and spaces of damage (``SS E C R E T``: a stray capital and the word's own
+# first letter, each perhaps followed by a space), then the word's core (O N F,
+# E C R, N C L, perhaps letter-spaced), or TOP, or LIMITED: what every
+# alternative of ``patterns._LEVEL`` needs. Ruling out the other header lines
+# in the one C scan spares trying the whole banner pattern at each of them.
+_BANNER_CANDIDATE = re.compile(
+    r"[\n\t][ \t]{0,20}(?i:(?=[A-Z ]{0,4}(?:O ?N ?F|E ?C ?R|N ?C ?L)|T ?O ?P|LIMITED)[A-Z])"
+)  # (?i): "ſ" is an "s"
 
 
 def _search_banner(text: str, start: int) -> re.Match[str] | None:
