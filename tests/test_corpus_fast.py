@@ -200,7 +200,7 @@ def test_page_headers_are_cut_and_the_text_after_them_maps_back():
     assert clean.to_raw(third, third + 7) == (raw.index("3. End."), len(raw))
 
 
-# -- the banner scan (body._search_banner) ---------------------------------------
+# -- the banner scan (front_matter._search_banner) -------------------------------------
 
 _BANNER_PIECES = st.sampled_from(
     ["\n", "\t", " ", "  ", "CONFIDENTIAL", "C O N F I D E N T I A L", "SECRET", "secret",
