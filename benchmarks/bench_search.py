@@ -185,11 +185,18 @@ def csv_row_bytes(row: list[str]) -> int:
     return len(handle.getvalue().encode("utf-8"))
 
 
-def tilted_mean(sizes: Sequence[float], tilt: float) -> float:
-    """Σ s·exp(−tilt·s) / Σ exp(−tilt·s) (shifted by the smallest size, so exp cannot overflow)."""
+def tilt_weights(sizes: Sequence[float], tilt: float) -> list[float]:
+    """exp(−tilt·s) for each size, normalised to sum to 1 (shifted by the smallest size,
+    or the largest for a negative tilt, so that no exp() overflows)."""
     low = min(sizes) if tilt >= 0 else max(sizes)
     factors = [math.exp(-tilt * (size - low)) for size in sizes]
-    return sum(f * size for f, size in zip(factors, sizes, strict=True)) / sum(factors)
+    total = sum(factors)
+    return [factor / total for factor in factors]
+
+
+def tilted_mean(sizes: Sequence[float], tilt: float) -> float:
+    """Σ s·exp(−tilt·s) / Σ exp(−tilt·s): the mean size under :func:`tilt_weights`."""
+    return sum(w * size for w, size in zip(tilt_weights(sizes, tilt), sizes, strict=True))
 
 
 def solve_tilt(sizes: Sequence[float], target: float) -> float:
@@ -243,10 +250,8 @@ def release_like_draw(texts: Sequence[Text], rows: int, target: float = RELEASE_
     """Rows drawn from ``texts`` so that their mean row bytes is ``target`` (see the docstring)."""
     sizes = [csv_row_bytes(csv_row(0, *entry)) for entry in texts]
     tilt = solve_tilt(sizes, target)
-    factors = [math.exp(-tilt * (size - min(sizes))) for size in sizes]
-    weights = [factor / sum(factors) for factor in factors]
-    expected = sum(w * size for w, size in zip(weights, sizes, strict=True))
-    return Draw(systematic_draw(weights, rows), weights, tilt, expected)
+    weights = tilt_weights(sizes, tilt)
+    return Draw(systematic_draw(weights, rows), weights, tilt, tilted_mean(sizes, tilt))
 
 
 def cycled_draw(texts: Sequence[Text], rows: int) -> Draw:
