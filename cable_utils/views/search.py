@@ -67,6 +67,28 @@ def hit_lines(
     return lines
 
 
+# The two contexts share the width the other columns leave, and each is cut at its far
+# end: a table as wide as its 60-character contexts ran off a lesson's column (about
+# 850 px at a 1280 px window), so the right context and the raw offsets needed a
+# sideways scroll, hidden on many screens. ``max-width:0`` lets a cell of an auto-layout
+# table shrink below its text; the left context is laid out right to left (its inner
+# text stays left to right), so that it is cut, with an ellipsis, at its start.
+_FIT_TABLE = _TABLE + ";width:100%;table-layout:auto"  # JupyterLab sets fixed
+_CONTEXT = (
+    _CELL + ";max-width:0;width:50%;overflow:hidden;text-overflow:ellipsis;"
+    "white-space:pre;font-family:monospace"
+)
+_LEFT = _CONTEXT + ";direction:rtl;text-align:right"
+_TIGHT = _CELL + ";white-space:nowrap;width:1%"  # as narrow as its text
+
+
+def _left_context(text: str) -> str:
+    return (
+        f"<td style='{_LEFT}' title='{escape(text)}'>"
+        f"<span dir='ltr' style='unicode-bidi:embed'>{escape(text)}</span></td>"
+    )
+
+
 def kwic_html(
     lines: Sequence[tuple[str, str, str]],
     *,
@@ -78,7 +100,10 @@ def kwic_html(
     """Keyword-in-context lines: the left context right-aligned, the match marked, the right context.
 
     ``meta`` adds leading columns per line (e.g. ID, date, post) named by
-    ``meta_names``; ``offsets`` adds each match's raw ``start–end``.
+    ``meta_names``; ``offsets`` adds each match's raw ``start–end``. The table
+    fits the width it is shown in: the contexts are cut at their far ends (the
+    whole of each is its cell's tooltip), never the match, the meta columns or
+    the offsets.
     """
     if not lines:
         return f"<p role='status'>{escape(caption)}: no matches.</p>"
@@ -88,21 +113,20 @@ def kwic_html(
     rows = []
     for index, (left, match, right) in enumerate(lines):
         cells = [escape(value) for value in (meta[index] if meta else ())]
-        cells_html = "".join(f"<td style='{_CELL};white-space:nowrap'>{c}</td>" for c in cells)
+        cells_html = "".join(f"<td style='{_TIGHT}'>{c}</td>" for c in cells)
         where = (
-            f"<td style='{_CELL};white-space:nowrap'>{offsets[index][0]}–{offsets[index][1]}</td>"
+            f"<td style='{_TIGHT}'>{offsets[index][0]}–{offsets[index][1]}</td>"
             if offsets is not None
             else ""
         )
         rows.append(
-            f"<tr>{cells_html}"
-            f"<td style='{_CELL};text-align:right;white-space:pre;font-family:monospace'>{escape(left)}</td>"
-            f"<td style='{_CELL};white-space:pre;font-family:monospace'><mark style='{_MARK}'>{escape(match)}</mark></td>"
-            f"<td style='{_CELL};white-space:pre;font-family:monospace'>{escape(right)}</td>{where}</tr>"
+            f"<tr>{cells_html}{_left_context(left)}"
+            f"<td style='{_TIGHT};white-space:pre;font-family:monospace'><mark style='{_MARK}'>{escape(match)}</mark></td>"
+            f"<td style='{_CONTEXT}' title='{escape(right)}'>{escape(right)}</td>{where}</tr>"
         )
-    header = "".join(f"<th scope='col' style='{_CELL}'>{name}</th>" for name in head)
+    header = "".join(f"<th scope='col' style='{_TIGHT}'>{name}</th>" for name in head)
     return (
-        f"<div style='overflow-x:auto'><table class='kwic' style='{_TABLE}'>"
+        f"<div style='overflow-x:auto'><table class='kwic' style='{_FIT_TABLE}'>"
         f"<caption style='text-align:left;font-weight:bold'>{escape(caption)}</caption>"
         f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )

@@ -122,7 +122,11 @@ def cable_chooser(initial: str | None = COLLECTION_CABLE) -> Panel:
         "A sample cable:",
     )
     upload = labelled(
-        widgets.FileUpload(accept=".txt,text/plain", multiple=False), "Or upload a .txt file:"
+        # as wide as its words: at its default width the button read "Or upload a .tx…"
+        widgets.FileUpload(
+            accept=".txt,text/plain", multiple=False, layout=widgets.Layout(width="auto")
+        ),
+        "Or upload a .txt file:",
     )
     paste = labelled(
         widgets.Textarea(

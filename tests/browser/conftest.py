@@ -333,6 +333,43 @@ window.__harness = {
       c => c.model.outputs.toJSON().some(o => o.output_type === 'error'));
     return errored || cells.every(c => c.model.executionCount !== null);
   },
+  figureLabelProblems(path) {
+    // Text labels of every plotly figure: two that overlap, or one outside its figure.
+    const found = [];
+    this.panel(path).node.querySelectorAll('.js-plotly-plot').forEach(plot => {
+      const title = ((plot.querySelector('.gtitle') || {}).textContent || '?').slice(0, 60);
+      const svg = plot.querySelector('.main-svg').getBoundingClientRect();
+      const labels = [];
+      plot.querySelectorAll('.textpoint text, .bartext').forEach(node => {
+        const box = node.getBoundingClientRect();
+        if (box.width && box.height && node.textContent.trim()) labels.push([node.textContent, box]);
+      });
+      labels.forEach(([text, a], i) => {
+        if (a.left < svg.left - 1 || a.right > svg.right + 1 || a.top < svg.top - 1
+            || a.bottom > svg.bottom + 1) found.push(`${title}: '${text}' is cut off`);
+        labels.slice(i + 1).forEach(([other, b]) => {
+          const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (x > 1 && y > 1) found.push(`${title}: '${text}' overlaps '${other}'`);
+        });
+      });
+    });
+    return found;
+  },
+  stickingOut(path, selector) {
+    // Elements matching selector whose right edge passes their output area's.
+    const found = [];
+    this.panel(path).node.querySelectorAll(selector).forEach(node => {
+      const area = node.closest('.jp-OutputArea-output');
+      if (!area) return;
+      const box = node.getBoundingClientRect(), limit = area.getBoundingClientRect().right;
+      if (box.width && box.right > limit + 2) {
+        found.push(`${selector} '${(node.textContent || '').trim().slice(0, 40)}': right edge `
+          + `${Math.round(box.right)} px, its output ends at ${Math.round(limit)} px`);
+      }
+    });
+    return found;
+  },
   problems(path) {
     const panel = this.panel(path);
     const found = [];
@@ -502,6 +539,21 @@ class LabPage:
         self.page.screenshot(path=str(path))
         print(f"[screenshot] {path}")
         return path
+
+    def figure_label_problems(self) -> list[str]:
+        """Text labels of the notebook's plotly figures that overlap another or are cut off."""
+        self._require_open()
+        return list(self.page.evaluate("p => window.__harness.figureLabelProblems(p)", self.path))
+
+    def sticking_out(self, selector: str) -> list[str]:
+        """Elements (CSS ``selector``) that run past the right edge of their output area,
+        so part of them is hidden or needs a sideways scroll."""
+        self._require_open()
+        return list(
+            self.page.evaluate(
+                "([p, s]) => window.__harness.stickingOut(p, s)", [self.path, selector]
+            )
+        )
 
     def _require_open(self) -> None:
         if self.path is None:

@@ -39,6 +39,17 @@ def test_lesson_05_choose_a_sample_and_paste_xss(lab_page, lab_server) -> None:
     card = chooser.locator(".widget-html .cable-card").first
     expect(card).to_contain_text("AZERBAIJANI REACTION TO KOSOVO'S INDEPENDENCE")
 
+    # Controls and labels fit (1280 px window): the upload button's words are whole, the
+    # gazetteer's text box ends inside the lesson's column, the REF-trail labels are apart.
+    upload = chooser.locator(".widget-upload").first
+    assert upload.evaluate("b => b.scrollWidth <= b.clientWidth"), upload.inner_text()
+    expect(upload).to_contain_text("Or upload a .txt file")
+    assert lab_page.sticking_out(".widget-textarea") == []
+    expect(lab_page.plotly_figures().first.locator(".textpoint text").first).to_be_visible(
+        timeout=30_000
+    )
+    assert lab_page.figure_label_problems() == []
+
     # choose a sample in the dropdown: the card changes
     labels = dict((cable_id, label) for label, cable_id in sample_options())
     chooser.locator(".widget-dropdown select").first.select_option(label=labels["10MOSCOW228"])

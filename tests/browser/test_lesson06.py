@@ -50,6 +50,16 @@ def test_lesson_06_finder_search_select_and_choose(lab_page, lab_server) -> None
     figures = lab_page.plotly_figures()
     expect(figures.first).to_be_visible(timeout=30_000)
 
+    # What a learner reads fits the lesson's column (1280 px window): every figure label
+    # whole and apart from the others; the concordances and the finder's hit list and
+    # keyword-in-context table (right context and raw offsets) without a sideways scroll.
+    expect(figures).to_have_count(5, timeout=30_000)
+    expect(figures.last.locator(".textpoint text").first).to_be_visible()
+    assert lab_page.figure_label_problems() == []
+    expect(lab_page.locator("table.kwic")).to_have_count(5)  # the finder's and 4 concordances
+    assert lab_page.sticking_out("table.kwic") == []
+    assert lab_page.sticking_out(".cable-finder .widget-select") == []
+
     # search a phrase: type it and press Enter
     box = finder.locator(".widget-text input").first
     box.fill('"Armenian Protocols"')

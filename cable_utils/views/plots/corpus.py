@@ -106,16 +106,22 @@ def classification_figure(table: pd.DataFrame) -> Any:
                 "line": {"color": "#000000", "width": 1},
             },
             hovertemplate="%{y}: %{x} cables<extra></extra>",
+            cliponaxis=False,
         )
     )
     figure.update_yaxes(autorange="reversed")
+    # room right of the longest bar for its label ("334 (52%)"), which plotly's own range
+    # leaves out: at the lesson's width the label was cut after its first characters
+    longest = int(table["cables"].max()) if len(table) else 0
+    figure.update_xaxes(range=[0, max(1.0, longest * 1.25)])
     accessible_layout(
         figure,
         title="Classification of the cables in this corpus",
         x_title="Cables",
         y_title="Classification (as the text gives it)",
     )
-    figure.update_layout(height=180 + 45 * len(table), showlegend=False)
+    # tall enough for the y-axis title, which otherwise runs up into the figure title
+    figure.update_layout(height=260 + 45 * len(table), showlegend=False)
     return figure
 
 
@@ -169,7 +175,12 @@ def describe_tags_alongside(table: pd.DataFrame) -> str:
 
 
 def issue_across_posts_figure(table: pd.DataFrame, *, query: str) -> Any:
-    """Lines per post over the years: cables that match ``query`` (marker symbol per post)."""
+    """Lines per post over the years: cables that match ``query`` (marker symbol per post).
+
+    The posts of a year stand side by side in its column (``scattermode="group"``), so
+    their labels (matching / all) never sit on top of each other where two posts have
+    the same count; years are categories, counts whole numbers.
+    """
     figure = JSONFigure()
     for index, (post, rows) in enumerate(table.groupby("post", sort=False)):
         figure.add_trace(
@@ -179,8 +190,11 @@ def issue_across_posts_figure(table: pd.DataFrame, *, query: str) -> Any:
                 y=rows["matching"],
                 mode="lines+markers+text",
                 name=post,
+                offsetgroup=post,
                 text=[f"{m}/{c}" for m, c in zip(rows.matching, rows.cables, strict=True)],
                 textposition="top center",
+                textfont={"size": 12},
+                cliponaxis=False,
                 marker={
                     "symbol": MARKER_SYMBOLS[index % 8],
                     "size": 11,
@@ -197,7 +211,16 @@ def issue_across_posts_figure(table: pd.DataFrame, *, query: str) -> Any:
         x_title="Year",
         y_title="Matching cables",
     )
-    figure.update_layout(height=420, legend={"title": {"text": "Post (marker shape)"}})
+    highest = int(table["matching"].max()) if len(table) else 0
+    figure.update_xaxes(type="category")
+    # whole numbers only, and room above the highest point for its label
+    figure.update_yaxes(range=[-0.5, highest + 1], dtick=max(1, -(-highest // 6)), tick0=0)
+    figure.update_layout(
+        height=420,
+        scattermode="group",
+        scattergap=0.25,
+        legend={"title": {"text": "Post (marker shape)"}},
+    )
     return figure
 
 

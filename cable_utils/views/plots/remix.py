@@ -159,13 +159,28 @@ def thread_figure(
         x_title="Date (date-time group or meeting date; hollow marker: date unknown)",
         y_title="Sending post",
     )
-    figure.update_layout(height=180 + 90 * len(lanes), legend={"title": {"text": "Post"}})
+    # The legend goes under the plot: beside it, it took a quarter of the lesson's width
+    # from the dates, and labels placed for a wider plot ran into each other.
+    figure.update_layout(
+        height=240 + 90 * len(lanes),
+        legend={
+            "title": {"text": "Post"},
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": -0.2,
+            "yanchor": "top",
+        },
+        margin={"l": 60, "r": 20, "t": 60, "b": 110},
+    )
     return figure
 
 
-#: About how wide a character of a 12 px label is, and the plot's width, in pixels.
+#: About how wide a character of a 12 px label is, and the plot's width, in pixels
+#: (a lesson's output is about 850 px wide at a 1280 px window; the post names and
+#: the margins take the rest).
 _CHAR_PX = 6.8
-_PLOT_PX = 700
+_PLOT_PX = 620
 
 
 def _days_per_pixel(layout: dict[str, tuple[date, float, bool]]) -> float:

@@ -1,0 +1,98 @@
+"""What lessons 05 and 06 show fits a lesson's column and reads as numbers should.
+
+Found by walking through the lessons in JupyterLab at a 1280 px window (about
+850 px of output): the years of lesson 06's issue figure read "2,008.5" and its
+labels lay on top of each other; the longest classification bar's label was cut
+to "334 ("; the concordances and the finder's keyword-in-context table ran off
+the column (right context and raw offsets behind a sideways scroll); the upload
+button read "Or upload a .tx…". The browser tests of lessons 05 and 06 check
+the drawn result; these check the specifications that produce it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from cable_utils.corpus import overview
+from cable_utils.views.plots import corpus as corpus_plots
+from cable_utils.views.plots.remix import thread_figure
+from cable_utils.views.search import hit_kwic_html, kwic_html
+from cable_utils.widgets import cable_chooser
+
+
+def test_issue_figure_years_are_categories_and_posts_stand_apart(index) -> None:
+    table = overview.issue_across_posts(index, "Karabakh OR Kosovo", years=(2008, 2010))
+    figure = corpus_plots.issue_across_posts_figure(table, query="Karabakh OR Kosovo")
+    layout = figure.layout
+    assert layout.xaxis.type == "category"  # not a number axis with ticks at 2,008.5
+    assert layout.yaxis.dtick >= 1 and float(layout.yaxis.dtick).is_integer()
+    assert layout.yaxis.range[1] >= table["matching"].max() + 1  # room for the top label
+    # posts of one year side by side, so equal counts do not stack their labels
+    assert layout.scattermode == "group"
+    groups = [trace.offsetgroup for trace in figure.data]
+    assert len(set(groups)) == len(groups) == 5 and None not in groups
+
+
+def test_issue_figure_of_an_empty_table_still_builds() -> None:
+    empty = pd.DataFrame(columns=["post", "year", "matching", "cables", "share"])
+    figure = corpus_plots.issue_across_posts_figure(empty, query="nothing")
+    assert figure.layout.yaxis.dtick == 1 and len(figure.data) == 0
+
+
+def test_classification_bars_leave_room_for_their_labels(index) -> None:
+    mix = overview.classification_mix(index)
+    figure = corpus_plots.classification_figure(mix)
+    longest = mix["cables"].max()
+    # "334 (52%)" needs about a fifth of the bar's length beside it at the lesson's width
+    assert figure.layout.xaxis.range[1] >= 1.2 * longest
+    assert figure.data[0].cliponaxis is False
+
+
+def test_ref_trail_legend_leaves_the_dates_their_width() -> None:
+    figure = thread_figure()
+    assert figure.layout.legend.orientation == "h"  # under the plot, not beside it
+    assert figure.layout.legend.y < 0
+
+
+def _style(cell: str) -> str:
+    return re.search(r"style='([^']*)'", cell).group(1)
+
+
+def test_kwic_fits_its_column_and_keeps_whole_contexts_as_tooltips() -> None:
+    left, right = "x" * 55 + " the left end", "the right end " + "y" * 55
+    html = kwic_html(
+        [(left, "Karabakh", right)], caption="c", meta=[("08BAKU151",)], meta_names=["ID"]
+    )
+    table = re.search(r"<table class='kwic' style='([^']*)'", html).group(1)
+    assert "width:100%" in table and "table-layout:auto" in table
+    cells = re.findall(r"<td[^>]*>", html)
+    meta_cell, left_cell, match_cell, right_cell = cells
+    for context in (left_cell, right_cell):
+        assert "max-width:0" in _style(context) and "text-overflow:ellipsis" in _style(context)
+    assert "direction:rtl" in _style(left_cell)  # cut at its start, next to nothing
+    assert f"title='{left}'" in left_cell and f"title='{right}'" in right_cell
+    assert "width:1%" in _style(meta_cell) and "width:1%" in _style(match_cell)
+    assert "<span dir='ltr'" in html  # the left context's text still reads left to right
+
+
+def test_finder_kwic_keeps_offsets_in_a_narrow_column(index) -> None:
+    hit = index.search("Karabakh").hits[0]
+    html = hit_kwic_html(hit, index.raw_text(hit.id))
+    offsets = re.findall(r"<td style='([^']*)'>(\d+)–(\d+)</td>", html)
+    assert len(offsets) == len(hit.spans)
+    assert all("white-space:nowrap" in style and "width:1%" in style for style, _, _ in offsets)
+
+
+def test_upload_button_is_as_wide_as_its_words(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("CABLE_CLASSROOM_WORK", str(tmp_path))
+    chooser = cable_chooser("08BAKU151")
+    upload = next(child for child in _walk(chooser) if type(child).__name__ == "FileUpload")
+    assert upload.layout.width == "auto"
+
+
+def _walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _walk(child)
