@@ -96,3 +96,29 @@ def _walk(widget):
     yield widget
     for child in getattr(widget, "children", ()):
         yield from _walk(child)
+
+
+def test_lesson06_names_the_marker_label_its_ref_figure_draws(index) -> None:
+    """Lesson 06 told learners to look for markers labelled '(outside the table)'; its
+    figure labels a cited cable absent from the corpus '(date unknown)', so a learner
+    concluded that every cited cable was in the corpus."""
+    import json
+    from pathlib import Path
+
+    notebook = Path(__file__).resolve().parents[1] / "notebooks/06_the_cable_among_others.ipynb"
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    prose = next(
+        "".join(cell["source"])
+        for cell in cells
+        if cell["cell_type"] == "markdown"
+        and "is a cable named in a REF line" in "".join(cell["source"])
+    )
+    named = re.findall(r"\*(\([^)]*\))\*", prose)
+    assert named, "the lesson no longer names a marker label: update this test"
+    near = overview.reference_thread(index, "08BAKU151")
+    figure = thread_figure(near, focus="08BAKU151", title="t")
+    drawn = " ".join(text for trace in figure.data for text in trace.text)
+    absent = [row.id for row in near if not row.text_included]
+    assert sorted(absent) == ["08BAKU129", "08BAKU146"]
+    for label in named:
+        assert all(f"{cable_id} {label}" in drawn for cable_id in absent), (label, drawn)
