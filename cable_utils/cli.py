@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import CableError
+from .errors import CableError, InputTooLargeError
 from .model import Cable
 from .parse import load_cable
 
@@ -62,10 +62,10 @@ def _show(args: argparse.Namespace) -> int:
 def _show_fragment(args: argparse.Namespace) -> int:
     """``show --fragment FILE|-``: the contract's fields found in part of a cable, as JSON."""
     from .parse import read_fields
-    from .source.loading import read_source
+    from .source.loading import decode_bytes, read_source
 
     if args.cable == "-":
-        text = sys.stdin.read()
+        text, _notes = decode_bytes(_read_stdin(), name="the text on standard input")
     else:
         text = read_source(Path(args.cable) if Path(args.cable).is_file() else args.cable).text
     found = read_fields(text, year=args.year)
@@ -73,10 +73,63 @@ def _show_fragment(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_stdin() -> bytes:
+    """Standard input as bytes, at most one byte over the size of a cable.
+
+    Bytes, not text: a file in another encoding is then decoded (or refused) by
+    the same rules as a file, never with a UnicodeDecodeError from the terminal's locale.
+    """
+    from .source.loading import MAX_CABLE_BYTES
+
+    data = sys.stdin.buffer.read(MAX_CABLE_BYTES + 1)
+    if len(data) > MAX_CABLE_BYTES:
+        raise InputTooLargeError(
+            f"the text on standard input is more than {MAX_CABLE_BYTES:,} bytes; a single cable "
+            "is at most that. Is it a whole corpus? Use the corpus command for that."
+        )
+    return data
+
+
+def _refuse_out_over_input(
+    out: str | Path, sources: Sequence[str | Path], *, looks_ours: bytes
+) -> None:
+    """Refuse an ``--out`` that would replace a file the command did not write.
+
+    That is a folder, one of the inputs, or any existing file that does not
+    start with ``looks_ours`` (the first bytes of what this command writes): a
+    typo in ``--out`` must not replace a cable or someone's table.
+    """
+    target = Path(out)
+    if target.is_dir():
+        raise CableError(f"{target} is a folder; --out names the file to write")
+    for source in sources:
+        try:
+            same = target.exists() and target.samefile(source)
+        except OSError:
+            same = False
+        if same:
+            raise CableError(
+                f"--out {target} is the input {source} itself: writing there would replace it. "
+                "Choose another file name for --out"
+            )
+    if target.is_file() and target.stat().st_size:
+        with target.open("rb") as handle:
+            start = handle.read(len(looks_ours))
+        if start != looks_ours:
+            raise CableError(
+                f"--out {target} already exists and is not a file this command wrote; it was "
+                "left as it is. Choose another file name for --out, or delete it first"
+            )
+
+
 def _corpus(args: argparse.Namespace) -> int:
     """``corpus PATH --out FILE.csv [--workers N]``: one row per cable, streamed."""
-    from .corpus import write_corpus_csv
+    from .corpus import CORPUS_COLUMNS, write_corpus_csv
 
+    header = ",".join(CORPUS_COLUMNS).encode()
+    _refuse_out_over_input(args.out, [args.path], looks_ours=header)
+    if not Path(args.out).parent.is_dir():
+        raise CableError(f"the folder of --out {args.out} does not exist")
     rows, errors = write_corpus_csv(
         args.path, args.out, workers=max(1, int(args.workers)), progress=True
     )
@@ -148,6 +201,8 @@ def _index(args: argparse.Namespace) -> int:
     if args.sources and not args.out:
         raise CableError("say where to write the index: --out corpus.sqlite")
     out = args.out or default_index_path()
+    if args.out:  # the default index is a cache of ours: a damaged one is simply rebuilt
+        _refuse_out_over_input(out, sources, looks_ours=b"SQLite format 3\x00")
     report = build_index(
         sources,
         out,
@@ -192,6 +247,17 @@ def _search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _at_least_one(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (a usage error otherwise, not a traceback)."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"give a whole number of at least 1, not {text!r}")
+    return number
+
+
 def _add_search_commands(commands: argparse._SubParsersAction) -> None:
     index = commands.add_parser(
         "index",
@@ -222,7 +288,9 @@ def _add_search_commands(commands: argparse._SubParsersAction) -> None:
         "--tag", action="append", help="a TAGS code the cable must have (repeatable)"
     )
     search.add_argument("--classification", help="CONFIDENTIAL, SECRET, UNCLASSIFIED …")
-    search.add_argument("--limit", type=int, default=20, help="at most this many hits (20)")
+    search.add_argument(
+        "--limit", type=_at_least_one, default=20, help="at most this many hits (20)"
+    )
     search.add_argument("--json", action="store_true", help="print the hits as JSON")
     search.set_defaults(run=_search)
 
@@ -237,13 +305,12 @@ def _shown(path: Path) -> str:
 
 def _add(args: argparse.Namespace) -> int:
     """``add FILE [--id ID] [--source TEXT]``: copy a cable into the collection, with provenance."""
-    from .corpus.collection import MAX_CABLE_BYTES, add_cable, add_file, repository_collection
+    from .corpus.collection import add_cable, add_file, repository_collection
 
     collection = repository_collection()
     if args.file == "-":
-        data = sys.stdin.buffer.read(MAX_CABLE_BYTES + 1)
         added = add_cable(
-            data,
+            _read_stdin(),
             collection,
             name="the text on standard input",
             cable_id=args.id,
@@ -394,3 +461,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0
+    except OSError as error:  # a file the command had to read or write (no such folder, disk full)
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"error: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_BAD_INPUT

@@ -31,6 +31,7 @@ from ..source.paths import (
     CABLE_ID_PATTERN,
     DATA_DIR,
     cable_dirs,
+    checked_work_folder,
     find_cable_file,
     known_cable_ids,
     work_cables_dir,
@@ -450,9 +451,9 @@ def _claims_work(cable_id: str):
 
     if not _SAFE_WORK_ID.match(cable_id or ""):
         raise CableError(f"{cable_id!r} is not a cable ID (IDs look like 08BAKU151)")
-    return WorkFile.open(
-        "claims.csv", columns=CLAIM_COLUMNS, folder=work_dir(create=False) / cable_id
-    )
+    # Checked first: in a "folder" that is a file, WorkFile would look for a free name forever.
+    folder = checked_work_folder(work_dir(create=False) / cable_id)
+    return WorkFile.open("claims.csv", columns=CLAIM_COLUMNS, folder=folder)
 
 
 @dataclass(frozen=True)

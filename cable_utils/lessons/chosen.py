@@ -46,12 +46,25 @@ from pathlib import Path
 from typing import Any
 
 from ..corpus.collection import add_cable, too_large_error, work_collection
-from ..errors import CableError, CableNotFoundError, EmptyCableError, UnsafePathError
+from ..errors import (
+    CableError,
+    CableNotFoundError,
+    EmptyCableError,
+    UnreadableWorkError,
+    UnsafePathError,
+)
 from ..model import Cable
 from ..parse import load_cable, takes_cable
 from ..reference.storage import atomic_write_text
 from ..source.loading import MAX_CABLE_BYTES
-from ..source.paths import PROJECT_DIR, cable_dirs, find_cable_file, is_safe_id, work_root
+from ..source.paths import (
+    PROJECT_DIR,
+    cable_dirs,
+    find_cable_file,
+    is_safe_id,
+    work_cables_dir,
+    work_root,
+)
 
 __all__ = [
     "CHOICE_FILE_NAME",
@@ -233,7 +246,7 @@ def choose_cable(
     input; the previous choice then stays as it was. Watchers (:func:`watch`)
     are told after the choice is recorded.
     """
-    found_how, given, cable, notes = _resolve(source, name, cable_id)
+    found_how, given, cable, notes = _resolve_in_work_folder(source, name, cable_id)
     how = how if how in _HOW else found_how
     if not cable.id or not is_safe_id(cable.id):  # pragma: no cover - add_cable always names it
         raise CableError("the cable has no usable ID; nothing was chosen")
@@ -245,10 +258,43 @@ def choose_cable(
         notes=tuple(notes),
     )
     record = dict(asdict(choice), notes=list(choice.notes))
-    atomic_write_text(choice_path(), json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+    try:
+        atomic_write_text(choice_path(), json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+    except OSError as error:  # e.g. a folder named chosen_cable.json, a full disk
+        raise CableError(
+            f"your choice of {cable.id} could not be recorded in {choice_path()} "
+            f"({error.strerror or error}); the previous choice stays"
+        ) from error
     for watcher in list(_WATCHERS):
         watcher(cable)
     return cable
+
+
+def _resolve_in_work_folder(
+    source: Any, name: str | None, cable_id: str | None
+) -> tuple[str, str, Cable, list[str]]:
+    """:func:`_resolve`, with a damaged work folder reported in words, never a traceback.
+
+    Adding a text reads and rewrites ``my_work/cables/SOURCES.md`` and
+    ``CHECKSUMS.sha256``: if one of them is not UTF-8 text, is a folder, or
+    ``my_work/cables`` is a file, nothing is added or chosen and the message says which.
+    """
+    try:
+        return _resolve(source, name, cable_id)
+    except CableError:
+        raise
+    except UnicodeDecodeError as error:
+        raise UnreadableWorkError(
+            f"a file among your added cables in {work_cables_dir()} (SOURCES.md or "
+            f"CHECKSUMS.sha256) is not UTF-8 text ({error.reason} at byte {error.start}); it "
+            "was left as it is, and nothing was added or chosen. Move it aside and choose again"
+        ) from error
+    except OSError as error:
+        where = error.filename or work_cables_dir()
+        raise CableError(
+            f"the text could not be kept among your added cables ({where}: "
+            f"{error.strerror or error}); nothing was added or chosen"
+        ) from error
 
 
 def _resolve(

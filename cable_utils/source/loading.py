@@ -40,6 +40,24 @@ def _looks_binary(data: bytes) -> bool:
     return control > max(8, len(sample) // 50)
 
 
+#: Byte-order marks of the encodings whose text is full of NUL bytes (checked longest first).
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """The name UTF-16 or UTF-32 for text saved with such a byte-order mark, else None.
+
+    Such text is refused with its own message: its NUL bytes would otherwise
+    make it look like an image or an archive.
+    """
+    return next((name for bom, name in _WIDE_BOMS if data.startswith(bom)), None)
+
+
 def decode_bytes(data: bytes, *, name: str = "the input") -> tuple[str, list[str]]:
     """Decode the bytes of a cable file; return the text and any warnings.
 
@@ -53,6 +71,12 @@ def decode_bytes(data: bytes, *, name: str = "the input") -> tuple[str, list[str
         )
     if not data.strip():
         raise EmptyCableError(f"{name} is empty: there is no text to read")
+    wide = _wide_encoding(data)
+    if wide:
+        raise BinaryInputError(
+            f'{name} is {wide} text (Notepad\'s "Unicode"), not UTF-8: open it in a text '
+            "editor and save it again with the encoding UTF-8, then load it"
+        )
     if _looks_binary(data):
         raise BinaryInputError(
             f"{name} looks like binary data (an image, PDF or archive), not the text of a cable"
@@ -77,6 +101,10 @@ def read_cable_text(path: str | os.PathLike[str]) -> tuple[str, list[str]]:
     """Read and decode one cable file, refusing huge or binary files before parsing."""
     file_path = Path(path)
     if not file_path.is_file():
+        if file_path.exists():  # a pipe, a socket or a device: reading it could wait forever
+            raise CableError(
+                f"{file_path} is not a regular file (a pipe or a device?), not a cable"
+            )
         raise CableNotFoundError(f"no cable file at {file_path}")
     size = file_path.stat().st_size
     if size > MAX_CABLE_BYTES:
@@ -146,7 +174,18 @@ def read_source(source: str | os.PathLike[str] | bytes) -> SourceText:
         )
     if path.exists():
         return _read_file(path)
+    if not is_safe_id(source.strip()) and _looks_like_a_path(source):
+        raise CableNotFoundError(
+            f"there is no file at {source!r} (from the folder {Path.cwd()}), and it is not a "
+            "cable ID either (IDs look like 08BAKU151)"
+        )
     return _read_file(find_cable_file(source.strip()))
+
+
+def _looks_like_a_path(text: str) -> bool:
+    """True for ``notes/cable.txt`` or ``cable.txt``: a folder or a file extension."""
+    path = Path(text.strip())
+    return len(path.parts) > 1 or bool(path.suffix) or text.strip().startswith(("~", "."))
 
 
 def _checked_paste(text: str) -> str:

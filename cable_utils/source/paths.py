@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from ..errors import CableNotFoundError, UnsafePathError
+from ..errors import CableNotFoundError, UnreadableWorkError, UnsafePathError
 
 __all__ = [
     "DATA_DIR",
@@ -14,6 +14,7 @@ __all__ = [
     "CABLE_ID_PATTERN",
     "WORK_ENV",
     "cable_dirs",
+    "checked_work_folder",
     "find_cable_file",
     "is_safe_id",
     "known_cable_ids",
@@ -48,6 +49,31 @@ def work_root() -> Path:
     """The student-work folder: ``$CABLE_CLASSROOM_WORK``, else ``my_work/`` (not created here)."""
     configured = os.environ.get(WORK_ENV, "").strip()
     return Path(configured).expanduser() if configured else PROJECT_DIR / "my_work"
+
+
+def checked_work_folder(folder: Path) -> Path:
+    """``folder`` if a work file can live in it (it is a folder, or can be made one).
+
+    Raises :class:`UnreadableWorkError` when ``folder`` or the first existing
+    folder above it is a file (a learner saved something named ``my_work`` or
+    ``08BAKU151``) or cannot be entered: reading or saving work there could
+    only fail, and trying the next free name (``answers.2.csv`` …) in it would
+    never end. Nothing is created or changed.
+    """
+    existing = next((p for p in (folder, *folder.parents) if p.exists() or p.is_symlink()), None)
+    if existing is None:
+        return folder
+    if not existing.is_dir():
+        raise UnreadableWorkError(
+            f"{existing} is not a folder (a file of that name is in the way), so your work cannot be kept in {folder}; "
+            "rename or move that file (nothing was changed)"
+        )
+    if not os.access(existing, os.R_OK | os.X_OK):
+        raise UnreadableWorkError(
+            f"the folder {existing} cannot be opened (permission denied), so your work cannot "
+            f"be kept in {folder}; nothing was changed"
+        )
+    return folder
 
 
 def work_cables_dir() -> Path:

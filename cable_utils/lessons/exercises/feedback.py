@@ -49,6 +49,8 @@ _LOOK: dict[Verdict, tuple[str, str, str]] = {
     Verdict.SAVED: ("✎", "Saved — compare with the model answer", "#0072B2"),
     Verdict.NOT_AVAILABLE: ("⊘", "Not available for this cable", "#6A3D9A"),
 }
+#: The label of an open answer that was compared but could not be saved (a "not_saved" point).
+NOT_SAVED_LABEL = "Not saved — compare with the model answer"
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,9 @@ class Feedback:
 
     @property
     def label(self) -> str:
+        """The verdict in words; an open answer that could not be saved never says "Saved"."""
+        if self.verdict is Verdict.SAVED and "not_saved" in self.keys_missed():
+            return NOT_SAVED_LABEL
         return _LOOK[self.verdict][1]
 
     def keys_done(self) -> set[str]:
@@ -146,7 +151,7 @@ class Feedback:
         return replace(self, **changes)
 
     def __str__(self) -> str:
-        mark, label, _colour = _LOOK[self.verdict]
+        mark, label = _LOOK[self.verdict][0], self.label
         head = f"{mark} {label}"
         if self.exercise:
             head = f"{self.exercise} · {head}"
@@ -168,7 +173,8 @@ class Feedback:
     __repr__ = __str__
 
     def _repr_html_(self) -> str:
-        mark, label, colour = _LOOK[self.verdict]
+        mark, _label, colour = _LOOK[self.verdict]
+        label = self.label
         style = f"border-left:4px solid {colour};padding:4px 8px;margin:4px 0"
         title = f"{escape(self.exercise)} · " if self.exercise else ""
         parts = [

@@ -24,13 +24,26 @@ ANSWER_COLUMNS = ("exercise", "answer", "saved_at")
 def _answers_file(cable: Any):
     from ...analysis.remix import work_id
     from ...reference.storage import WorkFile, work_dir
+    from ...source.paths import checked_work_folder
 
-    return WorkFile.open("answers.csv", columns=ANSWER_COLUMNS, folder=work_dir() / work_id(cable))
+    # Checked first: in a "folder" that is a file, WorkFile would look for a free name forever.
+    folder = checked_work_folder(work_dir(create=False) / work_id(cable))
+    return WorkFile.open("answers.csv", columns=ANSWER_COLUMNS, folder=folder)
+
+
+def _storable(text: str) -> str:
+    """The answer as the answers file can keep it: no NUL characters.
+
+    A NUL (pasted from a PDF, say) would make the saved file look binary to the
+    reader, which then keeps it aside unread, and the answer would vanish from
+    the lesson. Nothing else is changed.
+    """
+    return text.replace("\x00", "")
 
 
 def save_answer(answer: Any, cable: Any, feedback: Feedback) -> str:
     """Save ``answer`` as the learner's answer to ``feedback.exercise``; returns where."""
-    text = str(answer).strip()
+    text = _storable(str(answer)).strip()
     work = _answers_file(cable)
     rows = [dict(row) for row in work.rows]
     for row in rows:

@@ -1,0 +1,294 @@
+"""Odd input at the entry points a user touches: a clear message, never a hang, never lost work.
+
+Each test here was a defect found by feeding the command line, ``load_cable``,
+``choose_cable`` and the self-checks inputs nobody had tried: a work "folder"
+that is a file, a NUL in an answer, a damaged ``my_work/cables``, UTF-16 text,
+a pipe where a file was expected, text on standard input in another encoding,
+and an ``--out`` that names an existing file. Where a defect was a hang, the
+test runs the code in a child process with a time limit.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from cable_utils import load_cable
+from cable_utils.cli import main
+from cable_utils.errors import (
+    BinaryInputError,
+    CableError,
+    CableNotFoundError,
+    UnreadableWorkError,
+)
+from cable_utils.lessons import check
+from cable_utils.lessons.chosen import choice_path, choose_cable, current_choice
+from cable_utils.lessons.exercises.feedback import Verdict
+from cable_utils.lessons.exercises.saving import load_answers
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "data" / "cables" / "08BAKU151.txt"
+MOSCOW = REPO / "data" / "cables" / "samples" / "10MOSCOW228.txt"
+#: An open exercise whose answer is saved as text in my_work/<ID>/answers.csv.
+OPEN_TEXT = "00.3"
+#: Long enough for any hang to be plain, short enough for a busy 2-core machine.
+CHILD_SECONDS = 120
+
+
+@pytest.fixture(autouse=True)
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "my_work"
+    monkeypatch.setenv("CABLE_CLASSROOM_WORK", str(folder))
+    return folder
+
+
+def _in_a_child(code: str, work: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh interpreter with ``work`` as the work folder; a hang fails."""
+    env = dict(os.environ, CABLE_CLASSROOM_WORK=str(work))
+    try:
+        return subprocess.run(
+            [sys.executable, "-c", textwrap.dedent(code)],
+            capture_output=True,
+            text=True,
+            timeout=CHILD_SECONDS,
+            env=env,
+            cwd=REPO,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"hung for {CHILD_SECONDS} s (it never gave up looking for a free file name)")
+
+
+# ----------------------------------------------------------------- the learner's saved work
+
+
+def test_an_answer_whose_folder_is_a_file_is_not_saved_and_does_not_hang(work: Path) -> None:
+    work.mkdir()
+    (work / "08BAKU151").write_text("a note the learner saved under this name\n")
+    result = _in_a_child(
+        f"""
+        from cable_utils import load_cable
+        from cable_utils.lessons import check
+        print(check({OPEN_TEXT!r}, "The Embassy reports the reaction in Baku.", load_cable("08BAKU151")))
+        """,
+        work,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Not saved" in result.stdout and "is not a folder" in result.stdout
+    assert (work / "08BAKU151").read_text() == "a note the learner saved under this name\n"
+
+
+def test_claims_when_my_work_is_a_file_say_so_and_do_not_hang(work: Path) -> None:
+    """Lesson 05's Run All calls load_claims(WORK_ID): it must end, with a typed error."""
+    work.write_text("not a folder\n")
+    result = _in_a_child(
+        """
+        from cable_utils.analysis.remix import load_claims
+        from cable_utils.errors import UnreadableWorkError
+        try:
+            load_claims("10MOSCOW228")
+        except UnreadableWorkError as error:
+            print("refused:", error)
+        """,
+        work,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("refused:") and "is not a folder" in result.stdout
+    assert work.read_text() == "not a folder\n"
+
+
+def test_an_answer_with_a_nul_character_stays_readable(work: Path) -> None:
+    """A NUL once made the saved file look binary: the reader kept it aside and the answer vanished."""
+    cable = load_cable("08BAKU151")
+    first = check(OPEN_TEXT, "Pasted from a PDF:\x00 the Embassy reports Baku's view.", cable)
+    second = check("01.5", "The SUBJECT line names Kosovo, not Karabakh.", cable)
+    assert first.verdict is Verdict.SAVED and second.verdict is Verdict.SAVED
+    assert Path(first.saved_to) == Path(second.saved_to) == work / "08BAKU151" / "answers.csv"
+    assert load_answers(cable) == {
+        OPEN_TEXT: "Pasted from a PDF: the Embassy reports Baku's view.",
+        "01.5": "The SUBJECT line names Kosovo, not Karabakh.",
+    }
+    assert sorted(p.name for p in (work / "08BAKU151").iterdir()) == ["answers.csv"]
+
+
+def test_an_answer_that_could_not_be_saved_never_says_saved(monkeypatch) -> None:
+    from cable_utils.lessons.exercises import saving
+
+    def disk_full(*_args: object) -> str:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(saving, "save_answer", disk_full)
+    result = check(OPEN_TEXT, "The Embassy reports the reaction in Baku.", load_cable("08BAKU151"))
+    assert not result.saved_to
+    assert "not_saved" in result.keys_missed()
+    for shown in (str(result), result._repr_html_()):
+        assert "Not saved — compare with the model answer" in shown
+        assert "Saved — compare" not in shown.replace("Not saved — compare", "")
+
+
+# ----------------------------------------------------------------- choosing a cable
+
+
+def test_a_folder_named_like_the_choice_record_gives_a_message(work: Path) -> None:
+    choose_cable("10MOSCOW228")
+    before = choice_path().read_bytes()
+    choice_path().unlink()
+    choice_path().mkdir()
+    with pytest.raises(CableError, match="could not be recorded"):
+        choose_cable("08BAKU151")
+    assert choice_path().is_dir() and not list(choice_path().iterdir())
+    choice_path().rmdir()
+    choice_path().write_bytes(before)
+    assert current_choice() is not None and current_choice().cable_id == "10MOSCOW228"
+
+
+@pytest.mark.parametrize("damaged", ["SOURCES.md", "CHECKSUMS.sha256"])
+def test_a_damaged_list_of_added_cables_is_kept_and_named(work: Path, damaged: str) -> None:
+    pasted = MOSCOW.read_text(encoding="utf-8").replace("000228", "000991")
+    choose_cable(pasted)  # a first paste writes my_work/cables/SOURCES.md and CHECKSUMS.sha256
+    garbage = b"\xff\xfe\x00not UTF-8\n"
+    (work / "cables" / damaged).write_bytes(garbage)
+    before = sorted(p.name for p in (work / "cables").iterdir())
+    with pytest.raises(UnreadableWorkError, match="not UTF-8 text"):
+        choose_cable(pasted.replace("000991", "000992"))
+    assert (work / "cables" / damaged).read_bytes() == garbage
+    assert sorted(p.name for p in (work / "cables").iterdir()) == before
+
+
+def test_a_file_where_the_added_cables_folder_goes_gives_a_message(work: Path) -> None:
+    work.mkdir()
+    (work / "cables").write_text("in the way\n")
+    with pytest.raises(CableError, match="nothing was added or chosen"):
+        choose_cable(MOSCOW.read_text(encoding="utf-8").replace("000228", "000993"))
+    assert (work / "cables").read_text() == "in the way\n"
+    assert not choice_path().exists()
+
+
+# ----------------------------------------------------------------- reading a cable
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_text_is_named_not_called_binary(tmp_path: Path, encoding: str) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    path = tmp_path / "saved in notepad.txt"
+    path.write_bytes(data)
+    with pytest.raises(BinaryInputError) as raised:
+        load_cable(path)
+    message = str(raised.value)
+    assert encoding[:6].upper() in message and "UTF-8" in message
+    assert "image" not in message
+
+
+def test_a_missing_file_is_not_called_a_bad_id(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(CableNotFoundError) as raised:
+        load_cable("my cable.txt")
+    assert "there is no file at 'my cable.txt'" in str(raised.value)
+    assert "pass its path instead" not in str(raised.value)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_a_named_pipe_is_refused_without_reading_it(tmp_path: Path) -> None:
+    pipe = tmp_path / "cable.txt"
+    os.mkfifo(pipe)
+    with pytest.raises(CableError, match="not a regular file"):
+        load_cable(pipe)  # reading a pipe nobody writes to would wait for ever
+
+
+# ----------------------------------------------------------------- the command line
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    """Standard input as a terminal with a strict UTF-8 locale gives it."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_fragment_on_stdin_in_latin1_is_read_like_a_file(monkeypatch, capsys) -> None:
+    text = "SUBJECT: A REPORT FROM MÜNCHEN\n\nREF: A. BAKU 146\n"
+    _stdin(monkeypatch, text.encode("latin-1"))
+    assert main(["show", "--fragment", "-", "--year", "2008"]) == 0
+    assert "MÜNCHEN" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"", "is empty"),
+        (bytes(range(256)) * 8, "binary data"),
+        (b"SUBJECT: X\n" * 200_000, "more than 2,000,000 bytes"),
+    ],
+)
+def test_fragment_on_stdin_is_checked_like_a_file(monkeypatch, capsys, data, words) -> None:
+    _stdin(monkeypatch, data)
+    assert main(["show", "--fragment", "-"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: the text on standard input") and words in err
+
+
+def test_add_from_stdin_does_not_misstate_the_size(monkeypatch, capsys) -> None:
+    _stdin(monkeypatch, b"x" * 3_000_000)
+    assert main(["add", "-"]) == 2
+    err = capsys.readouterr().err
+    assert "more than 2,000,000 bytes" in err and "2,000,001" not in err
+
+
+@pytest.mark.parametrize("command", ["corpus", "index"])
+def test_out_that_is_the_input_is_refused_and_the_input_kept(tmp_path, capsys, command) -> None:
+    from cable_utils.corpus.rows import write_cables_csv
+
+    table = tmp_path / "cables.csv"
+    write_cables_csv(
+        [["1", "2/19/2008 13:47", "08BAKU151", "Embassy Baku", "CONFIDENTIAL", "", "", SEED.read_text(encoding="utf-8")]],
+        table,
+    )  # fmt: skip
+    before = table.read_bytes()
+    assert main([command, str(table), "--out", str(table)]) == 2
+    assert "is the input" in capsys.readouterr().err
+    assert table.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["corpus", "index"])
+def test_out_over_a_file_the_command_did_not_write_is_refused(tmp_path, capsys, command) -> None:
+    folder = tmp_path / "cables"
+    folder.mkdir()
+    (folder / "08BAKU151.txt").write_bytes(SEED.read_bytes())
+    typo = folder / "08BAKU151.txt"  # --out aimed at a cable instead of a new file
+    assert main([command, str(folder), "--out", str(typo)]) == 2
+    assert "not a file this command wrote" in capsys.readouterr().err
+    assert typo.read_bytes() == SEED.read_bytes()
+    again = [command, str(folder), "--out", str(tmp_path / "out")]
+    assert main(again) == 0
+    assert main(again) == 0  # its own output of a run before is rewritten
+
+
+def test_a_full_disk_is_one_line_not_a_traceback(tmp_path, monkeypatch, capsys) -> None:
+    import cable_utils.corpus as corpus
+
+    def disk_full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device", str(tmp_path / ".out.csv.partial"))
+
+    monkeypatch.setattr(corpus, "write_corpus_csv", disk_full)
+    assert main(["corpus", str(MOSCOW.parent), "--out", str(tmp_path / "out.csv")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"error: No space left on device ({tmp_path / '.out.csv.partial'})"]
+
+
+def test_corpus_out_in_a_missing_folder_is_one_line(tmp_path, capsys) -> None:
+    assert main(["corpus", str(MOSCOW.parent), "--out", str(tmp_path / "no" / "x.csv")]) == 2
+    assert capsys.readouterr().err.startswith("error: the folder of --out")
+
+
+@pytest.mark.parametrize("limit", ["0", "-3", "many"])
+def test_search_limit_below_one_is_a_usage_error(tmp_path, capsys, limit) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["search", str(tmp_path / "x.sqlite"), "Kosovo", "--limit", limit])
+    assert stopped.value.code == 2
+    assert "at least 1" in capsys.readouterr().err
