@@ -56,8 +56,8 @@ def test_filters_and_a_phrase(index) -> None:
     panel.controls["year_from"].value = 2010
     panel.controls["search"].click()
     assert {hit.id for hit in panel.state["results"]} == {"10PRISTINA44", "10PRISTINA84"}
-    panel.controls["post"].value = None
-    panel.controls["year_from"].value = None
+    panel.controls["post"].value = ""  # "any"
+    panel.controls["year_from"].value = ""
     panel.controls["query"].value = '"Minsk Group"'  # Enter in the box searches
     assert [hit.id for hit in panel.state["results"]] == ["10ANKARA302"]
 
@@ -141,3 +141,49 @@ def test_the_button_uses_the_lessons_own_chooser(
     assert chosen.id == "10ANKARA302"
     assert chosen.raw == index.raw_text("10ANKARA302")
     assert (tmp_path / "work" / "cables" / "10ANKARA302.txt").is_file()
+
+
+FILTERS = ("post", "year_from", "year_to", "classification", "tag")
+
+
+def test_any_stays_shown_when_a_filter_is_set_back(index) -> None:
+    """ipywidgets 8 reads a Dropdown's None value as "nothing selected": a filter set back
+    to "any" showed an empty box in the browser."""
+    panel = cable_finder(index, query="Kosovo", choose=Chooser())
+    assert all(panel.controls[name].index == 0 for name in FILTERS)
+    for name in FILTERS:
+        control = panel.controls[name]
+        control.index = len(control.options) - 1
+        control.index = 0  # the learner picks "any" again
+        assert control.index == 0 and control.label == "any", name
+    panel.controls["search"].click()
+    assert panel.state["results"].filters == {}  # "any" filters nothing
+    assert panel.state["results"].total == index.search("Kosovo").total
+
+
+def test_every_tags_code_is_offered(index) -> None:
+    """Lesson 06 asks for the TAGS filter KV (7 cables); only the 60 most frequent codes were offered."""
+    tag = cable_finder(index, choose=Chooser()).controls["tag"]
+    offered = [value for _, value in tag.options][1:]
+    assert offered == [code for code, _ in index.tag_counts()]
+    assert {"KV", "AJ", "AM"} <= set(offered)
+
+
+def test_years_the_wrong_way_round_say_so(index) -> None:
+    panel = cable_finder(index, query="Kosovo", choose=Chooser())
+    panel.controls["year_from"].value = 2010
+    panel.controls["year_to"].value = 2005
+    panel.controls["search"].click()
+    assert "From year (2010) is after To year (2005)" in panel.view.value
+    assert "role='alert'" in panel.view.value and panel.state["results"] is None
+    assert panel.controls["hit"].options == () and panel.controls["use"].disabled
+
+
+def test_the_count_names_the_filters_it_was_taken_with(index) -> None:
+    panel = cable_finder(index, query="precedent", choose=Chooser())
+    panel.controls["post"].value = "BAKU"
+    panel.controls["search"].click()
+    assert "with the filters post BAKU" in panel.view.value
+    panel.controls["year_from"].value = 2010
+    panel.controls["search"].click()
+    assert "0 cables match" in panel.view.value and "fewer filters" in panel.view.value

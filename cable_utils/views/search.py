@@ -16,7 +16,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..corpus.index import Hit, SearchResults
 
-__all__ = ["concordance_html", "hit_kwic_html", "hit_lines", "kwic_html", "results_html"]
+__all__ = [
+    "concordance_html",
+    "filters_text",
+    "hit_kwic_html",
+    "hit_lines",
+    "kwic_html",
+    "results_html",
+]
 
 _SPACE = re.compile(r"\s+")
 _TABLE = "border-collapse:collapse;font-size:13px"
@@ -24,11 +31,34 @@ _CELL = "padding:2px 6px;border-bottom:1px solid #ddd;text-align:left;vertical-a
 _MARK = "background:#F0E442;border-bottom:2px solid #000;font-weight:bold"
 
 
+_FILTER_NAMES = {"post": "post", "date_from": "from", "date_to": "to",
+                 "classification": "classification", "tags": "TAGS"}  # fmt: skip
+
+
+def filters_text(filters: dict[str, Any]) -> str:
+    """The filters of a search in words ("post BAKU, from 2009-01-01"), or ""."""
+    parts = []
+    for key, name in _FILTER_NAMES.items():
+        value = filters.get(key)
+        if value:
+            shown = ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else value
+            parts.append(f"{name} {shown}")
+    return ", ".join(parts)
+
+
 def results_html(results: SearchResults, *, selected: str | None = None) -> str:
-    """The hits as a table: rank, ID, date, post, classification, subject (the selected row marked)."""
-    caption = escape(str(results))
+    """The hits as a table: rank, ID, date, post, classification, subject (the selected row marked).
+
+    The caption names the filters in use, so a count read on its own is not taken
+    for the whole corpus's, and a search that finds nothing says what to loosen.
+    """
+    filtered = filters_text(results.filters)
+    caption = escape(str(results) + (f" with the filters {filtered}" if filtered else ""))
     if not results.hits:
-        return f"<p role='status'>{caption}. Try fewer words, a prefix (Karab*) or OR.</p>"
+        advice = "Try fewer words, a prefix (Karab*) or OR" + (
+            ", or fewer filters" if filtered else ""
+        )
+        return f"<p role='status'>{caption}. {advice}.</p>"
     rows = []
     for number, hit in enumerate(results, start=1):
         chosen = hit.id == selected
@@ -40,7 +70,8 @@ def results_html(results: SearchResults, *, selected: str | None = None) -> str:
         rows.append(
             f"<tr{marked}>"
             f"<td style='{style}'>{number}</td><td style='{style}'>{escape(hit.id or '(no id)')}</td>"
-            f"<td style='{style}'>{date}</td><td style='{style}'>{escape(hit.post or '?')}</td>"
+            f"<td style='{style};white-space:nowrap'>{date}</td>"
+            f"<td style='{style}'>{escape(hit.post or '?')}</td>"
             f"<td style='{style}'>{escape(hit.classification or '?')}</td>"
             f"<td style='{style}'>{escape(hit.subject or '(no subject)')}</td></tr>"
         )

@@ -77,6 +77,19 @@ def test_lesson_06_finder_search_select_and_choose(lab_page, lab_server) -> None
     expect(card).to_contain_text("WHAT LIES BENEATH ANKARA'S NEW FOREIGN POLICY")
     expect(card).not_to_contain_text("U/S BURNS")
 
+    # the lesson's filter exercise: Kosovo with the TAGS filter KV, then the filter back to any
+    tags = finder.locator(".widget-dropdown:has(> label:text-is('TAGS:')) select")
+    box.fill("Kosovo")
+    box.press("Enter")
+    expect(results).to_contain_text("39 cables match")
+    tags.select_option(label="KV (7)")
+    finder.locator("button", has_text="Search").click()
+    expect(results).to_contain_text("7 cables match 'Kosovo' (all shown) with the filters TAGS KV")
+    tags.select_option(label="any")
+    finder.locator("button", has_text="Search").click()
+    expect(results).to_contain_text("39 cables match")
+    assert tags.evaluate("s => s.options[s.selectedIndex]?.text") == "any"  # not a blank box
+
     # a query the index cannot read gets a plain message
     box.fill('"Minsk Group')
     box.press("Enter")
