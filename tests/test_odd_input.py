@@ -10,6 +10,7 @@ test runs the code in a child process with a time limit.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import subprocess
@@ -113,7 +114,63 @@ def test_an_answer_with_a_nul_character_stays_readable(work: Path) -> None:
         OPEN_TEXT: "Pasted from a PDF: the Embassy reports Baku's view.",
         "01.5": "The SUBJECT line names Kosovo, not Karabakh.",
     }
-    assert sorted(p.name for p in (work / "08BAKU151").iterdir()) == ["answers.csv"]
+    saved = sorted(p.name for p in (work / "08BAKU151").iterdir() if not p.name.startswith("."))
+    assert saved == ["answers.csv"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the lock uses fcntl; saves are unlocked there")
+def test_a_save_in_another_kernel_waits_and_loses_nothing(work: Path, monkeypatch) -> None:
+    """Lessons 04 and 05 open side by side, both saving an answer for one cable at once.
+
+    This kernel reads the answers file; a second kernel (a child process) then
+    tries to save its answer before this one writes. Without a lock it saved at
+    once, and this kernel's write forked into answers.2.csv (which no lesson
+    reads) or dropped the other's answer. With the lock it waits its turn.
+    """
+    from cable_utils.lessons.exercises import saving
+
+    cable = load_cable("08BAKU151")
+    code = """
+        from cable_utils import load_cable
+        from cable_utils.lessons import check
+        cable = load_cable("08BAKU151")
+        print("ready", flush=True)
+        result = check("01.5", "the other kernel's answer", cable)
+        assert result.saved_to, str(result)
+    """
+    env = dict(os.environ, CABLE_CLASSROOM_WORK=str(work))
+    opened = saving._answers_file
+    other: list[subprocess.Popen[str]] = []
+
+    def read_then_let_the_other_kernel_try(this_cable):
+        answers = opened(this_cable)  # this kernel has read the file
+        child = subprocess.Popen(
+            [sys.executable, "-c", textwrap.dedent(code)],
+            env=env,
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        other.append(child)
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+        # Unlocked, it saves now, behind this kernel's back; locked, it waits (the timeout).
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            child.wait(timeout=3)
+        return answers
+
+    monkeypatch.setattr(saving, "_answers_file", read_then_let_the_other_kernel_try)
+    mine = check(OPEN_TEXT, "this kernel's answer", cable)
+    monkeypatch.setattr(saving, "_answers_file", opened)
+    _out, err = other[0].communicate(timeout=CHILD_SECONDS)
+    assert other[0].returncode == 0, err
+    assert mine.saved_to == str(work / "08BAKU151" / "answers.csv")
+    assert load_answers(cable) == {
+        OPEN_TEXT: "this kernel's answer",
+        "01.5": "the other kernel's answer",
+    }
+    saved = sorted(p.name for p in (work / "08BAKU151").iterdir() if not p.name.startswith("."))
+    assert saved == ["answers.csv"]
 
 
 def test_an_answer_that_could_not_be_saved_never_says_saved(monkeypatch) -> None:
@@ -292,3 +349,13 @@ def test_search_limit_below_one_is_a_usage_error(tmp_path, capsys, limit) -> Non
         main(["search", str(tmp_path / "x.sqlite"), "Kosovo", "--limit", limit])
     assert stopped.value.code == 2
     assert "at least 1" in capsys.readouterr().err
+
+
+def test_a_default_index_path_that_is_a_folder_is_named(tmp_path, monkeypatch, capsys) -> None:
+    folder = tmp_path / "indexes"
+    folder.mkdir()
+    monkeypatch.setenv("CABLE_CLASSROOM_INDEX", str(folder))
+    assert main(["search", "default", "Kosovo"]) == 2
+    err = capsys.readouterr().err
+    assert "CABLE_CLASSROOM_INDEX" in err and "is a folder" in err and "--out" not in err
+    assert folder.is_dir() and not list(folder.iterdir())

@@ -16,10 +16,12 @@ from ...model import Cable
 from ...parse import parse_text
 from .base import (
     _PRIVATE_USE,
+    INDEX_ENV,
     SCHEMA_VERSION,
     IndexCorruptError,
     IndexMissingError,
     IndexStaleError,
+    SearchError,
     _require_fts5,
     code_version,
     default_index_path,
@@ -564,6 +566,13 @@ def default_index(*, rebuild: bool = False, progress: Progress | None = None) ->
     input files or the parsing code changed); ``index.notes`` says why.
     """
     path = default_index_path()
+    if (
+        path.is_dir()
+    ):  # set by CABLE_CLASSROOM_INDEX; the builder would speak of an --out never given
+        raise SearchError(
+            f"the collection's index path {path} is a folder; {INDEX_ENV} names the index "
+            "file (e.g. …/corpus-index.sqlite), not its folder"
+        )
     sources = default_sources()
     notes: list[str] = []
     if not rebuild:
