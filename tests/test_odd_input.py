@@ -173,6 +173,21 @@ def test_a_save_in_another_kernel_waits_and_loses_nothing(work: Path, monkeypatc
     assert saved == ["answers.csv"]
 
 
+def test_claims_with_a_nul_character_stay_readable(work: Path) -> None:
+    from cable_utils.analysis.remix import load_claims
+
+    cable = load_cable("10MOSCOW228")
+    quote = "contains several provisions that would disadvantage U.S. businesses"
+    claim = {"claim": "The draft\x00 law hurts", "holder": "reporting_post", "stance": "FAVOR"}
+    first = check("05.3", [{**claim, "quote": quote}], cable)
+    assert first.saved_to == str(work / "10MOSCOW228" / "claims.csv")
+    assert [row["claim"] for row in load_claims("10MOSCOW228")] == ["The draft law hurts"]
+    again = check(
+        "05.3", [{**claim, "claim": "The draft law hurts card firms", "quote": quote}], cable
+    )
+    assert again.saved_to == first.saved_to  # not claims.2.csv beside an unreadable first file
+
+
 def test_an_answer_that_could_not_be_saved_never_says_saved(monkeypatch) -> None:
     from cable_utils.lessons.exercises import saving
 
@@ -250,6 +265,17 @@ def test_a_missing_file_is_not_called_a_bad_id(tmp_path: Path, monkeypatch) -> N
         load_cable("my cable.txt")
     assert "there is no file at 'my cable.txt'" in str(raised.value)
     assert "pass its path instead" not in str(raised.value)
+
+
+def test_text_with_old_mac_line_ends_is_read_as_pasted_text() -> None:
+    assert load_cable(SEED.read_text(encoding="utf-8").replace("\n", "\r")).id == "08BAKU151"
+
+
+@pytest.mark.parametrize("length", [300, 5_000])
+def test_a_long_line_is_neither_a_path_nor_a_traceback(length: int) -> None:
+    one_line = ("FM AMEMBASSY BAKU TO SECSTATE WASHDC " * 200)[:length]
+    with pytest.raises(CableNotFoundError, match="needs its line breaks"):
+        load_cable(one_line)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")

@@ -534,7 +534,9 @@ def save_claims(
         f"claim {p.line}: {p.message}. Fix: {p.fix}" if p.line else f"{p.message}. Fix: {p.fix}"
         for p in found
     ]
-    clean = [{k: v for k, v in row.items() if k != "_line"} for row in rows]
+    # No NUL (pasted from a PDF, say): the reader would take the saved file for binary
+    # data and keep it aside, and the claims would vanish from lessons 04 and 05.
+    clean = [{k: v.replace("\x00", "") for k, v in row.items() if k != "_line"} for row in rows]
     if problems:
         message = (
             f"Nothing was saved: {len(problems)} problem(s) to fix first (a saved file must "

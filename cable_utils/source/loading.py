@@ -161,10 +161,12 @@ def read_source(source: str | os.PathLike[str] | bytes) -> SourceText:
         raise TypeError(
             f"load_cable() takes a cable ID, a path, bytes or text, not {type(source).__name__}"
         )
-    if "\n" in source:
+    if "\n" in source or "\r" in source:  # "\r" alone: a text with old Mac line ends
         return SourceText(_checked_paste(source))
     if source.strip() == "":
         raise EmptyCableError("the cable ID or path is empty")
+    if len(source) > _LONGEST_PATH:
+        raise _one_long_line(source)
     path = Path(source)
     if ".." in path.parts and not _inside_a_known_folder(path):
         raise UnsafePathError(
@@ -172,7 +174,11 @@ def read_source(source: str | os.PathLike[str] | bytes) -> SourceText:
             "collection ('..' climbs out of both); to open a cable file elsewhere on purpose, "
             "pass pathlib.Path(...) instead of a string"
         )
-    if path.exists():
+    try:
+        exists = path.exists()
+    except OSError as error:  # a name longer than the system allows (ENAMETOOLONG)
+        raise _one_long_line(source) from error
+    if exists:
         return _read_file(path)
     if not is_safe_id(source.strip()) and _looks_like_a_path(source):
         raise CableNotFoundError(
@@ -186,6 +192,17 @@ def _looks_like_a_path(text: str) -> bool:
     """True for ``notes/cable.txt`` or ``cable.txt``: a folder or a file extension."""
     path = Path(text.strip())
     return len(path.parts) > 1 or bool(path.suffix) or text.strip().startswith(("~", "."))
+
+
+#: Longer than any path a system accepts (Linux: 4,096 bytes): a string this long is no path.
+_LONGEST_PATH = 4096
+
+
+def _one_long_line(source: str) -> CableNotFoundError:
+    return CableNotFoundError(
+        f"{source[:40]!r}… ({len(source):,} characters on one line) is neither a path nor a "
+        "cable ID; if it is the text of a cable, it needs its line breaks"
+    )
 
 
 def _checked_paste(text: str) -> str:
