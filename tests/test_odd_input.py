@@ -267,6 +267,14 @@ def test_a_missing_file_is_not_called_a_bad_id(tmp_path: Path, monkeypatch) -> N
     assert "pass its path instead" not in str(raised.value)
 
 
+def test_an_id_is_an_id_in_a_folder_with_a_folder_of_that_name(tmp_path, monkeypatch) -> None:
+    """From inside my_work/, where my_work/08BAKU151/ holds the answers, the ID still works."""
+    (tmp_path / "08BAKU151").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert load_cable("08BAKU151").id == "08BAKU151"
+    assert main(["show", "08BAKU151"]) == 0
+
+
 def test_text_with_old_mac_line_ends_is_read_as_pasted_text() -> None:
     assert load_cable(SEED.read_text(encoding="utf-8").replace("\n", "\r")).id == "08BAKU151"
 

@@ -178,8 +178,8 @@ def read_source(source: str | os.PathLike[str] | bytes) -> SourceText:
         exists = path.exists()
     except OSError as error:  # a name longer than the system allows (ENAMETOOLONG)
         raise _one_long_line(source) from error
-    if exists:
-        return _read_file(path)
+    if exists and not (path.is_dir() and is_safe_id(source.strip())):
+        return _read_file(path)  # a folder named like an ID (my_work/08BAKU151/) is not meant
     if not is_safe_id(source.strip()) and _looks_like_a_path(source):
         raise CableNotFoundError(
             f"there is no file at {source!r} (from the folder {Path.cwd()}), and it is not a "
