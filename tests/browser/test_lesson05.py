@@ -76,6 +76,10 @@ def test_lesson_05_choose_a_sample_and_paste_xss(lab_page, lab_server) -> None:
     )
     tour.get_by_role("tab", name="Paragraphs").click()
     expect(tour.locator(".cable-panel h4", has_text="Paragraph browser")).to_be_visible()
+    # a tab with a table wider than the column: the table scrolls, the sentences wrap
+    tour.get_by_role("tab", name="Actors (draft)").click()
+    expect(tour.locator(".cable-table-wrap").first).to_be_visible()
+    assert lab_page.sticking_out(".widget-html-content > p") == []
 
     # The gazetteer editor saves the actor list into the (temporary) work folder.
     editor = (
