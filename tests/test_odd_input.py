@@ -324,6 +324,26 @@ def test_fragment_on_stdin_is_checked_like_a_file(monkeypatch, capsys, data, wor
     assert err.startswith("error: the text on standard input") and words in err
 
 
+@pytest.mark.parametrize("damaged", ["samples/SOURCES.md", "CHECKSUMS.sha256"])
+def test_add_with_a_damaged_provenance_list_is_one_line(tmp_path, monkeypatch, capsys, damaged):
+    import shutil
+
+    import cable_utils.source.paths as paths
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data" / "cables", data / "cables")
+    monkeypatch.setattr(paths, "DATA_DIR", data)
+    with (data / "cables" / damaged).open("ab") as handle:
+        handle.write(b"\xff\xfe a broken line\n")
+    before = {p: p.read_bytes() for p in (data / "cables").rglob("*") if p.is_file()}
+    pasted = tmp_path / "cable.txt"
+    pasted.write_text(MOSCOW.read_text(encoding="utf-8").replace("000228", "000994"))
+    assert main(["add", str(pasted)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "is not UTF-8 text" in err[0] and "Nothing was added" in err[0]
+    assert {p: p.read_bytes() for p in (data / "cables").rglob("*") if p.is_file()} == before
+
+
 def test_add_from_stdin_does_not_misstate_the_size(monkeypatch, capsys) -> None:
     _stdin(monkeypatch, b"x" * 3_000_000)
     assert main(["add", "-"]) == 2
