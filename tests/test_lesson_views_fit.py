@@ -122,3 +122,17 @@ def test_lesson06_names_the_marker_label_its_ref_figure_draws(index) -> None:
     assert sorted(absent) == ["08BAKU129", "08BAKU146"]
     for label in named:
         assert all(f"{cable_id} {label}" in drawn for cable_id in absent), (label, drawn)
+
+
+def test_network_names_wrap_to_fit_their_column() -> None:
+    """Lesson 03's network cut 'Azerbaijani political commentators (as a group)' at the edge."""
+    from cable_utils import load_cable
+    from cable_utils.analysis.actors import find_mentions, load_gazetteer
+    from cable_utils.views.plots.actors import co_mention_network
+
+    cable = load_cable("08BAKU151")
+    gazetteer = load_gazetteer(cable)
+    figure = co_mention_network(gazetteer, find_mentions(cable, gazetteer))
+    names = [text for trace in figure.data if trace.name == "names" for text in trace.text]
+    assert "Azerbaijani political<br>commentators (as a group)" in names
+    assert all(len(line) <= 28 for name in names for line in name.split("<br>"))

@@ -38,6 +38,9 @@ def test_lesson_03_figures_explorer_and_voice_sorter(lab_page, lab_server) -> No
     expect(figures.nth(0).locator(".barlayer .point").first).to_be_attached()
     expect(figures.nth(1).locator(".hm").first).to_be_attached()
     expect(figures.nth(2).locator(".scatterlayer .point").first).to_be_attached()
+    # every name of the network whole at a 1280 px window (a long one was cut at the edge)
+    expect(figures.nth(2).locator(".textpoint text").first).to_be_attached()
+    assert lab_page.figure_label_problems() == []
 
     # actor explorer: the most mentioned actor first, then Vafa Guluzade by mouse
     actor = lab_page.dropdown("Actor:")

@@ -8,6 +8,7 @@ symbols, text labels).
 from __future__ import annotations
 
 import math
+import textwrap
 from itertools import combinations
 from typing import Any
 
@@ -164,6 +165,14 @@ def _network(
 #: Where the callout labels of the network stand, left and right of the circle.
 _LABEL_X = 1.3
 _NETWORK_HEIGHT = 640
+#: A name longer than this goes on two lines or more: at a lesson's width (about 850 px)
+#: a column of labels has some 220 px, and "Azerbaijani political commentators (as a
+#: group)" in one 12 px line ran past the figure's edge, cut off.
+_LABEL_CHARS = 28
+
+
+def _label_lines(name: str) -> list[str]:
+    return textwrap.wrap(name, _LABEL_CHARS) or [name]
 
 
 def co_mention_network(
@@ -178,7 +187,8 @@ def co_mention_network(
     """
     actors, edges = _network(gazetteer, mentions, types)
     position = _circle_layout([a.id for a in actors])
-    label_y = _callouts(position)
+    lines = {a.id: _label_lines(a.name) for a in actors}
+    label_y = _callouts(position, {i: len(parts) for i, parts in lines.items()})
     figure = JSONFigure()
     for a, b, weight in edges:
         (x0, y0), (x1, y1) = position[a], position[b]
@@ -240,7 +250,7 @@ def co_mention_network(
                 x=[side * _LABEL_X] * len(named),
                 y=[label_y[a.id] for a in named],
                 mode="text",
-                text=[a.name for a in named],
+                text=["<br>".join(lines[a.id]) for a in named],
                 textposition=anchor,
                 textfont={"size": 12, "color": "#1a1a1a"},
                 cliponaxis=False,  # a long name may run past the axis, never cut
@@ -263,14 +273,22 @@ def co_mention_network(
     )
 
 
-def _callouts(position: dict[str, tuple[float, float]]) -> dict[str, float]:
-    """The height of each node's label in its column (left or right of the circle)."""
-    # 18 px between labels, in data units: the plot is the figure minus its margins.
-    gap = 18 / ((_NETWORK_HEIGHT - 120) / 2.5)
+def _callouts(
+    position: dict[str, tuple[float, float]], lines: dict[str, int] | None = None
+) -> dict[str, float]:
+    """The height of each node's label in its column (left or right of the circle).
+
+    ``lines``: how many lines each label takes (1 if not given); a column with a
+    label of two lines spaces all its labels for two.
+    """
+    # 18 px between one-line labels, in data units: the plot is the figure minus its margins.
+    unit = 18 / ((_NETWORK_HEIGHT - 120) / 2.5)
     heights: dict[str, float] = {}
     for right in (True, False):
         ids = [i for i, (x, _) in position.items() if (x >= 0) == right]
+        tallest = max(((lines or {}).get(i, 1) for i in ids), default=1)
         wanted = [position[i][1] for i in ids]
+        gap = unit * (1 + 0.8 * (tallest - 1))  # a 12 px line is about 15 px high
         heights.update(zip(ids, spread_labels(wanted, gap, -1.2, 1.2), strict=True))
     return heights
 
