@@ -222,3 +222,60 @@ def test_clearing_a_cell_removes_it_and_bad_stances_are_refused(_work_in_tmp: Pa
     assert StanceCoding.open("08BAKU151").stances() == {}
     with pytest.raises(ValueError, match="FAVOR"):
         coding.set("exo", "C1", "MAYBE")
+
+
+# ------------------------------------------------------------------ odd work folders
+
+
+def test_a_work_folder_that_is_a_file_is_refused_not_searched_forever(
+    _work_in_tmp: Path,
+) -> None:
+    # A learner saved a file named like the work folder. Opening the stance coding used to
+    # try 08BAKU151_stances.2.csv, .3.csv … for ever; run in a child so a hang fails the test.
+    _work_in_tmp.parent.mkdir(parents=True, exist_ok=True)
+    _work_in_tmp.write_text("not a folder\n", encoding="utf-8")
+    program = (
+        "from cable_utils.analysis.argument import StanceCoding\n"
+        "from cable_utils.errors import UnreadableWorkError\n"
+        "try:\n"
+        "    StanceCoding.open('08BAKU151')\n"
+        "except UnreadableWorkError as error:\n"
+        "    print('refused:', error)\n"
+    )
+    env = {**os.environ, storage.WORK_ENV: str(_work_in_tmp)}
+    result = subprocess.run(
+        [sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("refused:") and "is not a folder" in result.stdout
+    assert _work_in_tmp.read_text(encoding="utf-8") == "not a folder\n"  # left as it was
+
+
+def test_unreadable_continuations_end_in_a_message_not_a_loop(
+    _work_in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tries: list[Path] = []
+
+    def never_readable(path: Path, **_: object) -> list[dict[str, str]]:
+        tries.append(path)
+        if len(tries) > 10_000:  # (so that a loop without end fails here instead of hanging)
+            raise AssertionError("WorkFile.open keeps trying names")
+        raise UnreadableWorkError(f"{path.name} is damaged")
+
+    monkeypatch.setattr(storage, "read_csv_safely", never_readable)
+    with pytest.raises(UnreadableWorkError, match="continuations") as raised:
+        WorkFile.open("x.csv", columns=COLUMNS)
+    assert "x.csv is damaged" in str(raised.value)
+
+
+def test_a_nul_in_a_justification_does_not_make_the_coding_vanish(_work_in_tmp: Path) -> None:
+    # A NUL made the saved file binary to read_csv_safely: the next open set it aside
+    # unread, showed no codes and went on in 08BAKU151_stances.2.csv.
+    coding = StanceCoding.open("08BAKU151")
+    coding.set("exo", "C1", "FAVOR", "pasted\x00text")
+    reopened = StanceCoding.open("08BAKU151")
+    assert reopened.stances() == {("exo", "C1"): ("FAVOR", "pastedtext")}
+    assert reopened.path == _work_in_tmp / "08BAKU151_stances.csv"
+    work = WorkFile.open("notes.csv", columns=COLUMNS)
+    work.save([{"actor": "exo", "justification": "a\x00b"}])
+    assert work.rows == WorkFile.open("notes.csv", columns=COLUMNS).rows  # memory = disk

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UnreadableWorkError
-from ..source.paths import WORK_ENV, work_root
+from ..source.paths import WORK_ENV, checked_work_folder, work_root
 
 __all__ = [
     "WORK_ENV",
@@ -59,6 +59,8 @@ __all__ = [
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
 #: A work file larger than this is not a student's coding; reading it would only stall.
 MAX_WORK_BYTES = 20_000_000
+#: Continuations (``name.2.csv`` …) tried after an unreadable work file before giving up.
+_MAX_CONTINUATIONS = 100
 
 
 def work_dir(*, create: bool = True) -> Path:
@@ -183,15 +185,20 @@ def read_csv_safely(
     return rows
 
 
+def _cell(value: object) -> str:
+    """A value as it is saved: ``None`` as empty, and without NUL characters (a file
+    holding one is binary to :func:`read_csv_safely`, which would keep it aside unread,
+    and the work in it would seem lost)."""
+    return "" if value is None else str(value).replace("\x00", "")
+
+
 def rows_to_csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> str:
     """CSV text with the header ``columns``; keys not in ``columns`` are dropped."""
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow(
-            {column: "" if row.get(column) is None else row.get(column) for column in columns}
-        )
+        writer.writerow({column: _cell(row.get(column)) for column in columns})
     return buffer.getvalue()
 
 
@@ -250,10 +257,13 @@ class WorkFile:
         """
         required = tuple(required_columns if required_columns is not None else columns)
         path = work_path(name, folder)
+        # A folder that is a file (or cannot be entered) makes every name unreadable:
+        # refused here, or the search for a readable continuation would never end.
+        checked_work_folder(path.parent)
         kept: list[Path] = []
         problems: list[str] = []
         candidate = path
-        while True:
+        for _ in range(_MAX_CONTINUATIONS):
             try:
                 rows = read_csv_safely(candidate, required_columns=required)
             except FileNotFoundError:
@@ -265,6 +275,12 @@ class WorkFile:
                 candidate = _next_existing_or_free(candidate)
                 continue
             break
+        else:
+            raise UnreadableWorkError(
+                f"none of {path.name} and its {_MAX_CONTINUATIONS - 1} continuations in "
+                f"{path.parent} could be read, so your work cannot be kept there; "
+                f"the first problem: {problems[0]}"
+            )
         work = cls(candidate, tuple(columns), rows, kept=kept)
         work._last_written = _fingerprint(candidate)
         if kept:
@@ -295,9 +311,7 @@ class WorkFile:
                 f"it has been kept unchanged and your work is now saved in {self.path.name}."
             )
         atomic_write_text(self.path, rows_to_csv_text(rows, self.columns))
-        self.rows = [
-            {c: "" if r.get(c) is None else str(r.get(c)) for c in self.columns} for r in rows
-        ]
+        self.rows = [{c: _cell(r.get(c)) for c in self.columns} for r in rows]
         self._last_written = _fingerprint(self.path)
         return self.path
 
