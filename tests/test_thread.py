@@ -155,4 +155,4 @@ def test_corpus_thread_from_the_sample_folder() -> None:
     assert {r.id for r in near} == {"10MOSCOW228", "10MOSCOW79"}
     summary = thread_summary(near, focus="10MOSCOW228")
     assert "10MOSCOW228 cites 10MOSCOW79." in summary
-    assert "1 of them are in your corpus" in summary
+    assert "1 of them is in your corpus" in summary

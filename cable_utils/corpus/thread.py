@@ -197,7 +197,8 @@ def thread_summary(cables: Iterable[ThreadCable] | None = None, *, focus: str = 
     included = [c.id for c in items if c.text_included]
     if included:
         parts.append(
-            f"{len(included)} of them are in your corpus (their texts are there); "
+            f"{len(included)} of them {'is' if len(included) == 1 else 'are'} in your corpus "
+            "(their texts are there); "
             "the others are known only from REF lines."
         )
     else:

@@ -96,7 +96,7 @@ def test_lesson_06_finder_search_select_and_choose(lab_page, lab_server) -> None
     expect(finder.locator("[role=alert]").first).to_contain_text("never closed")
     box.fill('"Minsk Group"')
     box.press("Enter")
-    expect(results).to_contain_text("1 cables match")
+    expect(results).to_contain_text("1 cable matches")
 
     # choose it for lessons 01-05: the choice is written in the (temporary) work folder
     finder.locator("button", has_text="Use this cable in lessons 01–05").click()

@@ -127,7 +127,8 @@ class SearchResults:
 
     def __str__(self) -> str:
         shown = f"showing {len(self.hits)}" if len(self.hits) < self.total else "all shown"
-        return f"{self.total:,} cables match {self.query!r} ({shown})"
+        matching = "cable matches" if self.total == 1 else "cables match"
+        return f"{self.total:,} {matching} {self.query!r} ({shown})"
 
 
 # Post, classification and TAGS filters are terms of the MATCH expression

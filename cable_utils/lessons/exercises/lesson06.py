@@ -117,6 +117,13 @@ def cited_cables(answer: Any, cable: Any) -> Feedback:
         if [fold(g) for g in given] in (["none"], []):
             return Feedback.right(f"{cable.id} names no other cable in a REF line.")
         return Feedback.not_yet(f"{cable.id} has no REF entry that names a cable.", hint)
+    if [fold(g) for g in given] == ["none"]:  # (the prompt offers the word)
+        count = len(expected)
+        return Feedback.not_yet(
+            f"Not quite: the REF line of {cable.id} names {count} "
+            f"{'cable' if count == 1 else 'cables'}.",
+            hint,
+        )
     missing = [cable_id for cable_id in expected if cable_id not in given]
     extra = [cable_id for cable_id in given if cable_id not in expected]
     if not missing and not extra:

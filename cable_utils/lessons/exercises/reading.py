@@ -189,7 +189,11 @@ def compare_open(
         words = word_count(text)
         if words < min_words:
             misses.append(
-                Point("length", f"{words} words: the model answer takes about {min_words} or more.")
+                Point(
+                    "length",
+                    f"{words} {'word' if words == 1 else 'words'}: "
+                    f"the model answer takes about {min_words} or more.",
+                )
             )
         else:
             does.append(Point("length", f"{words} words: room to make a case."))
