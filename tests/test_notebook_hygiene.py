@@ -6,6 +6,7 @@ files only; executing notebooks is the job of the notebook and browser tests.
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -70,6 +71,27 @@ def solution_problem(cell: nbformat.NotebookNode) -> str | None:
     return None
 
 
+#: Setup calls that return a flag: as a cell's last line, a learner sees "True" as its output.
+SETTING_CALLS = ("readable_tables",)
+
+
+def _ends_in_setting_call(source: str) -> bool:
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:  # (IPython magics: not a setup cell)
+        return False
+    last = body[-1] if body else None
+    if not (
+        isinstance(last, ast.Expr)
+        and isinstance(last.value, ast.Call)
+        and isinstance(last.value.func, ast.Name)
+        and last.value.func.id in SETTING_CALLS
+    ):
+        return False
+    after = source.splitlines()[(last.end_lineno or 1) - 1][last.end_col_offset or 0 :]
+    return not after.lstrip().startswith(";")  # (a trailing ";" hides the value)
+
+
 def hygiene_problems(path: Path) -> list[str]:
     nb = nbformat.read(path, as_version=4)
     problems: list[str] = []
@@ -116,6 +138,13 @@ def hygiene_problems(path: Path) -> list[str]:
         elif not CABLE_ID_ASSIGNMENT.search(parameters[0].source):
             problems.append("the first 'parameters' cell does not assign CABLE_ID")
 
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and _ends_in_setting_call(cell.source):
+            problems.append(
+                f"cell {index} ends with a call that switches a setting on "
+                f"({', '.join(SETTING_CALLS)}): its return value shows as a bare True; "
+                "put the call before the cell's last line, or end it with ';'"
+            )
     for index, cell in enumerate(nb.cells):
         problem = solution_problem(cell)
         if problem:
