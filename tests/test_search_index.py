@@ -427,6 +427,22 @@ def test_a_cables_csv_is_indexed_with_offsets_into_each_row_text(tmp_path: Path)
         assert index.search("words").hits[0].id == "99XX1"  # its text is still searchable
 
 
+def test_a_row_that_is_not_valid_csv_is_not_called_searchable(tmp_path: Path) -> None:
+    # The report said every cable that could not be parsed was "still searchable",
+    # also a row with the wrong number of fields, which has no text at all.
+    rows = [
+        ["1", "", "99XX1", "", "", "", "", "not a cable, just words about Kosovo"],
+        ["2", "", "99XX2", "only four fields"],
+    ]
+    write_cables_csv(rows, tmp_path / "cables.csv")
+    report = build_index(tmp_path / "cables.csv", tmp_path / "x.sqlite")
+    assert (report.cables, report.errors, report.textless_errors) == (2, 2, 1)
+    assert report.indexed_texts == 1
+    said = str(report)
+    assert "1 could not be parsed (their text is still searchable)" in said
+    assert "1 could not be read at all, so there is no text of theirs to search" in said
+
+
 def test_two_workers_build_the_same_index(tmp_path: Path) -> None:
     samples = REPO / "data" / "cables" / "samples"
     one = build_index(samples, tmp_path / "one.sqlite")

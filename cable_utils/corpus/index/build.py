@@ -107,6 +107,8 @@ class BuildReport:
     #: rest of the CPU time is reading and parsing (``benchmarks/bench_search.py``).
     insert_cpu_seconds: float = 0.0
     finish_cpu_seconds: float = 0.0
+    #: Of ``errors``, the rows with no text at all (a row that is not valid CSV): nothing to search.
+    textless_errors: int = 0
 
     @property
     def rate(self) -> float:
@@ -115,8 +117,13 @@ class BuildReport:
 
     def __str__(self) -> str:
         extra = []
-        if self.errors:
-            extra.append(f"{self.errors:,} could not be parsed (their text is still searchable)")
+        if searchable := self.errors - self.textless_errors:
+            extra.append(f"{searchable:,} could not be parsed (their text is still searchable)")
+        if self.textless_errors:
+            extra.append(
+                f"{self.textless_errors:,} could not be read at all, so there is no text of "
+                "theirs to search (the index keeps why, in their error)"
+            )
         if self.duplicates:
             extra.append(f"{self.duplicates:,} duplicate IDs skipped")
         note = f" ({'; '.join(extra)})" if extra else ""
@@ -206,6 +213,7 @@ class _Writer:
         self.texts: list[tuple[int, str, str]] = []
         self.seen: set[str] = set()
         self.count = self.indexed = self.errors = self.duplicates = 0
+        self.textless_errors = 0
         self.uncommitted = 0
         self.insert_cpu = 0.0  # CPU seconds in flush(): one clock read per batch
 
@@ -242,6 +250,7 @@ class _Writer:
         )
         error = row.error
         self.errors += error is not None
+        self.textless_errors += error is not None and text is None
         marker_free = text is not None and chr(_PRIVATE_USE) not in text
         marker_free = marker_free and chr(_PRIVATE_USE + 1) not in text
         post = _post_of(cable_id, origin)
@@ -342,6 +351,7 @@ def build_index(
         target.stat().st_size,
         writer.insert_cpu,
         finish_cpu,
+        writer.textless_errors,
     )
 
 
