@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import os
 import subprocess
 import sys
@@ -390,6 +391,69 @@ def test_a_full_disk_is_one_line_not_a_traceback(tmp_path, monkeypatch, capsys) 
     assert main(["corpus", str(MOSCOW.parent), "--out", str(tmp_path / "out.csv")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"error: No space left on device ({tmp_path / '.out.csv.partial'})"]
+
+
+def test_a_corpus_table_that_fails_midway_leaves_no_partial_file(tmp_path, monkeypatch) -> None:
+    import cable_utils.corpus.rows as rows
+
+    target = tmp_path / "out.csv"
+    target.write_text("the table of a run before\n", encoding="utf-8")
+    real_rows = rows.iter_corpus_rows
+
+    def interrupted(*args, **kwargs):
+        yield from itertools.islice(real_rows(*args, **kwargs), 2)
+        raise KeyboardInterrupt  # the learner pressed Ctrl-C halfway
+
+    monkeypatch.setattr(rows, "iter_corpus_rows", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        rows.write_corpus_csv(MOSCOW.parent, target)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out.csv"]
+    assert target.read_text(encoding="utf-8") == "the table of a run before\n"
+
+
+@pytest.mark.parametrize("content", [None, b"", b"\n\n"], ids=["folder", "file", "blank"])
+def test_indexing_nothing_is_an_error_and_keeps_the_old_index(tmp_path, capsys, content) -> None:
+    source = tmp_path / "input"
+    if content is None:
+        source.mkdir()
+        (source / "notes.pdf").write_bytes(b"%PDF-1.4")  # not a cable file
+    else:
+        source.write_bytes(content)
+    out = tmp_path / "corpus.sqlite"
+    assert main(["index", str(source), "--out", str(out), "--quiet"]) == 2
+    assert "found no cables" in capsys.readouterr().err
+    assert not out.exists() and not list(tmp_path.glob(".*partial"))
+    assert main(["index", str(MOSCOW.parent), "--out", str(out), "--quiet"]) == 0
+    built = out.read_bytes()
+    assert main(["index", str(source), "--out", str(out), "--quiet"]) == 2
+    assert out.read_bytes() == built
+
+
+@pytest.mark.parametrize("command", ["corpus", "index"])
+@pytest.mark.parametrize(
+    ("encode", "says"),
+    [
+        (lambda text: text.encode("utf-16"), "is UTF-16 text"),
+        (lambda text: __import__("gzip").compress(text.encode("utf-8")), "looks like binary data"),
+    ],
+    ids=["utf16", "gzip"],
+)
+def test_a_cables_csv_that_is_not_utf8_text_is_refused_in_one_line(
+    tmp_path, capsys, command, encode, says
+) -> None:
+    from cable_utils.corpus.rows import write_cables_csv
+
+    table = tmp_path / "cables.csv"
+    write_cables_csv(
+        [["1", "", "08BAKU151", "", "", "", "", SEED.read_text(encoding="utf-8")]], table
+    )
+    table.write_bytes(encode(table.read_text(encoding="utf-8")))
+    out = tmp_path / "out"
+    quiet = ["--quiet"] if command == "index" else []
+    assert main([command, str(table), "--out", str(out), *quiet]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and says in err[0] and str(table) in err[0]
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["cables.csv"]
 
 
 def test_corpus_out_in_a_missing_folder_is_one_line(tmp_path, capsys) -> None:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..errors import CableError, CableNotFoundError
 from ..model import Cable, CorpusRow
 from ..parse.parser import parse_row
-from ..source.loading import MAX_CABLE_BYTES, read_cable_text
+from ..source.loading import MAX_CABLE_BYTES, read_cable_text, refuse_non_text
 from ..source.paths import CABLE_ID_PATTERN
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -220,6 +220,11 @@ def _tasks(path: str | os.PathLike[str]) -> Iterator[_Task]:
     if location.is_dir():
         return _folder_tasks(location)
     if location.is_file():
+        # A UTF-16 export or a compressed file would otherwise be read as
+        # thousands of rows that are each "not valid CSV", and the run would
+        # end as if it had worked.
+        with location.open("rb") as handle:
+            refuse_non_text(handle.read(8192), name=str(location), what="a cables.csv")
         return _csv_tasks(location)
     raise CableNotFoundError(f"no folder or cables.csv at {location}")
 
@@ -467,17 +472,23 @@ def write_corpus_csv(
     """Stream the corpus rows of ``path`` to the CSV file ``out``; return (rows, errors).
 
     The file is written next to ``out`` and renamed at the end, so an
-    interrupted run never leaves a half-written table under the final name.
+    interrupted run never leaves a half-written table under the final name,
+    nor its hidden ``.partial`` file beside it (a failed or interrupted run
+    removes it; a table already at ``out`` is left as it was).
     """
     target = Path(out)
     partial = target.with_name(f".{target.name}.partial")
     rows = errors = 0
-    with partial.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(CORPUS_COLUMNS)
-        for row in iter_corpus_rows(path, workers=workers, progress=progress):
-            writer.writerow(_csv_cells(row))
-            rows += 1
-            errors += row.error is not None
-    os.replace(partial, target)
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(CORPUS_COLUMNS)
+            for row in iter_corpus_rows(path, workers=workers, progress=progress):
+                writer.writerow(_csv_cells(row))
+                rows += 1
+                errors += row.error is not None
+        os.replace(partial, target)
+    except BaseException:  # Ctrl-C included: the half-written file is never wanted
+        partial.unlink(missing_ok=True)
+        raise
     return rows, errors

@@ -58,6 +58,24 @@ def _wide_encoding(data: bytes) -> str | None:
     return next((name for bom, name in _WIDE_BOMS if data.startswith(bom)), None)
 
 
+def refuse_non_text(data: bytes, *, name: str, what: str = "the text of a cable") -> None:
+    """Raise :class:`BinaryInputError` if ``data`` (a file's first bytes will do) is not UTF-8-like text.
+
+    UTF-16 or UTF-32 text gets its own message (its NUL bytes would otherwise
+    make it look like an image or an archive), and so does binary data.
+    """
+    wide = _wide_encoding(data)
+    if wide:
+        raise BinaryInputError(
+            f'{name} is {wide} text (Notepad\'s "Unicode"), not UTF-8: open it in a text '
+            "editor and save it again with the encoding UTF-8, then load it"
+        )
+    if _looks_binary(data):
+        raise BinaryInputError(
+            f"{name} looks like binary data (an image, PDF or archive), not {what}"
+        )
+
+
 def decode_bytes(data: bytes, *, name: str = "the input") -> tuple[str, list[str]]:
     """Decode the bytes of a cable file; return the text and any warnings.
 
@@ -71,16 +89,7 @@ def decode_bytes(data: bytes, *, name: str = "the input") -> tuple[str, list[str
         )
     if not data.strip():
         raise EmptyCableError(f"{name} is empty: there is no text to read")
-    wide = _wide_encoding(data)
-    if wide:
-        raise BinaryInputError(
-            f'{name} is {wide} text (Notepad\'s "Unicode"), not UTF-8: open it in a text '
-            "editor and save it again with the encoding UTF-8, then load it"
-        )
-    if _looks_binary(data):
-        raise BinaryInputError(
-            f"{name} looks like binary data (an image, PDF or archive), not the text of a cable"
-        )
+    refuse_non_text(data, name=name)
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as error:

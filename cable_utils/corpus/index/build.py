@@ -332,6 +332,12 @@ def build_index(
         connection = sqlite3.connect(partial)
         try:
             writer = _fill(connection, locations, started, progress, workers)
+            if writer.count + writer.duplicates == 0:  # an index of nothing finds nothing, silently
+                where = ", ".join(map(str, locations))
+                raise CableNotFoundError(
+                    f"found no cables in {where}: nothing was indexed "
+                    "(a folder needs cable files, a cables.csv needs rows)"
+                )
             finishing = time.process_time()
             _finish(connection, writer, locations, fingerprint, started)
             finish_cpu = time.process_time() - finishing
