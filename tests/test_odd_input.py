@@ -411,21 +411,25 @@ def test_a_corpus_table_that_fails_midway_leaves_no_partial_file(tmp_path, monke
     assert target.read_text(encoding="utf-8") == "the table of a run before\n"
 
 
+@pytest.mark.parametrize("command", ["corpus", "index"])
 @pytest.mark.parametrize("content", [None, b"", b"\n\n"], ids=["folder", "file", "blank"])
-def test_indexing_nothing_is_an_error_and_keeps_the_old_index(tmp_path, capsys, content) -> None:
+def test_reading_nothing_is_an_error_and_keeps_the_old_output(
+    tmp_path, capsys, command, content
+) -> None:
     source = tmp_path / "input"
     if content is None:
         source.mkdir()
         (source / "notes.pdf").write_bytes(b"%PDF-1.4")  # not a cable file
     else:
         source.write_bytes(content)
-    out = tmp_path / "corpus.sqlite"
-    assert main(["index", str(source), "--out", str(out), "--quiet"]) == 2
+    out = tmp_path / "out"
+    quiet = ["--quiet"] if command == "index" else []
+    assert main([command, str(source), "--out", str(out), *quiet]) == 2
     assert "found no cables" in capsys.readouterr().err
     assert not out.exists() and not list(tmp_path.glob(".*partial"))
-    assert main(["index", str(MOSCOW.parent), "--out", str(out), "--quiet"]) == 0
+    assert main([command, str(MOSCOW.parent), "--out", str(out), *quiet]) == 0
     built = out.read_bytes()
-    assert main(["index", str(source), "--out", str(out), "--quiet"]) == 2
+    assert main([command, str(source), "--out", str(out), *quiet]) == 2
     assert out.read_bytes() == built
 
 

@@ -474,7 +474,8 @@ def write_corpus_csv(
     The file is written next to ``out`` and renamed at the end, so an
     interrupted run never leaves a half-written table under the final name,
     nor its hidden ``.partial`` file beside it (a failed or interrupted run
-    removes it; a table already at ``out`` is left as it was).
+    removes it; a table already at ``out`` is left as it was). A ``path``
+    that holds no cable raises :class:`CableNotFoundError` and writes nothing.
     """
     target = Path(out)
     partial = target.with_name(f".{target.name}.partial")
@@ -487,6 +488,11 @@ def write_corpus_csv(
                 writer.writerow(_csv_cells(row))
                 rows += 1
                 errors += row.error is not None
+        if rows == 0:  # a table of nothing would look like a run that worked
+            raise CableNotFoundError(
+                f"found no cables in {path}: no table was written "
+                "(a folder needs cable files, a cables.csv needs rows)"
+            )
         os.replace(partial, target)
     except BaseException:  # Ctrl-C included: the half-written file is never wanted
         partial.unlink(missing_ok=True)
