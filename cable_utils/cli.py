@@ -233,6 +233,8 @@ def _search(args: argparse.Namespace) -> int:
             tags=args.tag or (),
             limit=args.limit,
         )
+    for note in results.notes:  # (standard error: --json output stays a list of hits)
+        print(f"note: {note}", file=sys.stderr)
     if args.json:
         print(json.dumps([hit.to_json() for hit in results], ensure_ascii=False, indent=2))
         return 0

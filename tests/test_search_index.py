@@ -116,6 +116,38 @@ def test_filters_narrow_by_post_date_tag_and_classification(index) -> None:
     assert {hit.id for hit in secret} == {"08STATE134490", "09ANKARA1472", "10ANKARA126"}
 
 
+def test_an_inverted_date_range_is_a_plain_message_not_zero_cables(index) -> None:
+    with pytest.raises(
+        QueryError, match=r"From date \(2010-01-01\) is after the To date \(2008-12-31\)"
+    ):
+        index.search("Karabakh", date_from="2010", date_to="2008")
+    # one year written at both ends is that whole year, not an inverted range
+    assert "08BAKU151" in {
+        hit.id for hit in index.search("Karabakh", date_from="2008", date_to="2008")
+    }
+
+
+def test_a_filter_value_no_cable_has_is_named_when_nothing_matches(index) -> None:
+    typo = index.search("Kosovo", post="BAKUU")
+    assert typo.total == 0 and typo.notes == ("no cable in this index is from the post 'BAKUU'",)
+    mixed = index.search("Kosovo", tags=["XYZ", "KV"], classification="TOP SECRET")
+    assert mixed.notes == (
+        "no cable in this index is classified 'TOP SECRET'",
+        "no cable in this index has the TAGS code 'XYZ'",
+    )
+    # values that exist, only not together: nothing to name
+    together = index.search("Kosovo", post="BAKU", tags=["KV"])
+    assert together.total == 0 and together.notes == ()
+    # a search that finds cables never carries notes (the check is not even run)
+    assert index.search("Kosovo", post="BAKU").notes == ()
+    # the notebook view says it, escaped
+    from cable_utils.views.search import results_html
+
+    shown = results_html(index.search("Kosovo", tags=["<b>KV</b>x"]))
+    assert "No cable in this index has the TAGS code &#x27;&lt;b&gt;KV&lt;/b&gt;x&#x27;." in shown
+    assert "<b>" not in shown
+
+
 def test_ranked_and_date_ordered(index) -> None:
     by_date = [hit.date for hit in index.search("Karabakh", order="date", limit=50)]
     assert by_date == sorted(by_date)
@@ -488,6 +520,9 @@ def test_cli_index_and_search_json(tmp_path: Path) -> None:
     assert raw[hits[0]["start"] : hits[0]["end"]].lower() == "kosovo"
     text = _cli("search", str(out), '"Kosovo Force" OR KFOR', "--limit", "3")
     assert text.returncode == 0 and "10PRISTINA84" in text.stdout
+    typo = _cli("search", str(out), "Kosovo", "--post", "PRISTINAA", "--json")
+    assert typo.returncode == 0 and json.loads(typo.stdout) == []
+    assert "note: no cable in this index is from the post 'PRISTINAA'" in typo.stderr
 
 
 def test_cli_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
@@ -497,6 +532,7 @@ def test_cli_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
         ("search", str(out), '"Minsk'),
         ("search", str(out), "'; DROP TABLE cables; --"),
         ("search", str(out), "Kosovo", "--from", "yesterday"),
+        ("search", str(out), "Kosovo", "--from", "2010", "--to", "2008"),
         ("search", str(tmp_path / "missing.sqlite"), "Kosovo"),
         ("index", "data/nowhere", "--out", str(out)),
         ("index", "data/cables"),  # no --out

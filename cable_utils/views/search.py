@@ -58,7 +58,8 @@ def results_html(results: SearchResults, *, selected: str | None = None) -> str:
         advice = "Try fewer words, a prefix (Karab*) or OR" + (
             ", or fewer filters" if filtered else ""
         )
-        return f"<p role='status'>{caption}. {advice}.</p>"
+        notes = "".join(f" {escape(note[:1].upper() + note[1:])}." for note in results.notes)
+        return f"<p role='status'>{caption}.{notes} {advice}.</p>"
     rows = []
     for number, hit in enumerate(results, start=1):
         chosen = hit.id == selected

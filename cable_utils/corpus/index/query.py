@@ -51,6 +51,19 @@ def facet_token(kind: str, value: object) -> str:
     return kind + re.sub(r"[^a-z0-9]", "", str(value).lower())
 
 
+_FACET_KINDS = {"post": "post", "classification": "class", "tags": "tag"}
+
+
+def filter_term(kind: str, value: str) -> str:
+    """The term one filter value adds to a MATCH expression (``facets : postbaku``).
+
+    ``kind`` is a :meth:`~cable_utils.corpus.index.CorpusIndex.search` filter:
+    ``post``, ``classification`` or ``tags`` (one code).
+    """
+    code = post_code(value) if kind == "post" else value
+    return f"facets : {facet_token(_FACET_KINDS[kind], code)}"
+
+
 def compose_match(
     query: str,
     *,
@@ -69,10 +82,10 @@ def compose_match(
     """
     parts = [f"text : ({query})"]
     if post:
-        parts.append(f"facets : {facet_token('post', post_code(post))}")
+        parts.append(filter_term("post", post))
     if classification:
-        parts.append(f"facets : {facet_token('class', classification)}")
-    parts += [f"facets : {facet_token('tag', tag)}" for tag in tags]
+        parts.append(filter_term("classification", classification))
+    parts += [filter_term("tags", tag) for tag in tags]
     year_list = list(years)
     if year_list:
         parts.append("facets : (" + " OR ".join(facet_token("year", y) for y in year_list) + ")")

@@ -37,6 +37,7 @@ from .query import (
     _markers_for,
     _translate,
     compose_match,
+    filter_term,
     make_snippet,
     marked_spans,
     post_code,
@@ -118,6 +119,10 @@ class SearchResults:
     total: int
     hits: tuple[Hit, ...]
     filters: dict[str, Any] = field(default_factory=dict)
+    #: When nothing matches: each filter value that no cable in the index has
+    #: ("no cable in this index has the TAGS code XYZ"), so a typo is not read
+    #: as an answer.
+    notes: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.hits)
@@ -173,6 +178,7 @@ _HIGHLIGHT = (
     "WHERE cable_text MATCH :match AND rowid = :rowid"
 )
 _TEXT_OF = "SELECT text FROM cable_text WHERE rowid = ?"
+_ANY_WITH_FACET = "SELECT 1 FROM cable_text WHERE cable_text MATCH ? LIMIT 1"
 _ORDERS = {"rank": _SEARCH_BY_RANK, "date": _SEARCH_BY_DATE}
 
 
@@ -232,6 +238,10 @@ class CorpusIndex:
         ``tags`` (every one given must be on the cable). Dates are the
         date-time group, or the catalogue's date where the text has none;
         cables with no date at all are left out when a date filter is set.
+        A From date after the To date raises :class:`QueryError`. When nothing
+        matches, the results' ``notes`` name each filter value that no cable in
+        the index has (a typo such as ``BAKUU``), so an empty answer is not
+        taken for a finding.
         """
         if order not in _ORDERS:
             raise ValueError(f"order must be one of {sorted(_ORDERS)}, not {order!r}")
@@ -251,8 +261,26 @@ class CorpusIndex:
             "classification": _clean(classification),
             "tags": [tags] if isinstance(tags, str) else list(tags or ()),
         }
+        notes = self._filters_matching_nothing(post, classification, tags) if not total else ()
         return SearchResults(
-            parameters["query"], total, hits, {k: v for k, v in filters.items() if v}
+            parameters["query"], total, hits, {k: v for k, v in filters.items() if v}, notes
+        )
+
+    def _filters_matching_nothing(
+        self, post: str | None, classification: str | None, tags: str | Iterable[str]
+    ) -> tuple[str, ...]:
+        """Sentences naming each filter value that no cable in the whole index has."""
+        wanted = [
+            ("post", _clean(post), "no cable in this index is from the post {}"),
+            ("classification", _clean(classification), "no cable in this index is classified {}"),
+        ] + [
+            ("tags", _clean(tag), "no cable in this index has the TAGS code {}")
+            for tag in ([tags] if isinstance(tags, str) else list(tags or ()))
+        ]
+        return tuple(
+            sentence.format(repr(value))
+            for kind, value, sentence in wanted
+            if value is not None and not self._fetch(_ANY_WITH_FACET, (filter_term(kind, value),))
         )
 
     def count(self, query: str, **filters: Any) -> int:
@@ -365,6 +393,11 @@ class CorpusIndex:
         """Bound parameters: the MATCH expression (query and filter terms) and the days."""
         checked = _checked_query(query)
         first, last = _day(date_from, end=False), _day(date_to, end=True)
+        if first is not None and last is not None and first > last:
+            raise QueryError(
+                f"the From date ({first}) is after the To date ({last}), so no cable can be "
+                "dated between them; swap the two dates."
+            )
         wanted_post = _clean(post)
         if wanted_post is not None and not post_code(wanted_post):
             raise QueryError(f"{post!r} is not a post; give it as the cable ID writes it (BAKU).")
