@@ -71,6 +71,13 @@ def test_issue_across_posts_shows_absences(index) -> None:
     assert pristina.loc[2009, "matching"] == 3 == pristina.loc[2009, "cables"]
 
 
+def test_issue_across_posts_names_posts_as_the_search_filter_does(index) -> None:
+    spelled = overview.issue_across_posts(index, "Kosovo", posts=["Embassy Baku", "pristina"])
+    plain = overview.issue_across_posts(index, "Kosovo", posts=["BAKU", "PRISTINA"])
+    assert spelled.equals(plain) and list(dict.fromkeys(spelled.post)) == ["BAKU", "PRISTINA"]
+    assert plain[plain.post == "BAKU"].set_index("year").loc[2008, "matching"] == 1
+
+
 def test_locate_quote_ignores_case_and_line_breaks(index) -> None:
     span = overview.locate_quote(index, "08BAKU151", "will not serve as a PRECEDENT for NK's")
     assert span is not None

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import CableNotFoundError
 from .index import CorpusIndex
+from .index.query import post_code
 from .thread import ThreadCable, corpus_thread
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -192,11 +193,12 @@ def issue_across_posts(
 
     Columns: ``post``, ``year``, ``matching`` (cables that match), ``cables``
     (all the post's cables that year in the index) and ``share``. Every post
-    and year appears, with zeros, so an absence is visible.
+    and year appears, with zeros, so an absence is visible. A post is named as
+    the search filter names it (``BAKU``, ``baku`` or ``Embassy Baku``).
     """
     import pandas as pd
 
-    wanted = [p.strip().upper() for p in posts]
+    wanted = list(dict.fromkeys(post_code(p) for p in posts if post_code(p)))
     first, last = years
     matching = Counter()
     for post, year, number in index.counts_by_post_year(
