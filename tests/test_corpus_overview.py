@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cable_utils.corpus import overview
 from cable_utils.corpus.index import build_index, open_index
 from cable_utils.views.plots import corpus as corpus_plots
@@ -76,6 +78,21 @@ def test_issue_across_posts_names_posts_as_the_search_filter_does(index) -> None
     plain = overview.issue_across_posts(index, "Kosovo", posts=["BAKU", "PRISTINA"])
     assert spelled.equals(plain) and list(dict.fromkeys(spelled.post)) == ["BAKU", "PRISTINA"]
     assert plain[plain.post == "BAKU"].set_index("year").loc[2008, "matching"] == 1
+
+
+def test_one_post_or_tag_given_as_a_string_is_one_not_its_letters(index) -> None:
+    one = overview.issue_across_posts(index, "Kosovo", posts="BAKU")
+    assert list(dict.fromkeys(one.post)) == ["BAKU"]
+    alongside = overview.tags_alongside(index, "AJ")
+    assert set(alongside.focus) == {"AJ"} and alongside.equals(
+        overview.tags_alongside(index, ["AJ"])
+    )
+
+
+def test_a_negative_concordance_width_is_refused(index) -> None:
+    with pytest.raises(ValueError, match="0 or more"):
+        overview.concordance(index, "Kosovo", width=-5)
+    assert set(overview.concordance(index, "Kosovo", width=0).left) == {""}
 
 
 def test_locate_quote_ignores_case_and_line_breaks(index) -> None:

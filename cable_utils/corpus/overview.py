@@ -135,7 +135,8 @@ def tags_alongside(
 
     tagged = [set(r["tags"].split()) for r in index.records() if r["tags"]]
     rows = []
-    for code in (c.strip().upper() for c in focus):
+    codes = [focus] if isinstance(focus, str) else focus  # "AJ" is one code, not two letters
+    for code in (c.strip().upper() for c in codes):
         with_focus = [tags for tags in tagged if code in tags]
         together = Counter(tag for tags in with_focus for tag in tags if tag != code)
         if not with_focus:
@@ -169,6 +170,8 @@ def concordance(
     """
     import pandas as pd
 
+    if width < 0:
+        raise ValueError(f"width is the characters of context on each side: 0 or more, not {width}")
     results = index.search(query, limit=cables, order=order, **filters)
     rows = []
     for hit in results:
@@ -198,7 +201,8 @@ def issue_across_posts(
     """
     import pandas as pd
 
-    wanted = list(dict.fromkeys(post_code(p) for p in posts if post_code(p)))
+    named = [posts] if isinstance(posts, str) else posts  # "BAKU" is one post, not four letters
+    wanted = list(dict.fromkeys(post_code(p) for p in named if post_code(p)))
     first, last = years
     matching = Counter()
     for post, year, number in index.counts_by_post_year(
