@@ -78,6 +78,7 @@ def test_tables_meant_for_reading_show_whole_cells() -> None:
     """pandas cuts cells at 50 characters; glossary and sources tables must not."""
     entry = define("Nagorno-Karabakh")
     assert len(entry.definition) > 200
+    assert glossary_table("TAGS").equals(glossary_table(["TAGS"]))  # one term, not its letters
     html = glossary_table(["Nagorno-Karabakh"])._repr_html_()
     tail = "seven surrounding districts and held them after the ceasefire of May 1994"
     assert tail in entry.definition and tail in html  # far past pandas' 50 characters

@@ -72,10 +72,12 @@ def define(term: str) -> Definition:
     raise KeyError(f"{term!r} is not in data/glossary.csv{hint}")
 
 
-def glossary_table(terms: Iterable[str] | None = None) -> pd.DataFrame:
-    """The glossary as a table; ``terms`` keeps only those terms, in that order."""
+def glossary_table(terms: str | Iterable[str] | None = None) -> pd.DataFrame:
+    """The glossary as a table; ``terms`` (one term, or several) keeps only those, in that order."""
     import pandas as pd
 
+    if isinstance(terms, str):  # "TAGS" is one term, not four letters
+        terms = [terms]
     entries = list(glossary_entries()) if terms is None else [define(term) for term in terms]
     # Whole definitions (pandas would cut them at 50 characters), sources as citations.
     return full_text_frame(
