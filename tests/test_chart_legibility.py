@@ -109,6 +109,19 @@ def test_network_names_stand_apart_and_the_description_matches(cable) -> None:
     assert "Azerbaijan – Kosovo" in describe_co_mentions(gazetteer, mentions)
 
 
+def test_one_type_without_its_comma_is_one_type_and_a_typo_is_named(cable) -> None:
+    gazetteer = load_gazetteer(cable)
+    mentions = find_mentions(cable, gazetteer)
+    one = describe_co_mentions(gazetteer, mentions, types=("person"))  # noqa: UP034 (the slip)
+    assert one == describe_co_mentions(gazetteer, mentions, types=("person",))
+    assert "these types: person" in one and "p, e, r" not in one
+    drawn = co_mention_network(gazetteer, mentions, types="person")
+    assert drawn.to_dict() == co_mention_network(gazetteer, mentions, types=("person",)).to_dict()
+    typo = describe_co_mentions(gazetteer, mentions, types=("persn", "person"))
+    assert "no actor in this list has the type 'persn'; the types are: " in typo
+    assert "the type 'person'" not in typo
+
+
 # ------------------------------------------------------------------ the argument map
 
 

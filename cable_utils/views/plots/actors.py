@@ -150,10 +150,19 @@ def _circle_layout(ids: list[str]) -> dict[str, tuple[float, float]]:
     }
 
 
+def _type_list(types: str | tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """``types`` as a tuple: ``("person")``, the classic missing comma, is one type.
+
+    (A string would otherwise be matched by substring and listed letter by letter.)
+    """
+    return (types,) if isinstance(types, str) else types
+
+
 def _network(
-    gazetteer: Gazetteer, mentions: list[Mention], types: tuple[str, ...] | None
+    gazetteer: Gazetteer, mentions: list[Mention], types: str | tuple[str, ...] | None
 ) -> tuple[list[Any], list[tuple[str, str, int]]]:
     """The actors and links the network draws: the figure and its description share them."""
+    types = _type_list(types)
     present = {m.actor_id for m in mentions if m.paragraph is not None}
     actors = [a for a in gazetteer.actors if a.id in present and (types is None or a.type in types)]
     actors.sort(key=lambda a: (_TYPES.index(a.type) if a.type in _TYPES else 99, a.name))
@@ -176,7 +185,7 @@ def _label_lines(name: str) -> list[str]:
 
 
 def co_mention_network(
-    gazetteer: Gazetteer, mentions: list[Mention], *, types: tuple[str, ...] | None = None
+    gazetteer: Gazetteer, mentions: list[Mention], *, types: str | tuple[str, ...] | None = None
 ) -> Any:
     """Actors linked when mentioned in the same paragraph; a deterministic circular layout.
     Nodes are ordered by type then name, so people sit together on the circle;
@@ -297,12 +306,23 @@ def describe_co_mentions(
     gazetteer: Gazetteer,
     mentions: list[Mention],
     *,
-    types: tuple[str, ...] | None = None,
+    types: str | tuple[str, ...] | None = None,
     top: int = 6,
 ) -> str:
-    """The network in words: what :func:`co_mention_network` with the same ``types`` draws."""
+    """The network in words: what :func:`co_mention_network` with the same ``types`` draws.
+
+    A type no actor of the gazetteer has (a typo, "persn") is named, with the types there are.
+    """
+    types = _type_list(types)
     actors, edges = _network(gazetteer, mentions, types)
     shown = f" among {len(actors)} actors of these types: {', '.join(types)}" if types else ""
+    known = sorted({a.type for a in gazetteer.actors})
+    unknown = [t for t in types or () if t not in known]
+    if unknown:
+        shown += (
+            f" (no actor in this list has the type {', '.join(map(repr, unknown))}; "
+            f"the types are: {', '.join(known)})"
+        )
     if not edges:
         return f"No two actors share a paragraph{shown}."
     names = {a.id: a.name for a in gazetteer.actors}
