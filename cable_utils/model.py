@@ -11,6 +11,7 @@ The model imports no third-party library; pandas views live in
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
@@ -66,6 +67,19 @@ SEGMENT_KINDS: dict[str, str] = {
     "other_record": "text of another cable run into this file (a data error of the published record)",
 }
 
+
+
+def _check_kind(kind: str, known: Iterable[str], what: str) -> None:
+    """Raise ValueError for a ``kind`` that is not one of ``known``, with the closest names."""
+    if kind in known:
+        return
+    import difflib
+
+    close = difflib.get_close_matches(str(kind), sorted(known), n=3)
+    hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+    raise ValueError(
+        f"{kind!r} is not a {what} kind{hint} (the kinds: {', '.join(sorted(known))})"
+    )
 
 #: The kinds of :class:`Defect` the parser reports: a closed set, so that a
 #: lesson can explain each kind (``cable_utils.analysis.explain.DEFECT_EXPLANATIONS``
@@ -308,6 +322,8 @@ class Cable:
         return tuple(defect.message for defect in self.defects)
 
     def defects_of(self, kind: str) -> list[Defect]:
+        """The defects of one kind (:data:`DEFECT_KINDS`); a kind that does not exist is an error."""
+        _check_kind(kind, DEFECT_KINDS, "defect")
         return [defect for defect in self.defects if defect.kind == kind]
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
@@ -343,6 +359,11 @@ class Cable:
         return self.raw[part.start : part.end]
 
     def segments_of(self, kind: str) -> list[Segment]:
+        """The segments of one kind (:data:`SEGMENT_KINDS`); a kind that does not exist is an error.
+
+        (An empty list would read as "this cable has none" for a misspelt kind.)
+        """
+        _check_kind(kind, SEGMENT_KINDS, "segment")
         return [segment for segment in self.segments if segment.kind == kind]
 
     def paragraph(self, number: int) -> Paragraph:

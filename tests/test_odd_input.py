@@ -481,3 +481,42 @@ def test_a_default_index_path_that_is_a_folder_is_named(tmp_path, monkeypatch, c
     err = capsys.readouterr().err
     assert "CABLE_CLASSROOM_INDEX" in err and "is a folder" in err and "--out" not in err
     assert folder.is_dir() and not list(folder.iterdir())
+
+
+# -- a learner's slips in a notebook cell: named, never an empty answer ---------------
+
+
+def test_a_misspelt_segment_or_defect_kind_is_named_not_an_empty_list() -> None:
+    cable = load_cable("08BAKU151")
+    assert len(cable.segments_of("subject")) == 1 and cable.defects_of("truncated") == []
+    with pytest.raises(
+        ValueError, match=r"'subjct' is not a segment kind; did you mean 'subject'\?"
+    ):
+        cable.segments_of("subjct")
+    with pytest.raises(
+        ValueError, match=r"'trunc' is not a defect kind; did you mean 'truncated'\?"
+    ):
+        cable.defects_of("trunc")
+
+
+def test_a_misspelt_timeline_topic_is_named_not_an_empty_timeline() -> None:
+    from cable_utils.analysis.argument import load_timeline
+    from cable_utils.analysis.history import events_about
+
+    events = load_timeline()
+    assert events_about(events, "afterwards") and events_about([], "afterwards") == []
+    with pytest.raises(ValueError, match="no event in this timeline has the topic 'afterward'"):
+        events_about(events, "afterward")
+
+
+def test_a_concordance_with_a_misspelt_post_says_so(tmp_path) -> None:
+    from cable_utils.corpus.index import build_index, open_index
+    from cable_utils.corpus.overview import concordance
+    from cable_utils.views.search import concordance_html
+
+    build_index(REPO / "data" / "cables", tmp_path / "i.sqlite")
+    with open_index(tmp_path / "i.sqlite") as index:
+        shown = concordance_html(concordance(index, "Karabakh", post="BAKUU"))
+        assert "(no cable in this index is from the post &#x27;BAKUU&#x27;)" in shown
+        found = concordance(index, "Karabakh", post="BAKU")
+        assert len(found) and found.attrs["notes"] == ()

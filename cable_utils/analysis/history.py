@@ -180,5 +180,17 @@ def years_claim_check(cable: Cable, since: date = NAGORNO_KARABAKH_DECLARED) -> 
 
 
 def events_about(events: Iterable[TimelineEvent], topic: str) -> list[TimelineEvent]:
-    """The timeline's events of one part of the context primer (its ``topic`` column)."""
-    return [event for event in events if event.topic == topic]
+    """The timeline's events of one part of the context primer (its ``topic`` column).
+
+    A topic that no event has (a misspelt "afterward") raises ValueError naming
+    the topics there are: an empty timeline would read as "nothing happened".
+    """
+    events = list(events)
+    chosen = [event for event in events if event.topic == topic]
+    if events and not chosen:
+        topics = sorted({event.topic for event in events if event.topic})
+        raise ValueError(
+            f"no event in this timeline has the topic {topic!r}; its topics are: "
+            + ", ".join(map(repr, topics))
+        )
+    return chosen

@@ -166,7 +166,8 @@ def concordance(
     ``left``/``right`` are ``width`` characters of context (line breaks shown as
     spaces), ``match`` the matched text, ``start``/``end`` its raw offsets. At
     most ``cables`` cables are read (in date order by default); the frame's
-    ``attrs["total_cables"]`` says how many match in all.
+    ``attrs["total_cables"]`` says how many match in all, and ``attrs["notes"]``
+    names any filter value no cable in the index has (when nothing matches).
     """
     import pandas as pd
 
@@ -183,6 +184,7 @@ def concordance(
     frame.attrs["total_cables"] = results.total
     frame.attrs["cables_read"] = len(results.hits)
     frame.attrs["query"] = results.query
+    frame.attrs["notes"] = results.notes
     return frame
 
 

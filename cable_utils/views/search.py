@@ -179,6 +179,8 @@ def concordance_html(frame: pd.DataFrame, *, caption: str | None = None) -> str:
     default = f"{len(frame)} lines for {query!r}"
     if total is not None:
         default += f" in {read} of the {total} matching cables"
+    for note in frame.attrs.get("notes", ()):  # why nothing matched, when a filter says why
+        default += f" ({note})"
     lines = list(zip(frame["left"], frame["match"], frame["right"], strict=True))
     meta: list[Sequence[Any]] = [
         (str(i), str(d), str(p))
