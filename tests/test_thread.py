@@ -156,3 +156,14 @@ def test_corpus_thread_from_the_sample_folder() -> None:
     summary = thread_summary(near, focus="10MOSCOW228")
     assert "10MOSCOW228 cites 10MOSCOW79." in summary
     assert "1 of them is in your corpus" in summary
+
+
+def test_summary_of_a_cable_outside_the_table_says_so() -> None:
+    """Lesson 06 on a chosen cable the index does not hold: an empty picture, named as such."""
+    empty = thread_summary([], focus="10PASTED1")
+    assert empty == (
+        "The table has 0 cables linked by 0 REF citations. 10PASTED1 is not among them, "
+        "so no REF link to or from it can be shown here."
+    )
+    assert "has no ID" in thread_summary([], focus="")
+    assert "08BAKU151 is not among" not in thread_summary(focus="08BAKU151")

@@ -182,7 +182,16 @@ def thread_summary(cables: Iterable[ThreadCable] | None = None, *, focus: str = 
     cites = [cited for citing, cited in edges if citing == focus]
     cited_by = [citing for citing, cited in edges if cited == focus]
     outside = sorted({cited for _, cited in edges if cited not in ids})
-    parts = [f"The table has {len(items)} cables linked by {len(edges)} REF citations."]
+    parts = [
+        f"The table has {len(items)} {'cable' if len(items) == 1 else 'cables'} linked by "
+        f"{len(edges)} REF {'citation' if len(edges) == 1 else 'citations'}."
+    ]
+    if focus not in ids:  # (an empty picture must not read as "nothing cites it")
+        parts.append(
+            f"{focus} is not among them, so no REF link to or from it can be shown here."
+            if focus
+            else "This cable has no ID, so it cannot be found among them."
+        )
     if cites:
         parts.append(f"{focus} cites {_and(cites)}.")
     if cited_by:
@@ -201,7 +210,7 @@ def thread_summary(cables: Iterable[ThreadCable] | None = None, *, focus: str = 
             "(their texts are there); "
             "the others are known only from REF lines."
         )
-    else:
+    elif items:
         parts.append("The texts of these cables are not included.")
     return " ".join(parts)
 
