@@ -68,7 +68,6 @@ SEGMENT_KINDS: dict[str, str] = {
 }
 
 
-
 def _check_kind(kind: str, known: Iterable[str], what: str) -> None:
     """Raise ValueError for a ``kind`` that is not one of ``known``, with the closest names."""
     if kind in known:
@@ -77,9 +76,8 @@ def _check_kind(kind: str, known: Iterable[str], what: str) -> None:
 
     close = difflib.get_close_matches(str(kind), sorted(known), n=3)
     hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
-    raise ValueError(
-        f"{kind!r} is not a {what} kind{hint} (the kinds: {', '.join(sorted(known))})"
-    )
+    raise ValueError(f"{kind!r} is not a {what} kind{hint} (the kinds: {', '.join(sorted(known))})")
+
 
 #: The kinds of :class:`Defect` the parser reports: a closed set, so that a
 #: lesson can explain each kind (``cable_utils.analysis.explain.DEFECT_EXPLANATIONS``

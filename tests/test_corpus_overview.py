@@ -185,3 +185,23 @@ def test_html_views_escape_cable_and_query_text(index, tmp_path: Path) -> None:
     for html in pieces:
         assert "<script>" not in html and "<b>" not in html and "<i>" not in html
     assert "&lt;script&gt;" in pieces[0] and "&lt;script&gt;" in pieces[1]
+
+
+def test_a_one_cable_corpus_is_described_in_the_singular(tmp_path) -> None:
+    """A remixer's small corpus: '1 cable', never '1 cables' or a false '0.00%'."""
+    from cable_utils import plots
+
+    build_index(REPO / "data" / "cables", tmp_path / "one.sqlite")
+    with open_index(tmp_path / "one.sqlite") as one:
+        words = " ".join(
+            [
+                plots.describe_posts_by_year(overview.posts_by_year(one)),
+                plots.describe_tags_alongside(overview.tags_alongside(one)),
+                plots.describe_reference_web(overview.reference_web(one)),
+            ]
+        )
+        limits = overview.sample_limits(one).set_index("measure")["value"]
+    assert "1 cables" not in words and "1 posts" not in words
+    assert words.startswith("1 cable; the table shows 1 post with the most cables.")
+    assert "1 cable carries AJ" in words and "1 cable of the corpus names 2 other cables" in words
+    assert limits["share of the Cablegate release"] == "under 0.01% of 251,287"

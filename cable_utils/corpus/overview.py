@@ -268,6 +268,12 @@ RELEASE_ROWS = (
 )
 
 
+def _share(part: int, whole: int) -> str:
+    """``0.25%``; a share too small for two decimals is "under 0.01%", not a false 0.00%."""
+    share = part / whole
+    return "under 0.01%" if 0 < share < 0.00005 else f"{share:.2%}"
+
+
 def sample_limits(index: CorpusIndex) -> pd.DataFrame:
     """What this corpus is, in numbers, beside the release it was taken from.
 
@@ -288,7 +294,7 @@ def sample_limits(index: CorpusIndex) -> pd.DataFrame:
         ("cables in this corpus", f"{total:,}", "what every count in this lesson is out of"),
         (
             "share of the Cablegate release",
-            f"{total / RELEASE_ROWS:.2%} of {RELEASE_ROWS:,}",
+            f"{_share(total, RELEASE_ROWS)} of {RELEASE_ROWS:,}",
             "a sample chosen to test the parser, not a random draw: counts describe the sample",
         ),
         ("posts", f"{len(posts):,}", "many posts have one or two cables: too few to compare"),

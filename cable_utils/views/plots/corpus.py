@@ -73,6 +73,11 @@ def posts_by_year_figure(table: pd.DataFrame, *, title: str | None = None) -> An
     return figure
 
 
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    """``1 cable``, ``2 cables`` (``plural`` for a noun that does not take an s)."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
+
+
 def describe_posts_by_year(table: pd.DataFrame) -> str:
     """The heatmap in one or two sentences."""
     if table.empty:
@@ -82,11 +87,13 @@ def describe_posts_by_year(table: pd.DataFrame) -> str:
     posts = [post for post in table.index if not str(post).endswith("other posts")]
     rest = [post for post in table.index if str(post).endswith("other posts")]
     top = ", ".join(f"{post} ({table.loc[post, 'total']})" for post in posts[:3])
-    shown = f"{len(posts)} posts with the most cables" + (f" and {rest[0]} summed" if rest else "")
+    shown = f"{_count(len(posts), 'post')} with the most cables" + (
+        f" and {rest[0]} summed" if rest else ""
+    )
     return (
-        f"{int(table['total'].sum())} cables; the table shows {shown}. The most cables come "
-        f"from {top}. The busiest year column is {busiest_year} "
-        f"({int(table[busiest_year].sum())} cables)."
+        f"{_count(int(table['total'].sum()), 'cable')}; the table shows {shown}. The most "
+        f"cables come from {top}. The busiest year column is {busiest_year} "
+        f"({_count(int(table[busiest_year].sum()), 'cable')})."
     )
 
 
@@ -140,7 +147,7 @@ def tags_alongside_figure(table: pd.DataFrame) -> Any:
                 x=rows["together"],
                 y=rows["tag"],
                 orientation="h",
-                name=f"with {focus} ({int(rows.cables_with_focus.iloc[0])} cables)",
+                name=f"with {focus} ({_count(int(rows.cables_with_focus.iloc[0]), 'cable')})",
                 text=[f"{focus}: {n}" for n in rows["together"]],
                 textposition="outside",
                 marker={
@@ -170,7 +177,8 @@ def describe_tags_alongside(table: pd.DataFrame) -> str:
             sentences.append(f"No cable in this corpus carries {focus}.")
             continue
         top = ", ".join(f"{r.tag} ({r.together})" for r in rows.head(3).itertuples())
-        sentences.append(f"{count} cables carry {focus}; most often with {top}.")
+        carry = "carries" if count == 1 else "carry"
+        sentences.append(f"{_count(count, 'cable')} {carry} {focus}; most often with {top}.")
     return " ".join(sentences)
 
 
@@ -244,8 +252,12 @@ def describe_reference_web(web: pd.DataFrame) -> str:
     inside = web[web["cited_in_corpus"]]
     named = web["cited"].nunique()
     absent = web.loc[~web["cited_in_corpus"], "cited"].nunique()
+    name = "names" if citing == 1 else "name"
+    point = "points" if len(inside) == 1 else "point"
+    known = "is" if absent == 1 else "are"
     return (
-        f"{citing} cables of the corpus name {named} other cables in {len(web)} REF entries. "
-        f"{len(inside)} of those entries point to a cable that is in the corpus; the other "
-        f"{absent} cited cables are known here only by their IDs."
+        f"{_count(citing, 'cable')} of the corpus {name} {_count(named, 'other cable')} in "
+        f"{_count(len(web), 'REF entry', 'REF entries')}. {len(inside):,} of those entries "
+        f"{point} to a cable that is in the corpus; the other {_count(absent, 'cited cable')} "
+        f"{known} known here only by {'its ID' if absent == 1 else 'their IDs'}."
     )
