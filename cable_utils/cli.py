@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ._words import counted
 from .errors import CableError, InputTooLargeError
 from .model import Cable
 from .parse import load_cable
@@ -134,7 +135,7 @@ def _corpus(args: argparse.Namespace) -> int:
         args.path, args.out, workers=max(1, int(args.workers)), progress=True
     )
     print(
-        f"\rwrote {rows:,} cables to {args.out}"
+        f"\rwrote {counted(rows, 'cable')} to {args.out}"
         + (f" ({errors:,} could not be read: see the error column)" if errors else ""),
         file=sys.stderr,
     )
@@ -182,12 +183,10 @@ def _progress_bar(width: int = 30):
         state["last"] = now
         rate = f"{count / elapsed:,.0f}/s" if elapsed > 0 else ""
         if fraction is None:
-            line = f"indexed {count:,} cables {rate}"
+            line = f"indexed {counted(count, 'cable')} {rate}"
         else:
             filled = round(width * fraction)
-            line = (
-                f"[{'#' * filled}{'.' * (width - filled)}] {fraction:4.0%} {count:,} cables {rate}"
-            )
+            line = f"[{'#' * filled}{'.' * (width - filled)}] {fraction:4.0%} {counted(count, 'cable')} {rate}"
         print(f"\r{line}", end="", file=sys.stderr, flush=True)
 
     return report

@@ -28,3 +28,62 @@ def test_none_for_a_cable_that_cites_others_is_read_as_none_not_as_an_id() -> No
     feedback = check("06.3", "none", load_cable("08BAKU151"), save=False)
     assert feedback.verdict == "not yet"
     assert "names 2 cables" in feedback.message and "NONE" not in feedback.message
+
+
+def test_one_mention_is_one_mention_in_lesson_03s_actor_explorer() -> None:
+    """08BAKU151 has actors mentioned once: the explorer listed 'Armenia (1 mentions)'."""
+    from cable_utils.widgets.actors import actor_explorer
+
+    def options(widget):
+        yield from getattr(widget, "options", ())
+        for child in getattr(widget, "children", ()):
+            yield from options(child)
+
+    labels = [label for label, _ in options(actor_explorer(load_cable("08BAKU151")))]
+    assert "Armenia (1 mention)" in labels and "Kosovo (31 mentions)" in labels
+    assert not [label for label in labels if label.endswith("(1 mentions)")]
+
+
+def test_one_line_of_one_cable_in_a_concordance_caption() -> None:
+    import pandas as pd
+
+    from cable_utils.views.search import concordance_html
+
+    frame = pd.DataFrame(
+        [
+            (
+                "10ANKARA302",
+                "2010-02-26",
+                "ANKARA",
+                "framework for ",
+                "Minsk Group",
+                " progress",
+                5,
+                16,
+            )
+        ],
+        columns=["id", "date", "post", "left", "match", "right", "start", "end"],
+    )
+    frame.attrs.update(total_cables=1, cables_read=1, query='"Minsk Group"')
+    assert "1 line for &#x27;&quot;Minsk Group&quot;&#x27; in the 1 matching cable" in (
+        concordance_html(frame)
+    )
+    frame.attrs.update(total_cables=3_192, cables_read=200)
+    assert "in 200 of the 3,192 matching cables" in concordance_html(frame)
+
+
+def test_counts_in_the_words_beside_figures_and_panels_agree_with_their_number() -> None:
+    from cable_utils._words import counted
+    from cable_utils.parse import parse_text
+
+    assert [counted(n, "cable") for n in (0, 1, 2, 1_500)] == [
+        "0 cables", "1 cable", "2 cables", "1,500 cables",
+    ]  # fmt: skip
+    doha = load_cable("09DOHA214")  # a print-out wrapper of 19 lines before the telegram
+    (long_wrapper,) = doha.defects_of("wrapper")
+    assert long_wrapper.message.startswith("the first 19 lines are a wrapper")
+    telegram = doha.raw[long_wrapper.end :].lstrip("\n")
+    (wrapper,) = parse_text("CONFIDENTIAL DOHA 000214\n" + telegram).defects_of("wrapper")
+    assert wrapper.message.startswith("the first line is a wrapper") and "it was not read" in (
+        wrapper.message
+    )

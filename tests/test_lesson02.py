@@ -143,7 +143,7 @@ def test_paragraph_browser_by_number_section_marking(cable: Cable) -> None:
     panel.controls["mode"].value = "marking"
     panel.controls["choice"].value = "C"
     assert [p.number for p in panel.state["paragraphs"]] == [1, 2, 5]
-    assert "3 paragraph(s)</strong>, 472 words" in panel.view.value
+    assert "3 paragraphs</strong>, 472 words" in panel.view.value
 
 
 def test_redaction_simulator_changes_view_and_chart(cable: Cable) -> None:

@@ -317,10 +317,15 @@ def _skip_preamble(context: ParseContext, start: int, end: int, banner):
     context.add_segment("preamble", start, telegram.start(), "wrapper")
     context.fields["telegram_start"] = telegram.start()
     lines = context.source.line_number(telegram.start()) - context.source.line_number(start)
+    what, were = (
+        ("the first line is", "it was")
+        if lines == 1
+        else (f"the first {lines} lines are", "they were")
+    )
     context.defect(
         "wrapper",
-        f"the first {lines} lines are a wrapper added before the telegram (an e-mail or "
-        f"database print-out starting {first_line[:60]!r}); they were not read as part of the cable",
+        f"{what} a wrapper added before the telegram (an e-mail or database print-out "
+        f"starting {first_line[:60]!r}); {were} not read as part of the cable",
         start,
         telegram.start(),
     )

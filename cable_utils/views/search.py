@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from .._words import counted
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -176,9 +178,10 @@ def concordance_html(frame: pd.DataFrame, *, caption: str | None = None) -> str:
     total = frame.attrs.get("total_cables")
     read = frame.attrs.get("cables_read")
     query = frame.attrs.get("query", "")
-    default = f"{len(frame)} lines for {query!r}"
+    default = f"{counted(len(frame), 'line')} for {query!r}"
     if total is not None:
-        default += f" in {read} of the {total} matching cables"
+        matching = counted(total, "matching cable")
+        default += f" in the {matching}" if read == total else f" in {read:,} of the {matching}"
     for note in frame.attrs.get("notes", ()):  # why nothing matched, when a filter says why
         default += f" ({note})"
     lines = list(zip(frame["left"], frame["match"], frame["right"], strict=True))

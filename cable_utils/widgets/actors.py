@@ -6,6 +6,7 @@ from html import escape
 
 import ipywidgets as widgets
 
+from .._words import counted
 from ..analysis.actors import (
     VOICES,
     Gazetteer,
@@ -109,10 +110,12 @@ def actor_explorer(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer(cable)
     mentions = find_mentions(cable, gazetteer)
     statements = find_statements(cable, gazetteer)
-    counted = {a.id: sum(1 for m in mentions if m.actor_id == a.id) for a in gazetteer.actors}
+    mention_counts = {
+        a.id: sum(1 for m in mentions if m.actor_id == a.id) for a in gazetteer.actors
+    }
     options = [
-        (f"{a.name} ({counted[a.id]} mentions)", a.id)
-        for a in sorted(gazetteer.actors, key=lambda a: (-counted[a.id], a.name))
+        (f"{a.name} ({counted(mention_counts[a.id], 'mention')})", a.id)
+        for a in sorted(gazetteer.actors, key=lambda a: (-mention_counts[a.id], a.name))
     ]
     choice = labelled(widgets.Dropdown(options=options), "Actor:")
     show_said = labelled(widgets.Checkbox(value=True), "Highlight what they said")

@@ -9,6 +9,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .._words import counted
 from ..analysis.argument import STANCES, Agreement, ArgumentData, StanceCoding, agreement
 from ..model import Cable
 from ..parse import takes_cable
@@ -136,8 +137,9 @@ def argument_status(cable: Cable, data: ArgumentData) -> widgets.HTML:
         text = f"{lead}<ul class='annotation-problems'>{listed}</ul>"
     elif data.curated and data.from_student_work:
         text = (
-            f"<p><strong>{name}</strong>: {len(data.claims)} claims from <em>your own work</em> "
-            f"(<code>{escape(str(data.folder))}</code>), {len(data.relations)} relations. "
+            f"<p><strong>{name}</strong>: {counted(len(data.claims), 'claim')} from "
+            f"<em>your own work</em> (<code>{escape(str(data.folder))}</code>), "
+            f"{counted(len(data.relations), 'relation')}. "
             "There is no reference coding to compare with: discuss yours with others.</p>"
         )
     elif data.curated:

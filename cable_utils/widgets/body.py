@@ -6,6 +6,7 @@ from html import escape
 
 import ipywidgets as widgets
 
+from .._words import counted
 from ..analysis.redaction import READERS, simulate
 from ..analysis.voices import paragraph_voice
 from ..model import Cable, Paragraph
@@ -101,8 +102,8 @@ def paragraph_browser(cable: Cable) -> Panel:
             return
         words = sum(p.word_count for p in shown)
         head = (
-            f'<p class="browser-summary"><strong>{len(shown)} paragraph(s)</strong>, '
-            f"{words} words, browsing by {escape(mode.value)}.</p>"
+            f'<p class="browser-summary"><strong>{counted(len(shown), "paragraph")}</strong>, '
+            f"{counted(words, 'word')}, browsing by {escape(mode.value)}.</p>"
         )
         view.value = head + "".join(paragraph_card_html(p) for p in shown)
 
@@ -153,7 +154,7 @@ def redaction_simulator(cable: Cable) -> Panel:
                 blocks.append(
                     f'<p class="withheld" style="background:#000;color:#fff;padding:4px">'
                     f"[{escape(name)} withheld: ({escape(_marking(portion.paragraph))}) "
-                    f"{escape(portion.level)}, {portion.paragraph.word_count} words]</p>"
+                    f"{escape(portion.level)}, {counted(portion.paragraph.word_count, 'word')}]</p>"
                 )
             else:
                 blocks.append(
@@ -166,7 +167,7 @@ def redaction_simulator(cable: Cable) -> Panel:
             '<p class="redaction-summary" role="status">'
             f"<strong>{escape(result.reader.name)}</strong> "
             f"({escape(result.reader.description)}): sees {len(result.kept)} of "
-            f"{len(result.kept) + len(result.withheld)} paragraphs and loses "
+            f"{counted(len(result.kept) + len(result.withheld), 'paragraph')} and loses "
             f"<strong>{result.share_lost:.0%}</strong> of the words ({result.words_lost} of "
             f"{result.words_total}). Withheld: {escape(withheld)}.</p>" + "".join(blocks)
         )

@@ -6,6 +6,7 @@ from html import escape
 
 import ipywidgets as widgets
 
+from .._words import counted
 from ..analysis.argument import TimelineEvent, _when_text
 from ..model import Cable
 from ..reference.sources import cite, load_sources, source_ids
@@ -52,7 +53,7 @@ def events_html(events: list[TimelineEvent]) -> str:
     )
     return (
         f'<table class="context-timeline" style="border-collapse:collapse">'
-        f"<caption style='text-align:left'>{len(events)} events</caption>"
+        f"<caption style='text-align:left'>{counted(len(events), 'event')}</caption>"
         f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
     )
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..._words import counted
 from ...errors import CableNotFoundError
 from ...model import CorpusRow
 from ...source.paths import CABLE_ID_PATTERN
@@ -128,7 +129,7 @@ class BuildReport:
             extra.append(f"{self.duplicates:,} duplicate IDs skipped")
         note = f" ({'; '.join(extra)})" if extra else ""
         return (
-            f"indexed {self.cables:,} cables in {self.seconds:.1f} s ({self.rate:,.0f}/s) "
+            f"indexed {counted(self.cables, 'cable')} in {self.seconds:.1f} s ({self.rate:,.0f}/s) "
             f"into {self.path} ({self.size_bytes / 1e6:,.1f} MB){note}"
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..._words import counted
 from ...analysis.redaction import marking_meaning, simulate
 from . import HOME_CABLE, exercise, solution
 from .answers import fold, read_items, read_number, shown
@@ -233,7 +234,9 @@ def public_share(answer: Any, cable: Any) -> Feedback:
         return Feedback.not_yet(f"{value:g}% is not a share of the words (0 to 100).", hint)
     exact = result.share_lost * 100
     if abs(value - exact) < 1:  # rounded or cut off: 68.6 % may be 69 or 68
-        return Feedback.right(f"{result.words_lost} of {result.words_total} words: {expected}%.")
+        return Feedback.right(
+            f"{result.words_lost:,} of {counted(result.words_total, 'word')}: {expected}%."
+        )
     return Feedback.not_yet(f"{value:g}% is {'too high' if value > expected else 'too low'}.", hint)
 
 
@@ -245,7 +248,8 @@ def public_share_solution(cable: Any) -> ModelAnswer:
         "02.4",
         True,
         f"{expected}%",
-        f"{result.words_lost} of {result.words_total} words are in withheld paragraphs.",
+        f"{result.words_lost:,} of {counted(result.words_total, 'word')} "
+        f"{'is' if result.words_lost == 1 else 'are'} in withheld paragraphs.",
         value=expected,
     )
 

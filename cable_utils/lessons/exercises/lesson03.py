@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from ..._words import counted
 from ...errors import CableError
 from ...source.paths import DATA_DIR
 from . import HOME_CABLE, exercise, solution
@@ -120,7 +121,7 @@ def _unchecked_comparison(
     )
     if any(given in _forms(actor) for actor in winners):
         does = [Point("automatic_top", f"names the person the matcher counts most: {names} "
-                                       f"({best} mentions).")]  # fmt: skip
+                                       f"({counted(best, 'mention')}).")]  # fmt: skip
         return Feedback.saved("compared with the automatic count.", does=does, misses=[flag])
     named = [a for a in gazetteer.actors if a.type == "person" and given in _forms(a)]
     said = (
@@ -151,12 +152,12 @@ def most_mentioned(answer: Any, cable: Any) -> Feedback:
     winners = [gazetteer[a] for a, n in counts.items() if n == best]
     if any(given in _forms(actor) for actor in winners):
         names = " and ".join(a.name for a in winners)
-        return Feedback.right(f"{names}: {best} mentions ({where}).")
+        return Feedback.right(f"{names}: {counted(best, 'mention')} ({where}).")
     others = {a.id: a for a in gazetteer.actors if a.type == "person"}
     named = [a for a in others.values() if given in _forms(a)]
     if named:
         return Feedback.not_yet(
-            f"{named[0].name} has {counts.get(named[0].id, 0)} mentions; someone has more.",
+            f"{named[0].name} has {counted(counts.get(named[0].id, 0), 'mention')}; someone has more.",
             _MOST_MENTIONED_HINT,
         )
     return Feedback.not_yet(
@@ -181,7 +182,7 @@ def most_mentioned_solution(cable: Any) -> ModelAnswer:
         "03.1",
         True,
         " / ".join(names),
-        f"{best} mentions ({where}); next: {runners or 'nobody'}.{caveat}",
+        f"{counted(best, 'mention')} ({where}); next: {runners or 'nobody'}.{caveat}",
     )
 
 

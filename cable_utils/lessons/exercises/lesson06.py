@@ -15,6 +15,7 @@ from collections import Counter
 from functools import cache
 from typing import Any
 
+from ..._words import counted
 from . import exercise, solution
 from .answers import fold, read_items, read_number, shown
 from .feedback import Feedback, ModelAnswer, Point
@@ -46,7 +47,7 @@ def karabakh_count(answer: Any, cable: Any) -> Feedback:
         return Feedback.not_yet(problem or f"{shown(answer)} holds no number.", _SEARCH_HINT)
     if value == expected:
         return Feedback.right(
-            f"{expected} cables. Read them in context before counting anything else: a "
+            f"{counted(expected, 'cable')}. Read them in context before counting anything else: a "
             "cable that mentions the conflict once in a list is not a cable about it."
         )
     direction = "too many" if value > expected else "too few"
@@ -84,11 +85,13 @@ def busiest_post(answer: Any, cable: Any) -> Feedback:
     )
     if given in best:
         return Feedback.right(
-            f"{given}, with {top} cables of 2009 here. That is a fact about this sample, "
+            f"{given}, with {counted(top, 'cable')} of 2009 here. That is a fact about this sample, "
             "not about which post wrote most in 2009."
         )
     if given in counts:
-        return Feedback.not_yet(f"{given} has {counts[given]} cables of 2009 here.", hint)
+        return Feedback.not_yet(
+            f"{given} has {counted(counts[given], 'cable')} of 2009 here.", hint
+        )
     return Feedback.not_yet(f"{shown(answer)} has no cable of 2009 in this corpus.", hint)
 
 
@@ -96,7 +99,9 @@ def busiest_post(answer: Any, cable: Any) -> Feedback:
 def busiest_post_solution(cable: Any) -> ModelAnswer:
     counts = posts_of_year(2009)
     post, number = counts.most_common(1)[0]
-    return ModelAnswer("06.2", True, post, f"{number} cables of 2009 in this corpus.", value=post)
+    return ModelAnswer(
+        "06.2", True, post, f"{counted(number, 'cable')} of 2009 in this corpus.", value=post
+    )
 
 
 def _cited(cable: Any) -> list[str]:

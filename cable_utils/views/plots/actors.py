@@ -12,6 +12,7 @@ import textwrap
 from itertools import combinations
 from typing import Any
 
+from ..._words import counted
 from ...analysis.actors import ACTOR_TYPES, Gazetteer, Mention
 from ._style import (
     MARKER_SYMBOLS,
@@ -88,8 +89,9 @@ def describe_mentions(gazetteer: Gazetteer, mentions: list[Mention], *, top: int
     head = ", ".join(f"{name} ({count})" for _, name, _, count in rows[:top])
     people = [r for r in rows if r[2] == "person"]
     return (
-        f"{len(mentions)} mentions of {len(rows)} actors. Most mentioned: {head}. "
-        f"{len(people)} of the actors are people"
+        f"{counted(len(mentions), 'mention')} of {counted(len(rows), 'actor')}. "
+        f"Most mentioned: {head}. {len(people)} of the actors "
+        f"{'is a person' if len(people) == 1 else 'are people'}"
         + (f"; the most mentioned person is {people[0][1]} ({people[0][3]})." if people else ".")
     )
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from html import escape
 from typing import Any
 
+from ..._words import counted
 from ...analysis.argument import ArgumentData, TimelineEvent
 from ...model import Cable
 from ...reference.sources import cite
@@ -363,7 +364,7 @@ def describe_argument_map(data: ArgumentData) -> str:
     if not data.claims:
         return f"There are no curated claims for {data.cable_id}, so there is no argument map yet."
     lines = [
-        f"{len(data.claims)} claims and {len(data.relations)} relations "
+        f"{counted(len(data.claims), 'claim')} and {counted(len(data.relations), 'relation')} "
         f"({sum(r.kind == 'support' for r in data.relations)} support, "
         f"{sum(r.kind == 'attack' for r in data.relations)} attack)."
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..._words import counted
 from ...analysis.redaction import LEVELS, READERS, portion_levels, simulate_all
 from ...model import Cable
 from ...parse import takes_cable
@@ -98,9 +99,10 @@ def describe_paragraph_lengths(cable: Cable) -> str:
     longest = max(portions, key=lambda p: p.paragraph.word_count)
     parts = ", ".join(f"{level} {count}" for level, count in words.items())
     return (
-        f"{len(portions)} paragraphs, {sum(words.values())} words ({parts}); the longest is "
+        f"{counted(len(portions), 'paragraph')}, {counted(sum(words.values()), 'word')} "
+        f"({parts}); the longest is "
         f"{_label(longest.paragraph.number, portions.index(longest))} "
-        f"({longest.paragraph.word_count} words, {longest.level}, section "
+        f"({counted(longest.paragraph.word_count, 'word')}, {longest.level}, section "
         f"{longest.paragraph.section or '(main text)'})."
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..._words import counted
 from ._style import (
     MARKER_SYMBOLS,
     OKABE_ITO_SEQUENCE,
@@ -73,11 +74,6 @@ def posts_by_year_figure(table: pd.DataFrame, *, title: str | None = None) -> An
     return figure
 
 
-def _count(number: int, noun: str, plural: str | None = None) -> str:
-    """``1 cable``, ``2 cables`` (``plural`` for a noun that does not take an s)."""
-    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
-
-
 def describe_posts_by_year(table: pd.DataFrame) -> str:
     """The heatmap in one or two sentences."""
     if table.empty:
@@ -87,13 +83,13 @@ def describe_posts_by_year(table: pd.DataFrame) -> str:
     posts = [post for post in table.index if not str(post).endswith("other posts")]
     rest = [post for post in table.index if str(post).endswith("other posts")]
     top = ", ".join(f"{post} ({table.loc[post, 'total']})" for post in posts[:3])
-    shown = f"{_count(len(posts), 'post')} with the most cables" + (
+    shown = f"{counted(len(posts), 'post')} with the most cables" + (
         f" and {rest[0]} summed" if rest else ""
     )
     return (
-        f"{_count(int(table['total'].sum()), 'cable')}; the table shows {shown}. The most "
+        f"{counted(int(table['total'].sum()), 'cable')}; the table shows {shown}. The most "
         f"cables come from {top}. The busiest year column is {busiest_year} "
-        f"({_count(int(table[busiest_year].sum()), 'cable')})."
+        f"({counted(int(table[busiest_year].sum()), 'cable')})."
     )
 
 
@@ -147,7 +143,7 @@ def tags_alongside_figure(table: pd.DataFrame) -> Any:
                 x=rows["together"],
                 y=rows["tag"],
                 orientation="h",
-                name=f"with {focus} ({_count(int(rows.cables_with_focus.iloc[0]), 'cable')})",
+                name=f"with {focus} ({counted(int(rows.cables_with_focus.iloc[0]), 'cable')})",
                 text=[f"{focus}: {n}" for n in rows["together"]],
                 textposition="outside",
                 marker={
@@ -178,7 +174,7 @@ def describe_tags_alongside(table: pd.DataFrame) -> str:
             continue
         top = ", ".join(f"{r.tag} ({r.together})" for r in rows.head(3).itertuples())
         carry = "carries" if count == 1 else "carry"
-        sentences.append(f"{_count(count, 'cable')} {carry} {focus}; most often with {top}.")
+        sentences.append(f"{counted(count, 'cable')} {carry} {focus}; most often with {top}.")
     return " ".join(sentences)
 
 
@@ -256,8 +252,8 @@ def describe_reference_web(web: pd.DataFrame) -> str:
     point = "points" if len(inside) == 1 else "point"
     known = "is" if absent == 1 else "are"
     return (
-        f"{_count(citing, 'cable')} of the corpus {name} {_count(named, 'other cable')} in "
-        f"{_count(len(web), 'REF entry', 'REF entries')}. {len(inside):,} of those entries "
-        f"{point} to a cable that is in the corpus; the other {_count(absent, 'cited cable')} "
+        f"{counted(citing, 'cable')} of the corpus {name} {counted(named, 'other cable')} in "
+        f"{counted(len(web), 'REF entry', 'REF entries')}. {len(inside):,} of those entries "
+        f"{point} to a cable that is in the corpus; the other {counted(absent, 'cited cable')} "
         f"{known} known here only by {'its ID' if absent == 1 else 'their IDs'}."
     )

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from html import escape
 from typing import Any
 
+from ..._words import counted
 from ...analysis.history import (
     cumulative_by_day,
     cumulative_count,
@@ -101,7 +102,7 @@ def context_map_figure(places: tuple[ContextPlace, ...] | list[ContextPlace]) ->
 
 def describe_context_map(places: tuple[ContextPlace, ...] | list[ContextPlace]) -> str:
     """The map in words: every place, what kind it is and why it is on the map."""
-    lines = [f"The map shows {len(places)} places:"]
+    lines = [f"The map shows {counted(len(places), 'place')}:"]
     lines += [f"- {p.place} ({p.country}; {p.kind}): {p.why}." for p in places]
     return "\n".join(lines)
 
