@@ -364,12 +364,15 @@ class Cable:
         _check_kind(kind, SEGMENT_KINDS, "segment")
         return [segment for segment in self.segments if segment.kind == kind]
 
-    def paragraph(self, number: int) -> Paragraph:
+    def paragraph(self, number: int | str) -> Paragraph:
+        """The paragraph numbered ``number`` (``3`` or ``"3"``, as typed into a box)."""
+        if isinstance(number, str) and number.strip().isdigit():
+            number = int(number)
         for paragraph in self.paragraphs:
             if paragraph.number == number:
                 return paragraph
         numbers = [p.number for p in self.paragraphs if p.number is not None]
-        raise KeyError(f"{self.id or 'this cable'} has no paragraph {number}; it has {numbers}")
+        raise KeyError(f"{self.id or 'this cable'} has no paragraph {number!r}; it has {numbers}")
 
     @property
     def addressees(self) -> tuple[Addressee, ...]:

@@ -520,3 +520,23 @@ def test_a_concordance_with_a_misspelt_post_says_so(tmp_path) -> None:
         assert "(no cable in this index is from the post &#x27;BAKUU&#x27;)" in shown
         found = concordance(index, "Karabakh", post="BAKU")
         assert len(found) and found.attrs["notes"] == ()
+
+
+def test_a_paragraph_number_typed_as_text_is_that_paragraph() -> None:
+    cable = load_cable("08BAKU151")
+    assert cable.paragraph("3") == cable.paragraph(3)  # it said 'has no paragraph 3; it has [1, …]'
+    with pytest.raises(KeyError, match=r"has no paragraph 'three'; it has \[1, 2, 3, 4, 5\]"):
+        cable.paragraph("three")
+
+
+def test_a_glossary_miss_suggests_a_few_terms_not_the_whole_glossary() -> None:
+    from cable_utils.reference.glossary import define
+
+    with pytest.raises(KeyError) as empty:
+        define("")
+    assert "did you mean" not in str(empty.value) and "glossary_table()" in str(empty.value)
+    with pytest.raises(KeyError) as short:
+        define("a")
+    assert str(short.value).count(",") == 6 and "…?" in str(short.value)
+    with pytest.raises(KeyError, match="did you mean portion marking"):
+        define("portion")

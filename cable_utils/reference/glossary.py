@@ -67,7 +67,9 @@ def define(term: str) -> Definition:
     for entry in glossary_entries():
         if entry.term.casefold() == wanted:
             return entry
-    close = [e.term for e in glossary_entries() if wanted in e.term.casefold()]
+    close = [e.term for e in glossary_entries() if wanted and wanted in e.term.casefold()]
+    if len(close) > 6:  # a short fragment matches half the glossary: name a few
+        close = [*close[:6], "…"]
     hint = f"; did you mean {', '.join(close)}?" if close else "; see glossary_table()"
     raise KeyError(f"{term!r} is not in data/glossary.csv{hint}")
 
