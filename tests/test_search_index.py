@@ -148,6 +148,13 @@ def test_a_filter_value_no_cable_has_is_named_when_nothing_matches(index) -> Non
     assert "<b>" not in shown
 
 
+def test_several_posts_at_once_is_a_plain_message_not_a_post_named_like_a_list(index) -> None:
+    with pytest.raises(QueryError, match=r"give one post as text \(post='BAKU'\), not the list"):
+        index.search("Karabakh", post=["BAKU", "YEREVAN"])
+    with pytest.raises(QueryError, match="give one classification as text"):
+        index.search("Karabakh", classification=("SECRET",))
+
+
 def test_ranked_and_date_ordered(index) -> None:
     by_date = [hit.date for hit in index.search("Karabakh", order="date", limit=50)]
     assert by_date == sorted(by_date)

@@ -392,6 +392,16 @@ class CorpusIndex:
     ) -> dict[str, Any]:
         """Bound parameters: the MATCH expression (query and filter terms) and the days."""
         checked = _checked_query(query)
+        for name, value, example in (
+            ("post", post, "BAKU"),
+            ("classification", classification, "SECRET"),
+        ):
+            if value is not None and not isinstance(value, str):  # post=["BAKU", "YEREVAN"]
+                raise QueryError(
+                    f"give one {name} as text ({name}={example!r}), not the "
+                    f"{type(value).__name__} {value!r}: to compare several, search each in turn"
+                    + (" or use issue_across_posts()" if name == "post" else "")
+                )
         first, last = _day(date_from, end=False), _day(date_to, end=True)
         if first is not None and last is not None and first > last:
             raise QueryError(
