@@ -99,6 +99,21 @@ def test_unknown_id():
         load_cable("99NOWHERE1")
 
 
+def test_an_id_typed_as_people_write_it_is_found() -> None:
+    cable = load_cable("08BAKU151")
+    assert load_cable("08baku151").raw == cable.raw  # lower case
+    assert load_cable("08BAKU000151").raw == cable.raw  # the banner's "BAKU 000151"
+
+
+def test_an_unknown_id_suggests_the_close_ones_and_names_a_corpus_cable() -> None:
+    with pytest.raises(CableNotFoundError, match=r"did you mean 08BAKU151\?"):
+        load_cable("09BAKU151")
+    with pytest.raises(CableNotFoundError) as corpus:
+        load_cable("10ankara87")  # lesson 06 finds it; the collection does not hold it
+    assert "10ANKARA87 is a cable of the corpus" in str(corpus.value)
+    assert "lesson 06's cable finder" in str(corpus.value)
+
+
 @pytest.mark.parametrize(
     "sneaky", ["../../etc/passwd", "..", "samples/../../x", "08BAKU151.txt/..", "/etc/passwd\x00"]
 )

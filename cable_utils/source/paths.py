@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from pathlib import Path
@@ -111,12 +112,42 @@ def find_cable_file(cable_id: str) -> Path:
             "of the repository (installed with `pip install -e .`, as `make lab` does), or "
             "set CABLE_CLASSROOM_DATA to the data/ folder of a clone"
         )
-    for folder in cable_dirs():
-        candidate = (folder / f"{cable_id}.txt").resolve()
-        if candidate.parent == folder.resolve() and candidate.is_file():
-            return candidate
-    known = ", ".join(known_cable_ids()[:8])
+    # As typed first; then as Cablegate writes IDs ("08baku151", "08BAKU000151" → 08BAKU151).
+    for wanted in dict.fromkeys((cable_id, canonical_id(cable_id))):
+        for folder in cable_dirs():
+            candidate = (folder / f"{wanted}.txt").resolve()
+            if candidate.parent == folder.resolve() and candidate.is_file():
+                return candidate
+    in_corpus = DATA_DIR / "corpus" / "cables" / f"{canonical_id(cable_id)}.txt"
+    if in_corpus.is_file():  # the regression corpus is searched in lesson 06, not loaded by ID
+        raise CableNotFoundError(
+            f"{canonical_id(cable_id)} is a cable of the corpus ({in_corpus}), "
+            "not of the collection: load it by its path, or choose it with lesson 06's cable "
+            "finder, which adds it to your cables"
+        )
+    known_ids = known_cable_ids()
+    close = difflib.get_close_matches(canonical_id(cable_id), known_ids, n=3, cutoff=0.75)
+    hint = (
+        f"did you mean {' or '.join(close)}?"
+        if close
+        else f"known IDs include: {', '.join(known_ids[:8])}"
+    )
     raise CableNotFoundError(
         f"no cable with ID {cable_id!r} in {DATA_DIR / 'cables'} or in your added cables "
-        f"({work_cables_dir()}); known IDs include: {known}"
+        f"({work_cables_dir()}); {hint}"
     )
+
+
+def canonical_id(cable_id: str) -> str:
+    """A cable ID as Cablegate writes it: capitals, no leading zeros in the serial.
+
+    ``08baku151`` and ``08BAKU000151`` (the banner's "BAKU 000151") are 08BAKU151;
+    anything that is not shaped like a cable ID is returned as it is.
+
+    >>> canonical_id("08baku000151"), canonical_id("PASTED_1a2b3c4d")
+    ('08BAKU151', 'PASTED_1a2b3c4d')
+    """
+    shaped = CABLE_ID_PATTERN.match(cable_id.upper())
+    if shaped is None:
+        return cable_id
+    return f"{shaped['year']}{shaped['origin']}{int(shaped['serial'])}"
