@@ -540,3 +540,15 @@ def test_a_glossary_miss_suggests_a_few_terms_not_the_whole_glossary() -> None:
     assert str(short.value).count(",") == 6 and "…?" in str(short.value)
     with pytest.raises(KeyError, match="did you mean portion marking"):
         define("portion")
+
+
+def test_an_exercise_number_without_its_leading_zero_is_that_exercise(
+    tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setenv("CABLE_CLASSROOM_WORK", str(tmp_path / "my_work"))
+    cable = load_cable("08BAKU151")
+    feedback = check("6.1", "8", cable, save=False)
+    assert feedback.verdict == Verdict.CORRECT and feedback.exercise == "06.1"
+    assert check(" 06.1 ", "8", cable, save=False).verdict == Verdict.CORRECT
+    with pytest.raises(KeyError, match="there is no exercise '9.1'"):
+        check("9.1", "8", cable, save=False)

@@ -16,6 +16,7 @@ __all__ = ["self_check", "solution"]
 def self_check(exercise_id: str, cable: Any, *, placeholder: str = "your answer") -> Panel:
     """A small panel to type an answer to exercise ``exercise_id`` and get feedback."""
     item = get_exercise(exercise_id)
+    exercise_id = item.id
     answer = widgets.Text(
         placeholder=placeholder,
         description=f"Answer {exercise_id}:",
@@ -48,7 +49,7 @@ def solution(exercise_id: str, cable: Any) -> Panel | StaticSolution:
     nothing is ever written. Pressing it again hides the answer. In the static
     edition the same call gives a closed ``<details>`` disclosure instead.
     """
-    get_exercise(exercise_id)  # an unknown ID fails here, listing the known ones
+    exercise_id = get_exercise(exercise_id).id  # an unknown ID fails here, listing the known ones
     if in_static_edition():
         return StaticSolution(exercise_id, cable)
     show = f"Show the solution to {exercise_id}"

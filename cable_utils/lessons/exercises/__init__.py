@@ -27,6 +27,7 @@ Nothing here writes a file except :func:`check` saving a real open answer
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
@@ -197,9 +198,13 @@ def exercise_ids() -> list[str]:
 
 
 def get_exercise(exercise_id: str) -> Exercise:
+    """The exercise ``exercise_id`` ("06.1"; "6.1" and " 06.1 " are read as "06.1")."""
     _load_all()
+    wanted = str(exercise_id).strip()
+    if re.fullmatch(r"\d[a-z]?\.\d+", wanted):  # the lesson number without its leading 0
+        wanted = "0" + wanted
     try:
-        return _REGISTRY[exercise_id]
+        return _REGISTRY[wanted]
     except KeyError:
         known = ", ".join(sorted(_REGISTRY)) or "none"
         raise KeyError(f"there is no exercise {exercise_id!r}; known exercises: {known}") from None
@@ -224,6 +229,7 @@ def check(exercise_id: str, answer: Any, cable: Any, *, save: bool = True) -> Fe
     placeholder ``...`` never is.
     """
     item = get_exercise(exercise_id)
+    exercise_id = item.id  # ("6.1" is saved and shown as "06.1")
     if not _is_cable(cable):
         return Feedback.unavailable(
             _no_cable(exercise_id), "run the lesson's first cells, which load the cable."
@@ -273,6 +279,7 @@ def _save_open(item: Exercise, answer: Any, cable: Any, result: Feedback) -> Fee
 def model_answer(exercise_id: str, cable: Any) -> ModelAnswer:
     """The model answer of ``exercise_id`` on ``cable``, computed now; nothing is written."""
     item = get_exercise(exercise_id)
+    exercise_id = item.id
     if not _is_cable(cable):
         return ModelAnswer(exercise_id, False, explanation=_no_cable(exercise_id))
     why = item.unavailable_on(cable)
