@@ -309,23 +309,16 @@ def _add(args: argparse.Namespace) -> int:
     from .corpus.collection import add_cable, add_file, repository_collection
 
     collection = repository_collection()
-    try:
-        if args.file == "-":
-            added = add_cable(
-                _read_stdin(),
-                collection,
-                name="the text on standard input",
-                cable_id=args.id,
-                source=args.source,
-            )
-        else:
-            added = add_file(args.file, collection, cable_id=args.id, source=args.source)
-    except UnicodeDecodeError as error:  # the cable itself is decoded leniently: this is a list
-        raise CableError(
-            f"{_shown(collection.provenance)} or {_shown(collection.checksums)} is not UTF-8 "
-            f"text ({error.reason} at byte {error.start}); restore it (git checkout) and add "
-            "again. Nothing was added."
-        ) from error
+    if args.file == "-":
+        added = add_cable(
+            _read_stdin(),
+            collection,
+            name="the text on standard input",
+            cable_id=args.id,
+            source=args.source,
+        )
+    else:
+        added = add_file(args.file, collection, cable_id=args.id, source=args.source)
     cable = added.cable
     date = cable.date.date().isoformat() if cable.date else "no date"
     print(f"added {added.cable_id} ({cable.origin or 'no FM line'}, {date}): {_shown(added.path)}")

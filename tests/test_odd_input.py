@@ -227,8 +227,11 @@ def test_a_damaged_list_of_added_cables_is_kept_and_named(work: Path, damaged: s
     garbage = b"\xff\xfe\x00not UTF-8\n"
     (work / "cables" / damaged).write_bytes(garbage)
     before = sorted(p.name for p in (work / "cables").iterdir())
-    with pytest.raises(UnreadableWorkError, match="not UTF-8 text"):
+    with pytest.raises(UnreadableWorkError, match="not UTF-8 text") as refused:
         choose_cable(pasted.replace("000991", "000992"))
+    other = {"SOURCES.md", "CHECKSUMS.sha256"} - {damaged}
+    assert str(work / "cables" / damaged) in str(refused.value)  # the one file, by its path
+    assert other.pop() not in str(refused.value) and "Move it aside" in str(refused.value)
     assert (work / "cables" / damaged).read_bytes() == garbage
     assert sorted(p.name for p in (work / "cables").iterdir()) == before
 
@@ -342,6 +345,9 @@ def test_add_with_a_damaged_provenance_list_is_one_line(tmp_path, monkeypatch, c
     assert main(["add", str(pasted)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "is not UTF-8 text" in err[0] and "Nothing was added" in err[0]
+    assert damaged.split("/")[-1] in err[0] and "git checkout" in err[0]
+    other = {"SOURCES.md", "CHECKSUMS.sha256"} - {damaged.split("/")[-1]}
+    assert other.pop() not in err[0]  # the damaged file is named, not both
     assert {p: p.read_bytes() for p in (data / "cables").rglob("*") if p.is_file()} == before
 
 

@@ -40,6 +40,7 @@ from ..errors import (
     DuplicateCableError,
     InputTooLargeError,
     NotACableError,
+    UnreadableWorkError,
     UnsafePathError,
 )
 from ..model import Cable
@@ -174,11 +175,32 @@ def _final_table(text: str, where: Path) -> tuple[int, list[str]]:
     return start, table
 
 
+def _list_text(path: Path, collection: Collection) -> str:
+    """The text of the provenance list or the checksum list, which adding rewrites.
+
+    One that is not UTF-8 is refused and left as it is, and the message names
+    it: rewriting it would lose what it holds.
+    """
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        where = (
+            f"{path} is not UTF-8 text ({error.reason} at byte {error.start}); it was left as it is"
+        )
+        if collection.is_work:
+            raise UnreadableWorkError(
+                f"{where}, and nothing was added or chosen. Move it aside and choose again"
+            ) from error
+        raise CableError(
+            f"{where}. {NOTHING_ADDED} Restore it (git checkout) and add again"
+        ) from error
+
+
 def provenance_rows(collection: Collection) -> list[ProvenanceRow]:
     """The rows of the collection's provenance table (empty when there is no file yet)."""
     if not collection.provenance.is_file():
         return []
-    text = collection.provenance.read_text(encoding="utf-8")
+    text = _list_text(collection.provenance, collection)
     start, table = _final_table(text, collection.provenance)
     rows = []
     for offset, line in enumerate(table[2:], start=start + 3):
@@ -341,7 +363,7 @@ def _work_copy_id(cable_id: str, digest: str) -> str:
 def _checksum_lines(collection: Collection) -> list[str]:
     if not collection.checksums.is_file():
         return []
-    return collection.checksums.read_text(encoding="utf-8").splitlines()
+    return _list_text(collection.checksums, collection).splitlines()
 
 
 def _relative(path: Path, base: Path) -> str:
@@ -364,7 +386,7 @@ def _new_checksums(lines: list[str], collection: Collection, entries: dict[Path,
 
 def _provenance_text(collection: Collection, row: str) -> str:
     if collection.provenance.is_file():
-        text = collection.provenance.read_text(encoding="utf-8")
+        text = _list_text(collection.provenance, collection)
         _final_table(text, collection.provenance)  # refuses a file whose table is not last
         return text.rstrip("\n") + "\n" + row + "\n"
     intro = _WORK_PROVENANCE_INTRO if collection.is_work else "# Provenance\n\n"

@@ -50,7 +50,6 @@ from ..errors import (
     CableError,
     CableNotFoundError,
     EmptyCableError,
-    UnreadableWorkError,
     UnsafePathError,
 )
 from ..model import Cable
@@ -281,14 +280,8 @@ def _resolve_in_work_folder(
     """
     try:
         return _resolve(source, name, cable_id)
-    except CableError:
+    except CableError:  # (a list that is not UTF-8 is named by the collection itself)
         raise
-    except UnicodeDecodeError as error:
-        raise UnreadableWorkError(
-            f"a file among your added cables in {work_cables_dir()} (SOURCES.md or "
-            f"CHECKSUMS.sha256) is not UTF-8 text ({error.reason} at byte {error.start}); it "
-            "was left as it is, and nothing was added or chosen. Move it aside and choose again"
-        ) from error
     except OSError as error:
         where = error.filename or work_cables_dir()
         raise CableError(
