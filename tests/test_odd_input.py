@@ -558,3 +558,12 @@ def test_an_exercise_number_without_its_leading_zero_is_that_exercise(
     assert check(" 06.1 ", "8", cable, save=False).verdict == Verdict.CORRECT
     with pytest.raises(KeyError, match="there is no exercise '9.1'"):
         check("9.1", "8", cable, save=False)
+
+
+def test_a_corpus_cable_chosen_by_its_id_is_added_to_your_cables(work: Path) -> None:
+    """An ID found in lesson 06 typed into lesson 05's chooser: chosen, as the finder does."""
+    cable = choose_cable("10ankara87")
+    assert cable.id == "10ANKARA87" and current_choice().cable_id == "10ANKARA87"
+    copy = work / "cables" / "10ANKARA87.txt"
+    assert copy.read_bytes() == (REPO / "data/corpus/cables/10ANKARA87.txt").read_bytes()
+    assert choose_cable("10ANKARA87").raw == cable.raw  # again: now found among your cables

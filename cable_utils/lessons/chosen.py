@@ -59,6 +59,7 @@ from ..source.loading import MAX_CABLE_BYTES
 from ..source.paths import (
     PROJECT_DIR,
     cable_dirs,
+    corpus_cable_file,
     find_cable_file,
     is_safe_id,
     work_cables_dir,
@@ -326,6 +327,8 @@ def _resolve(
         try:
             return "id", text, load_cable(find_cable_file(text)), []
         except CableNotFoundError:
+            if (in_corpus := corpus_cable_file(text)) is not None:
+                return _from_path(in_corpus, cable_id)  # added to my_work, as the finder does
             if not Path(text).is_file():
                 raise
     return _from_path(_checked_string_path(text), cable_id)

@@ -15,7 +15,9 @@ __all__ = [
     "CABLE_ID_PATTERN",
     "WORK_ENV",
     "cable_dirs",
+    "canonical_id",
     "checked_work_folder",
+    "corpus_cable_file",
     "find_cable_file",
     "is_safe_id",
     "known_cable_ids",
@@ -118,12 +120,12 @@ def find_cable_file(cable_id: str) -> Path:
             candidate = (folder / f"{wanted}.txt").resolve()
             if candidate.parent == folder.resolve() and candidate.is_file():
                 return candidate
-    in_corpus = DATA_DIR / "corpus" / "cables" / f"{canonical_id(cable_id)}.txt"
-    if in_corpus.is_file():  # the regression corpus is searched in lesson 06, not loaded by ID
+    in_corpus = corpus_cable_file(cable_id)
+    if in_corpus is not None:  # the regression corpus is searched in lesson 06, not loaded by ID
         raise CableNotFoundError(
-            f"{canonical_id(cable_id)} is a cable of the corpus ({in_corpus}), "
-            "not of the collection: load it by its path, or choose it with lesson 06's cable "
-            "finder, which adds it to your cables"
+            f"{canonical_id(cable_id)} is a cable of the corpus ({in_corpus}), not of the "
+            "collection: load it by its path, or choose it (choose_cable, lesson 05's chooser "
+            "or lesson 06's cable finder), which adds it to your cables"
         )
     known_ids = known_cable_ids()
     close = difflib.get_close_matches(canonical_id(cable_id), known_ids, n=3, cutoff=0.75)
@@ -136,6 +138,19 @@ def find_cable_file(cable_id: str) -> Path:
         f"no cable with ID {cable_id!r} in {DATA_DIR / 'cables'} or in your added cables "
         f"({work_cables_dir()}); {hint}"
     )
+
+
+def corpus_cable_file(cable_id: str) -> Path | None:
+    """The file of ``cable_id`` in the 615-cable corpus (``data/corpus/cables``), or None.
+
+    Those cables are not opened by ID (lesson 06 searches them); choosing one
+    adds a copy to the learner's cables, as choosing any file outside the collection does.
+    """
+    if not is_safe_id(cable_id):
+        return None
+    folder = DATA_DIR / "corpus" / "cables"
+    candidate = (folder / f"{canonical_id(cable_id)}.txt").resolve()
+    return candidate if candidate.parent == folder.resolve() and candidate.is_file() else None
 
 
 def canonical_id(cable_id: str) -> str:
