@@ -235,7 +235,8 @@ def choose_cable(
 ) -> Cable:
     """Make ``source`` the cable every lesson reads, and return it.
 
-    ``source`` is a cable ID of the collection (``"10MOSCOW228"``), a path to a
+    ``source`` is a cable ID of the collection (``"10MOSCOW228"``) or of the
+    corpus that lesson 06 searches (``"10ANKARA87"``, added like a file), a path to a
     file (a :class:`~pathlib.Path`, or a string naming an existing file), the
     pasted text of a cable (a string with line breaks), its bytes (``name``:
     the file name, for an upload) or the value of an ``ipywidgets.FileUpload``.
