@@ -346,7 +346,7 @@ def _check_annotations(args: argparse.Namespace) -> int:
         curated_folder,
         work_folder,
     )
-    from .source.paths import work_root
+    from .source.paths import canonical_id, work_root
 
     if args.all:
         targets = [(folder.name, folder, None) for folder in annotation_folders()]
@@ -356,7 +356,7 @@ def _check_annotations(args: argparse.Namespace) -> int:
     elif not args.cable:
         raise CableError("give a cable ID (check-annotations 08BAKU151) or --all")
     else:
-        cable_id = args.cable.strip()
+        cable_id = canonical_id(args.cable.strip())  # "08baku151" is 08BAKU151, as in show
         targets = [
             (cable_id, folder, stances)
             for folder, stances in (

@@ -405,6 +405,8 @@ def test_cli_check_annotations_reports_and_sets_the_exit_status(tmp_path: Path) 
     work = tmp_path / "work"
     ok = run_check("08BAKU151", env_extra={"CABLE_CLASSROOM_WORK": str(work)})
     assert ok.returncode == 0 and "No problems." in ok.stdout
+    typed = run_check("08baku151", env_extra={"CABLE_CLASSROOM_WORK": str(work)})
+    assert typed.returncode == 0 and typed.stdout == ok.stdout  # an ID as people type it
     (work / "08BAKU151").mkdir(parents=True)
     (work / "08BAKU151" / "claims.csv").write_text(
         "claim_id;claim;holder;stance;quote\n", encoding="utf-8"
