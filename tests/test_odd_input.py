@@ -567,3 +567,11 @@ def test_a_corpus_cable_chosen_by_its_id_is_added_to_your_cables(work: Path) -> 
     copy = work / "cables" / "10ANKARA87.txt"
     assert copy.read_bytes() == (REPO / "data/corpus/cables/10ANKARA87.txt").read_bytes()
     assert choose_cable("10ANKARA87").raw == cable.raw  # again: now found among your cables
+
+
+def test_an_id_given_in_lower_case_for_your_cable_is_written_as_cablegate_does(work: Path) -> None:
+    text = MOSCOW.read_text(encoding="utf-8").replace("000228", "000996")
+    cable = choose_cable(text, cable_id="10moscow996")
+    assert cable.id == "10MOSCOW996" and (work / "cables" / "10MOSCOW996.txt").is_file()
+    assert load_cable("10MOSCOW996").raw == cable.raw
+    assert not [note for note in current_choice().notes if "you gave the ID" in note]

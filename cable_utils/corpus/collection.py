@@ -290,8 +290,8 @@ def _checked_id(given: str, collection: Collection) -> str:
             f"{given!r} is not a cable ID: an ID uses only letters, digits, '_' and '-' "
             f"(like 10MOSCOW228), never a path. {NOTHING_ADDED}"
         )
-    if collection.is_work:
-        return candidate
+    if collection.is_work:  # any safe name; one shaped like a cable ID is written as Cablegate does
+        return paths.canonical_id(candidate)
     upper = candidate.upper()
     if not paths.CABLE_ID_PATTERN.match(upper):
         raise CableError(
