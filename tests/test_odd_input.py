@@ -575,3 +575,14 @@ def test_an_id_given_in_lower_case_for_your_cable_is_written_as_cablegate_does(w
     assert cable.id == "10MOSCOW996" and (work / "cables" / "10MOSCOW996.txt").is_file()
     assert load_cable("10MOSCOW996").raw == cable.raw
     assert not [note for note in current_choice().notes if "you gave the ID" in note]
+
+
+def test_a_lesson_set_to_a_corpus_cable_reads_it_and_writes_nothing(work: Path) -> None:
+    from cable_utils.lessons.chosen import lesson_cable
+
+    cable = lesson_cable("10ankara87")  # CABLE_ID = "10ankara87" in a lesson's first cell
+    assert cable.id == "10ANKARA87"
+    assert cable.raw == (REPO / "data/corpus/cables/10ANKARA87.txt").read_text(encoding="utf-8")
+    assert not work.exists()  # a lesson only reads
+    with pytest.raises(CableNotFoundError, match="did you mean"):
+        lesson_cable("08BAKU15")

@@ -150,10 +150,17 @@ def lesson_cable(cable_id: str | os.PathLike[str] | None = None) -> Cable:
 
     ``cable_id`` (the lesson's ``CABLE_ID``) wins when it is set; otherwise the
     chosen cable; otherwise, or when the chosen cable can no longer be opened
-    (its file was deleted), 08BAKU151. Reads only: never writes a file.
+    (its file was deleted), 08BAKU151. Reads only: never writes a file, so an ID
+    of the corpus lesson 06 searches (``"10ANKARA87"``) is read where it lies.
     """
     if cable_id is not None and str(cable_id).strip():
-        return load_cable(cable_id)
+        try:
+            return load_cable(cable_id)
+        except CableNotFoundError:
+            in_corpus = corpus_cable_file(cable_id.strip()) if isinstance(cable_id, str) else None
+            if in_corpus is None:
+                raise
+            return load_cable(in_corpus)
     choice = current_choice()
     if choice is not None:
         try:
