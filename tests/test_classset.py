@@ -61,6 +61,11 @@ def test_a_class_set_needs_a_cable_of_the_collection(bad: str) -> None:
         checked_class_cable(bad)
 
 
+def test_a_class_set_can_be_for_a_corpus_cable_or_an_id_typed_in_lower_case() -> None:
+    assert checked_class_cable("10ankara87").id == "10ANKARA87"  # found in lesson 06
+    assert checked_class_cable("08baku151").id == "08BAKU151"
+
+
 # ------------------------------------------------------------------ the worksheet
 
 

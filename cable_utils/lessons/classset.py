@@ -48,8 +48,12 @@ _LEVEL_LINES = {"recall": 2, "analysis": 5, "open": 10}
 
 
 def checked_class_cable(cable_id: str) -> Cable:
-    """The cable of a class set, or a :class:`CableError` saying why not (an ID only)."""
-    from ..parse import load_cable
+    """The cable of a class set, or a :class:`CableError` saying why not (an ID only).
+
+    Read as a lesson reads its ``CABLE_ID`` (:func:`~cable_utils.lessons.chosen.lesson_cable`),
+    so a class set can be built for any cable its lessons can open, a corpus cable included.
+    """
+    from .chosen import lesson_cable
 
     given = (cable_id or "").strip()
     if not is_safe_id(given):
@@ -57,7 +61,7 @@ def checked_class_cable(cable_id: str) -> Cable:
             f"{cable_id!r} is not a cable ID (like 10MOSCOW228); a class set is built for a "
             "cable of the collection (add one first with python -m cable_utils add)"
         )
-    return load_cable(given)
+    return lesson_cable(given)
 
 
 def _tags(cell: Any) -> list[str]:
