@@ -32,6 +32,16 @@ def test_corpus_table_has_a_row_per_cable(index) -> None:
     assert undated["date_from"] == "catalogue" and undated["date"] == "2004-12-30"
 
 
+def test_a_multi_word_tag_stays_whole(index) -> None:
+    """09STATE78274's TAGS line: "OVIP, CLINTON, HILLARY, PGOV, …" (the Secretary's visit)."""
+    tags = overview.corpus_table(index).set_index("id").loc["09STATE78274", "tags"]
+    assert tags[:3] == ("OVIP", "CLINTON, HILLARY", "PGOV") and "HILLARY" not in tags
+    (hit,) = index.search("Clinton", tags=["CLINTON, HILLARY"])
+    assert hit.id == "09STATE78274" and "CLINTON, HILLARY" in hit.to_json()["tags"]
+    alongside = overview.tags_alongside(index, "OVIP", top=500)  # every TAG beside OVIP
+    assert "CLINTON, HILLARY" in set(alongside.tag) and "HILLARY" not in set(alongside.tag)
+
+
 def test_posts_by_year_counts(index) -> None:
     table = overview.posts_by_year(index, top=200)
     assert table.loc["PARIS", "total"] == 60 and table.loc["PARIS", "2007"] == 19

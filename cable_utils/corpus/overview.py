@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import CableNotFoundError
 from .index import CorpusIndex
+from .index.base import split_tags
 from .index.query import post_code
 from .thread import ThreadCable, corpus_thread
 
@@ -55,7 +56,7 @@ def corpus_table(index: CorpusIndex) -> pd.DataFrame:
         "error",
     ]  # fmt: skip
     frame = pd.DataFrame(index.records(), columns=[*columns, "rowid"])[columns]
-    frame["tags"] = frame["tags"].map(lambda value: tuple(value.split()) if value else ())
+    frame["tags"] = frame["tags"].map(split_tags)
     frame["refs"] = frame["refs"].map(lambda value: tuple(value.split()) if value else ())
     return frame.rename(columns={"day": "date"})
 
@@ -133,7 +134,7 @@ def tags_alongside(
     """
     import pandas as pd
 
-    tagged = [set(r["tags"].split()) for r in index.records() if r["tags"]]
+    tagged = [set(split_tags(r["tags"])) for r in index.records() if r["tags"]]
     rows = []
     codes = [focus] if isinstance(focus, str) else focus  # "AJ" is one code, not two letters
     for code in (c.strip().upper() for c in codes):

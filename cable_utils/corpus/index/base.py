@@ -13,7 +13,23 @@ from ...errors import CableError
 from ...source.paths import DATA_DIR, PROJECT_DIR
 
 #: Bump when the tables change: an index of another version is rebuilt or refused.
-SCHEMA_VERSION = 1
+#: (2: ``cables.tags`` joins the TAGS with "|", so a multi-word one stays whole.)
+SCHEMA_VERSION = 2
+#: Between the TAGS in ``cables.tags``: some TAGS hold spaces and commas
+#: ("CLINTON, HILLARY", "POLITICAL PARTIES"); none holds a "|".
+TAG_SEPARATOR = "|"
+
+
+def join_tags(tags: Iterable[str]) -> str:
+    """The TAGS as the ``cables.tags`` column holds them."""
+    return TAG_SEPARATOR.join(tags)
+
+
+def split_tags(value: str | None) -> tuple[str, ...]:
+    """The TAGS of a ``cables.tags`` value, each whole (:func:`join_tags` undone)."""
+    return tuple(value.split(TAG_SEPARATOR)) if value else ()
+
+
 #: FTS5 tokenizer: Unicode-aware, case- and accent-insensitive ("Güler" finds "GULER").
 TOKENIZER = "unicode61 remove_diacritics 2"
 #: Environment variable that moves the default index (tests, read-only clones).

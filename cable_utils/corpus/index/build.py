@@ -29,6 +29,7 @@ from .base import (
     _catalogue_file,
     _require_fts5,
     code_version,
+    join_tags,
     sources_fingerprint,
 )
 from .query import facet_token
@@ -264,7 +265,7 @@ class _Writer:
             (
                 rowid, cable_id, post, year, day, date_from, dtg,
                 origin, level, level_from, row.subject,
-                row.signer, " ".join(tags), " ".join(t for t, _ in refs),
+                row.signer, join_tags(tags), " ".join(t for t, _ in refs),
                 row.paragraphs, len(row.warnings or ()), error, source,
                 str(folder / source) if folder is not None else None,
                 len(text) if text is not None else None, int(marker_free),

@@ -27,6 +27,7 @@ from .base import (
     default_index_path,
     default_sources,
     sources_fingerprint,
+    split_tags,
 )
 from .build import Progress, build_index
 from .query import (
@@ -459,7 +460,7 @@ class CorpusIndex:
             origin=origin,
             classification=level,
             subject=subject,
-            tags=tuple(tags.split()) if tags else (),
+            tags=split_tags(tags),
             score=float(score),
             spans=spans,
             snippet=snippet,
