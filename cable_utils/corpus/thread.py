@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._words import counted
 from ..source.paths import CABLE_ID_PATTERN, DATA_DIR
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -183,8 +184,8 @@ def thread_summary(cables: Iterable[ThreadCable] | None = None, *, focus: str = 
     cited_by = [citing for citing, cited in edges if cited == focus]
     outside = sorted({cited for _, cited in edges if cited not in ids})
     parts = [
-        f"The table has {len(items)} {'cable' if len(items) == 1 else 'cables'} linked by "
-        f"{len(edges)} REF {'citation' if len(edges) == 1 else 'citations'}."
+        f"The table has {counted(len(items), 'cable')} linked by "
+        f"{counted(len(edges), 'REF citation')}."
     ]
     if focus not in ids:  # (an empty picture must not read as "nothing cites it")
         parts.append(

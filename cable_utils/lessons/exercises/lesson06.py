@@ -125,8 +125,7 @@ def cited_cables(answer: Any, cable: Any) -> Feedback:
     if [fold(g) for g in given] == ["none"]:  # (the prompt offers the word)
         count = len(expected)
         return Feedback.not_yet(
-            f"Not quite: the REF line of {cable.id} names {count} "
-            f"{'cable' if count == 1 else 'cables'}.",
+            f"Not quite: the REF line of {cable.id} names {counted(count, 'cable')}.",
             hint,
         )
     missing = [cable_id for cable_id in expected if cable_id not in given]

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..._words import counted
 from .answers import fold
 from .feedback import Point
 
@@ -191,8 +192,7 @@ def compare_open(
             misses.append(
                 Point(
                     "length",
-                    f"{words} {'word' if words == 1 else 'words'}: "
-                    f"the model answer takes about {min_words} or more.",
+                    f"{counted(words, 'word')}: the model answer takes about {min_words} or more.",
                 )
             )
         else:
