@@ -29,14 +29,20 @@ LOCK_WAIT_SECONDS = 10.0
 _LOCK_NAME = ".answers.lock"
 
 
-def _answers_file(cable: Any):
+def _answers_folder(cable: Any) -> Path:
+    """``my_work/<ID>``, checked: in a "folder" that is a file, WorkFile would look for a
+    free name for ever."""
     from ...analysis.remix import work_id
-    from ...reference.storage import WorkFile, work_dir
+    from ...reference.storage import work_dir
     from ...source.paths import checked_work_folder
 
-    # Checked first: in a "folder" that is a file, WorkFile would look for a free name forever.
-    folder = checked_work_folder(work_dir(create=False) / work_id(cable))
-    return WorkFile.open("answers.csv", columns=ANSWER_COLUMNS, folder=folder)
+    return checked_work_folder(work_dir(create=False) / work_id(cable))
+
+
+def _answers_file(cable: Any):
+    from ...reference.storage import WorkFile
+
+    return WorkFile.open("answers.csv", columns=ANSWER_COLUMNS, folder=_answers_folder(cable))
 
 
 def _storable(text: str) -> str:
@@ -86,13 +92,8 @@ def _one_saver_at_a_time(folder: Path) -> Iterator[None]:
 
 def save_answer(answer: Any, cable: Any, feedback: Feedback) -> str:
     """Save ``answer`` as the learner's answer to ``feedback.exercise``; returns where."""
-    from ...analysis.remix import work_id
-    from ...reference.storage import work_dir
-    from ...source.paths import checked_work_folder
-
     text = _storable(str(answer)).strip()
-    folder = checked_work_folder(work_dir(create=False) / work_id(cable))
-    with _one_saver_at_a_time(folder):
+    with _one_saver_at_a_time(_answers_folder(cable)):
         return _save_row(text, cable, feedback)
 
 
