@@ -36,7 +36,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import CableError
+from .._arguments import ARGUMENT, path_to, takes
+from ..errors import CableError, CableNotFoundError
 from ..model import Cable
 from ..parse import takes_cable
 from ..reference._frames import full_text_frame
@@ -416,6 +417,7 @@ def _claims_from_rows(cable: Cable, rows: list[dict[str, str]]) -> list[Claim]:
 # --------------------------------------------------------------------------- tables
 
 
+@takes(ARGUMENT)
 def claims_table(data: ArgumentData) -> pd.DataFrame:
     """One row per claim: id, text, question, holders (names) and how many support/attack it."""
     import pandas as pd
@@ -437,6 +439,7 @@ def claims_table(data: ArgumentData) -> pd.DataFrame:
     )
 
 
+@takes(ARGUMENT)
 def evidence_table(data: ArgumentData) -> pd.DataFrame:
     """One row per claim × holder, with the quote and its raw ``start``/``end``."""
     import pandas as pd
@@ -472,6 +475,7 @@ def evidence_table(data: ArgumentData) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+@takes(ARGUMENT)
 def relations_table(data: ArgumentData) -> pd.DataFrame:
     """The relations with both claims' texts, readable as sentences."""
     import pandas as pd
@@ -492,6 +496,7 @@ def relations_table(data: ArgumentData) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["from_claim", "relation", "to_claim", "reads", "note"])
 
 
+@takes(ARGUMENT)
 def stance_matrix(data: ArgumentData, *, include_reference: bool = False) -> pd.DataFrame:
     """Actors × claims: FAVOR / AGAINST / NONE where the evidence says so, "" where not coded.
 
@@ -584,9 +589,18 @@ def _parse_partial_date(text: str, precision: str) -> date:
     return datetime.strptime(text, formats[precision]).date()
 
 
+#: load_timeline() reads the collection's timeline, or another timeline file.
+_TIMELINE_FILE = path_to(
+    "the path of a timeline file (or nothing)", "events = load_timeline()"
+).or_none()
+
+
+@takes(_TIMELINE_FILE)
 def load_timeline(path: Path | None = None) -> list[TimelineEvent]:
     """Read ``data/timeline.csv``; every event needs a date of its precision and a source."""
-    target = path or Path(DATA_DIR) / "timeline.csv"
+    target = Path(path) if path is not None else Path(DATA_DIR) / "timeline.csv"
+    if path is not None and not target.is_file():  # (an empty timeline would hide the slip)
+        raise CableNotFoundError(f"there is no timeline file at {target}")
     problems: list[str] = []
     rows = _read_rows(target, TIMELINE_COLUMNS, problems)
     events = []

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from .._arguments import CABLE_ID, takes
 from ..source.paths import DATA_DIR, is_safe_id
 
 __all__ = [
@@ -424,6 +425,7 @@ def check_notes(path: Path, cable_id: str = "") -> list[NoteProblem]:
     return list(parse_notes(text, cable_id, path).problems)
 
 
+@takes(CABLE_ID.or_none())
 def timeline_for(cable_id: str | None) -> list:
     """The timeline lesson 04 shows: ``data/timeline.csv`` for 08BAKU151, else the notes' rows.
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .._arguments import CABLE_ID, Needs, items_of, takes
 from ..errors import CableError, EmptyCableError
 from ..model import SEGMENT_KINDS, Cable, Defect
 from ..parse import load_cable, takes_cable
@@ -305,6 +306,15 @@ def explain_warning(defect: Defect) -> WarningExplanation:
     )
 
 
+_DEFECTS = items_of(Defect, what="a list of defects", how="defects = cable.defects")
+_CABLE_OR_DEFECTS = Needs(
+    "a cable or a list of its defects",
+    "warnings_table(cable)",
+    lambda value: isinstance(value, Cable) or _DEFECTS.fits(value),
+)
+
+
+@takes(_CABLE_OR_DEFECTS)
 def warnings_table(cable_or_defects: Cable | Iterable[Defect]) -> pd.DataFrame:
     """One row per defect: the warning, its kind, topic, what it means, and what to do."""
     import pandas as pd
@@ -584,6 +594,7 @@ def _same_rows(saved: list[dict[str, str]], rows: list[dict[str, str]]) -> bool:
     return [key(r) for r in saved] == [key(r) for r in rows]
 
 
+@takes(CABLE_ID)
 def load_claims(cable_id: str) -> list[dict[str, str]]:
     """The claims saved for ``cable_id`` (empty when none); nothing is created or written."""
     return list(_claims_work(cable_id).rows)

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .._arguments import INDEX, takes
 from ..errors import CableNotFoundError
 from .index import CorpusIndex
 from .index.base import split_tags
@@ -46,6 +47,7 @@ CONCORDANCE_COLUMNS = ["id", "date", "post", "left", "match", "right", "start", 
 _SPACE = re.compile(r"\s+")
 
 
+@takes(INDEX)
 def corpus_table(index: CorpusIndex) -> pd.DataFrame:
     """One row per cable: ID, post, year, date (and where it came from), classification, subject, TAGS, REFs."""
     import pandas as pd
@@ -61,6 +63,7 @@ def corpus_table(index: CorpusIndex) -> pd.DataFrame:
     return frame.rename(columns={"day": "date"})
 
 
+@takes(INDEX)
 def posts_by_year(
     index: CorpusIndex,
     *,
@@ -113,6 +116,7 @@ def posts_by_year(
     return wide.astype(int)
 
 
+@takes(INDEX)
 def classification_mix(index: CorpusIndex) -> pd.DataFrame:
     """Cables per classification level, with their share (``none read`` where the text gives none)."""
     import pandas as pd
@@ -123,6 +127,7 @@ def classification_mix(index: CorpusIndex) -> pd.DataFrame:
     return frame
 
 
+@takes(INDEX)
 def tags_alongside(
     index: CorpusIndex, focus: Sequence[str] = ("AJ", "KV", "AM"), *, top: int = 8
 ) -> pd.DataFrame:
@@ -153,6 +158,7 @@ def _context(text: str, start: int, end: int, width: int) -> tuple[str, str, str
     return left, _SPACE.sub(" ", text[start:end]), right
 
 
+@takes(INDEX)
 def concordance(
     index: CorpusIndex,
     query: str,
@@ -189,6 +195,7 @@ def concordance(
     return frame
 
 
+@takes(INDEX)
 def issue_across_posts(
     index: CorpusIndex,
     query: str,
@@ -222,6 +229,7 @@ def issue_across_posts(
     return pd.DataFrame(rows, columns=["post", "year", "matching", "cables", "share"])
 
 
+@takes(INDEX)
 def locate_quote(index: CorpusIndex, cable_id: str, quote: str) -> tuple[int, int] | None:
     """Raw offsets of ``quote`` in the cable's text, or None if it is not there.
 
@@ -240,6 +248,7 @@ def locate_quote(index: CorpusIndex, cable_id: str, quote: str) -> tuple[int, in
     return (found.start(), found.end()) if found else None
 
 
+@takes(INDEX)
 def catalogue_disagreements(index: CorpusIndex) -> pd.DataFrame:
     """Cables whose text and catalogue metadata disagree on the classification level or the date.
 
@@ -275,6 +284,7 @@ def _share(part: int, whole: int) -> str:
     return "under 0.01%" if 0 < share < 0.00005 else f"{share:.2%}"
 
 
+@takes(INDEX)
 def sample_limits(index: CorpusIndex) -> pd.DataFrame:
     """What this corpus is, in numbers, beside the release it was taken from.
 
@@ -324,6 +334,7 @@ def sample_limits(index: CorpusIndex) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["measure", "value", "what it means"])
 
 
+@takes(INDEX)
 def reference_web(index: CorpusIndex) -> pd.DataFrame:
     """Every REF entry that names a cable: ``citing``, ``cited``, ``label``, and whether each is in the index."""
     import pandas as pd
@@ -334,6 +345,7 @@ def reference_web(index: CorpusIndex) -> pd.DataFrame:
     return frame
 
 
+@takes(INDEX)
 def reference_thread(index: CorpusIndex, focus: str, depth: int = 1) -> list[ThreadCable]:
     """The cables within ``depth`` REF links of ``focus``, as rows for the thread figure.
 

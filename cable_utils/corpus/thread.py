@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._arguments import THREAD, path_to, takes
 from .._words import counted
 from ..source.paths import CABLE_ID_PATTERN, DATA_DIR
 
@@ -108,6 +109,7 @@ def load_thread(path: str | Path | None = None) -> list[ThreadCable]:
     ]
 
 
+@takes(THREAD.or_none())
 def thread_table(cables: Iterable[ThreadCable] | None = None) -> pd.DataFrame:
     """The thread as a table, in date order (undated rows last), with published addresses.
 
@@ -286,6 +288,13 @@ def _date_text(value: Any) -> str:
     return "" if text in ("NaT", "None", "nan") else text
 
 
+_FOLDER_OR_CSV = path_to(
+    "the path of a folder of cables or of a cables.csv",
+    'thread = load_corpus_thread("data/corpus/cables")',
+)
+
+
+@takes(_FOLDER_OR_CSV)
 def load_corpus_thread(path: str | Path) -> list[ThreadCable]:
     """The REF trail of a folder of cables or a ``cables.csv`` (via ``cable_utils.corpus.rows``)."""
     from .rows import load_corpus, reference_edges
@@ -296,6 +305,7 @@ def load_corpus_thread(path: str | Path) -> list[ThreadCable]:
     )
 
 
+@takes(THREAD)
 def neighbourhood(cables: Iterable[ThreadCable], focus: str, depth: int = 2) -> list[ThreadCable]:
     """The cables within ``depth`` REF links of ``focus`` (either direction), in input order."""
     items = list(cables)

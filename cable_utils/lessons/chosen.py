@@ -45,6 +45,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .._arguments import Needs, takes
 from ..corpus.collection import add_cable, too_large_error, work_collection
 from ..errors import (
     CableError,
@@ -145,14 +146,24 @@ def current_choice() -> Choice | None:
     return choice if is_safe_id(choice.cable_id) and choice.how in _HOW else None
 
 
-def lesson_cable(cable_id: str | os.PathLike[str] | None = None) -> Cable:
+@takes(
+    Needs(
+        "a cable ID (or None, for the chosen cable)",
+        'cable = lesson_cable("08BAKU151")',
+        lambda value: isinstance(value, str | os.PathLike | Cable),
+        none_allowed=True,
+    )
+)
+def lesson_cable(cable_id: str | os.PathLike[str] | Cable | None = None) -> Cable:
     """The cable a lesson reads.
 
-    ``cable_id`` (the lesson's ``CABLE_ID``) wins when it is set; otherwise the
-    chosen cable; otherwise, or when the chosen cable can no longer be opened
-    (its file was deleted), 08BAKU151. Reads only: never writes a file, so an ID
+    ``cable_id`` (the lesson's ``CABLE_ID``; a Cable is taken as it is) wins
+    when it is set; otherwise the chosen cable; otherwise, or when the chosen
+    cable can no longer be opened (its file was deleted), 08BAKU151. Reads only: never writes a file, so an ID
     of the corpus lesson 06 searches (``"10ANKARA87"``) is read where it lies.
     """
+    if isinstance(cable_id, Cable):  # (CABLE_ID = cable: the cable itself is meant)
+        return cable_id
     if cable_id is not None and str(cable_id).strip():
         try:
             return load_cable(cable_id)

@@ -14,6 +14,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .._arguments import instance_of, takes, words
+from ..errors import CableError
 from ..source.paths import DATA_DIR
 from ._frames import full_text_frame
 from .sources import cite
@@ -21,7 +23,7 @@ from .sources import cite
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Definition", "define", "glossary_entries", "glossary_table"]
+__all__ = ["Definition", "UnknownTermError", "define", "glossary_entries", "glossary_table"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +63,20 @@ def glossary_entries() -> tuple[Definition, ...]:
         )
 
 
+class UnknownTermError(CableError, KeyError):
+    """A term the glossary does not hold (a ``KeyError`` too); the message lists close terms."""
+
+    def __str__(self) -> str:  # KeyError's own would print the message in quotes
+        return str(self.args[0]) if self.args else ""
+
+
+#: One term, several, or None (the whole glossary).
+_TERMS = words("a term or a list of terms", 'glossary_table(["TAGS", "REF"])').or_none()
+
+
+@takes(instance_of(str, what="a term (a string)", how='define("TAGS")'))
 def define(term: str) -> Definition:
-    """One glossary entry, matched without regard to case; KeyError lists close terms."""
+    """One glossary entry, matched without regard to case; :class:`UnknownTermError` lists close terms."""
     wanted = term.strip().casefold()
     for entry in glossary_entries():
         if entry.term.casefold() == wanted:
@@ -71,9 +85,10 @@ def define(term: str) -> Definition:
     if len(close) > 6:  # a short fragment matches half the glossary: name a few
         close = [*close[:6], "…"]
     hint = f"; did you mean {', '.join(close)}?" if close else "; see glossary_table()"
-    raise KeyError(f"{term!r} is not in data/glossary.csv{hint}")
+    raise UnknownTermError(f"{term!r} is not in data/glossary.csv{hint}")
 
 
+@takes(_TERMS)
 def glossary_table(terms: str | Iterable[str] | None = None) -> pd.DataFrame:
     """The glossary as a table; ``terms`` (one term, or several) keeps only those, in that order."""
     import pandas as pd

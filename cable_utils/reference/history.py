@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .._arguments import items_of, path_to, takes
 from ..errors import CableError
 from ..source.paths import DATA_DIR
 from ._frames import full_text_frame
@@ -127,10 +128,16 @@ def load_recognitions(path: Path | None = None) -> tuple[Recognition, ...]:
     return tuple(sorted(found, key=lambda r: r.date))
 
 
+_PLACES_FILE = path_to(
+    "the path of a places file (or nothing)", "places = load_context_places()"
+).or_none()
+
+
+@takes(_PLACES_FILE)
 @cache
 def load_context_places(path: Path | None = None) -> tuple[ContextPlace, ...]:
     """The places of the primer's map, as listed."""
-    target = path or Path(DATA_DIR) / "geo" / "context_places.csv"
+    target = Path(path) if path is not None else Path(DATA_DIR) / "geo" / "context_places.csv"
     problems: list[str] = []
     places = []
     for line, row in enumerate(_rows(target, PLACE_COLUMNS), start=2):
@@ -158,6 +165,14 @@ def load_context_places(path: Path | None = None) -> tuple[ContextPlace, ...]:
     return tuple(places)
 
 
+_RECOGNITIONS = items_of(
+    "cable_utils.reference.history:Recognition",
+    what="the recognitions",
+    how="recognitions = load_recognitions()",
+).or_none()
+
+
+@takes(_RECOGNITIONS)
 def recognitions_table(
     recognitions: tuple[Recognition, ...] | None = None,
     *,

@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .._arguments import takes, words
 from ..errors import CableError
 from ..source.paths import DATA_DIR
 from ._frames import full_text_frame
@@ -134,6 +135,7 @@ def cite(cell: str | Iterable[str], *, full: bool = False) -> str:
     return "; ".join(table[p].citation if full else table[p].short for p in parts)
 
 
+@takes(words("a source id or a list of them", 'sources_table(["un-sc6686"])').or_none())
 def sources_table(ids: str | Iterable[str] | None = None) -> pd.DataFrame:
     """The sources as a table (all, or the ids given, in that order); unknown ids are listed
     as such rather than dropped, so a reader sees what could not be resolved."""

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from .._arguments import table_from, takes
 from .._words import counted
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -173,6 +174,15 @@ def hit_kwic_html(hit: Hit, text: str, *, width: int = 60) -> str:
     return kwic_html(lines, caption=caption, offsets=list(hit.spans))
 
 
+#: A concordance as cable_utils.corpus.overview.concordance returns it.
+_CONCORDANCE = table_from(
+    "concordance(index, query)",
+    ["id", "date", "post", "left", "match", "right"],
+    name="lines",
+)
+
+
+@takes(_CONCORDANCE)
 def concordance_html(frame: pd.DataFrame, *, caption: str | None = None) -> str:
     """A :func:`~cable_utils.corpus.overview.concordance` table as keyword-in-context HTML."""
     total = frame.attrs.get("total_cables")

@@ -27,6 +27,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .._arguments import INDEX, takes
 from ..corpus.index import CorpusIndex, Hit, SearchError, default_index
 from ..errors import CableError
 from ..model import Cable
@@ -59,6 +60,7 @@ def _default_choose(source: Any, **kwargs: Any) -> Cable:
     return choose_cable(source, **kwargs)
 
 
+@takes(INDEX.or_none())
 def cable_finder(
     index: CorpusIndex | None = None,
     *,

@@ -6,6 +6,7 @@ from html import escape
 
 import ipywidgets as widgets
 
+from .._arguments import TIMELINE, takes
 from .._words import counted
 from ..analysis.argument import TimelineEvent, _when_text
 from ..model import Cable
@@ -58,6 +59,7 @@ def events_html(events: list[TimelineEvent]) -> str:
     )
 
 
+@takes(TIMELINE)
 def context_timeline_explorer(
     events: list[TimelineEvent], cable: Cable | None = None, *, initial: str | None = None
 ) -> Panel:

@@ -23,6 +23,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .._arguments import CABLE_ID, Needs, takes
 from ..analysis.remix import (
     COLLECTION_CABLE,
     load_sample,
@@ -92,6 +93,7 @@ _SHOWN: dict[str, Any] = {"cable": None, "by_student": False}
 _RECORDED_AS = {"sample": "id", "upload": "upload", "paste": "paste"}
 
 
+@takes(CABLE_ID.or_none())
 def cable_chooser(initial: str | None = COLLECTION_CABLE) -> Panel:
     """Choose a cable three ways: a sample, an uploaded file, or pasted text.
 
@@ -306,6 +308,7 @@ def _display_data(value: Any) -> dict[str, Any]:
     return {"output_type": "display_data", "data": data, "metadata": metadata}
 
 
+@takes(Needs("a function of a cable that builds a view", "follow_chosen(remix_tour)", callable))
 def follow_chosen(build: Callable[[Cable], Any]) -> ChosenView:
     """Show ``build(cable)`` for the chosen cable, and again when the chooser's button asks.
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from ..._arguments import instance_of, takes
 from ...errors import CableError, UnreadableWorkError
 from ...model import Cable
 from ...source.paths import DATA_DIR
@@ -242,6 +243,17 @@ def _read_curated(path: str, mtime: float) -> Gazetteer:
     return parse_gazetteer_csv(text, source="curated", where=path)
 
 
+_CABLE_OR_ID = instance_of(
+    Cable, str, what="a cable or its ID", how="gazetteer = load_gazetteer(cable)"
+)
+_GAZETTEER = instance_of(
+    "cable_utils.analysis.actors.gazetteer:Gazetteer",
+    what="a gazetteer",
+    how="gazetteer = load_gazetteer(cable)",
+)
+
+
+@takes(_CABLE_OR_ID)
 def load_gazetteer(cable: Cable | str, *, source: str = "auto") -> Gazetteer:
     """The actors of a cable.
 
@@ -304,6 +316,7 @@ def _rows_to_text(rows: Sequence[dict[str, str]]) -> str:
     return rows_to_csv_text(rows, columns)
 
 
+@takes(_GAZETTEER)
 def gazetteer_csv_text(gazetteer: Gazetteer) -> str:
     """The gazetteer as actors.csv text (the template a remixer corrects)."""
     return _rows_to_text([actor.to_row() for actor in gazetteer.actors])

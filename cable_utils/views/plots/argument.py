@@ -16,6 +16,7 @@ from functools import lru_cache
 from html import escape
 from typing import Any
 
+from ..._arguments import ARGUMENT, TIMELINE, takes
 from ..._words import counted
 from ...analysis.argument import ArgumentData, TimelineEvent
 from ...model import Cable
@@ -161,6 +162,7 @@ def _claim_hover(data: ArgumentData, claim_id: str) -> str:
     )
 
 
+@takes(ARGUMENT)
 def argument_map_figure(data: ArgumentData, selected: str | None = None) -> Any:
     """Claims as nodes (colour and symbol = holder group), support solid/“+”, attack dashed/“−”."""
     figure = JSONFigure()
@@ -359,6 +361,7 @@ def argument_map_json(data: ArgumentData, selected: str | None = None) -> dict[s
     return figure
 
 
+@takes(ARGUMENT)
 def describe_argument_map(data: ArgumentData) -> str:
     """The argument map in sentences: claims, their holders, and every relation."""
     if not data.claims:
@@ -381,6 +384,7 @@ def describe_argument_map(data: ArgumentData) -> str:
 # --------------------------------------------------------------------------- stance matrix
 
 
+@takes(ARGUMENT)
 def stance_heatmap(data: ArgumentData, *, include_reference: bool = False) -> Any:
     """Actors × claims; colour and a letter (F / A / N) per cell; the evidence on hover."""
     from ...analysis.argument import stance_matrix
@@ -455,6 +459,7 @@ def stance_heatmap(data: ArgumentData, *, include_reference: bool = False) -> An
     )
 
 
+@takes(ARGUMENT)
 def describe_stance_matrix(data: ArgumentData, *, include_reference: bool = False) -> str:
     """The stance matrix in sentences: the text twin of :func:`stance_heatmap`.
     Call it with the heatmap's ``include_reference``: each claim lists who is
@@ -510,6 +515,7 @@ def _period_of(event: TimelineEvent) -> tuple[date, date] | None:
     return None
 
 
+@takes(TIMELINE)
 def timeline_figure(
     events: list[TimelineEvent],
     cable: Cable | None = None,
@@ -595,6 +601,7 @@ def timeline_figure(
     )
 
 
+@takes(TIMELINE)
 def timeline_close_up(
     events: list[TimelineEvent],
     cable: Cable,
@@ -628,6 +635,7 @@ def _event_hover(event: TimelineEvent) -> str:
     )
 
 
+@takes(TIMELINE)
 def describe_timeline(events: list[TimelineEvent], cable: Cable | None = None) -> str:
     from ...analysis.argument import _when_text
 

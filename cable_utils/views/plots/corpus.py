@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..._arguments import table_from, takes
 from ..._words import counted
 from ._style import (
     MARKER_SYMBOLS,
@@ -43,6 +44,24 @@ _CIVIDIS = ["#00224e", "#123570", "#3b496c", "#575d6d", "#707173",
 _SEQUENTIAL = [[i / (len(_CIVIDIS) - 1), colour] for i, colour in enumerate(_CIVIDIS)]
 
 
+# The tables of cable_utils.corpus.overview each function draws or describes (by the
+# columns it reads), so that another table gets a message instead of a KeyError.
+_POSTS_BY_YEAR = table_from("posts_by_year(index)", ["total"], name="by_post_year")
+_CLASSIFICATION_MIX = table_from(
+    "classification_mix(index)", ["classification", "cables", "share"], name="mix"
+)
+_TAGS_ALONGSIDE = table_from(
+    "tags_alongside(index)", ["focus", "tag", "together", "share"], name="alongside"
+)
+_ISSUE_ACROSS_POSTS = table_from(
+    "issue_across_posts(index, query)", ["post", "year", "matching", "cables"], name="issue"
+)
+_REFERENCE_WEB = table_from(
+    "reference_web(index)", ["citing", "cited", "cited_in_corpus"], name="web"
+)
+
+
+@takes(_POSTS_BY_YEAR)
 def posts_by_year_figure(table: pd.DataFrame, *, title: str | None = None) -> Any:
     """A heatmap of cables per post and year; every cell shows its number."""
     years = [column for column in table.columns if column != "total"]
@@ -74,6 +93,7 @@ def posts_by_year_figure(table: pd.DataFrame, *, title: str | None = None) -> An
     return figure
 
 
+@takes(_POSTS_BY_YEAR)
 def describe_posts_by_year(table: pd.DataFrame) -> str:
     """The heatmap in one or two sentences."""
     if table.empty:
@@ -93,6 +113,7 @@ def describe_posts_by_year(table: pd.DataFrame) -> str:
     )
 
 
+@takes(_CLASSIFICATION_MIX)
 def classification_figure(table: pd.DataFrame) -> Any:
     """Horizontal bars of cables per classification level, each with its count and share."""
     figure = JSONFigure(
@@ -128,11 +149,13 @@ def classification_figure(table: pd.DataFrame) -> Any:
     return figure
 
 
+@takes(_CLASSIFICATION_MIX)
 def describe_classification_mix(table: pd.DataFrame) -> str:
     parts = [f"{row.classification} {row.cables} ({row.share:.0%})" for row in table.itertuples()]
     return "Cables by classification: " + "; ".join(parts) + "."
 
 
+@takes(_TAGS_ALONGSIDE)
 def tags_alongside_figure(table: pd.DataFrame) -> Any:
     """Grouped horizontal bars: for each focus TAG, the TAGS found on the same cables."""
     figure = JSONFigure()
@@ -165,6 +188,7 @@ def tags_alongside_figure(table: pd.DataFrame) -> Any:
     return figure
 
 
+@takes(_TAGS_ALONGSIDE)
 def describe_tags_alongside(table: pd.DataFrame) -> str:
     sentences = []
     for focus, rows in table.groupby("focus", sort=False):
@@ -178,6 +202,7 @@ def describe_tags_alongside(table: pd.DataFrame) -> str:
     return " ".join(sentences)
 
 
+@takes(_ISSUE_ACROSS_POSTS)
 def issue_across_posts_figure(table: pd.DataFrame, *, query: str) -> Any:
     """Lines per post over the years: cables that match ``query`` (marker symbol per post).
 
@@ -228,6 +253,7 @@ def issue_across_posts_figure(table: pd.DataFrame, *, query: str) -> Any:
     return figure
 
 
+@takes(_ISSUE_ACROSS_POSTS)
 def describe_issue_across_posts(table: pd.DataFrame, *, query: str) -> str:
     parts = []
     for post, rows in table.groupby("post", sort=False):
@@ -240,6 +266,7 @@ def describe_issue_across_posts(table: pd.DataFrame, *, query: str) -> str:
     return f"Cables matching {query!r}, {years}: " + "; ".join(parts) + "."
 
 
+@takes(_REFERENCE_WEB)
 def describe_reference_web(web: pd.DataFrame) -> str:
     """The REF web of a corpus in two sentences (the text beside its tables and figure)."""
     if web.empty:

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from html import escape
 from typing import Any
 
+from ..._arguments import PLACES, takes
 from ..._words import counted
 from ...analysis.history import (
     cumulative_by_day,
@@ -48,6 +49,7 @@ PLACE_KINDS: dict[str, tuple[str, str]] = {
 _OTHER_KIND = (OKABE_ITO_SEQUENCE[6], MARKER_SYMBOLS[7])
 
 
+@takes(PLACES)
 def context_map_figure(places: tuple[ContextPlace, ...] | list[ContextPlace]) -> Any:
     """The region of the two conflicts, from The Hague to Baku: one trace per kind of place.
 
@@ -100,6 +102,7 @@ def context_map_figure(places: tuple[ContextPlace, ...] | list[ContextPlace]) ->
     return figure
 
 
+@takes(PLACES)
 def describe_context_map(places: tuple[ContextPlace, ...] | list[ContextPlace]) -> str:
     """The map in words: every place, what kind it is and why it is on the map."""
     lines = [f"The map shows {counted(len(places), 'place')}:"]

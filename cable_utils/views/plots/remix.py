@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from html import escape
 from typing import Any
 
+from ..._arguments import THREAD, takes
 from ...corpus.thread import ThreadCable, load_thread, thread_edges, thread_summary
 from ._style import (
     MARKER_SYMBOLS,
@@ -76,6 +77,7 @@ def thread_layout(
     return layout
 
 
+@takes(THREAD.or_none())
 def thread_figure(
     cables: list[ThreadCable] | None = None,
     *,
@@ -202,6 +204,7 @@ def _hover(node: str, row: ThreadCable | None, date_known: bool) -> str:
     )
 
 
+@takes(THREAD.or_none())
 def describe_thread(cables: list[ThreadCable] | None = None, *, focus: str = "08BAKU151") -> str:
     """The text summary shown beside :func:`thread_figure`."""
     return thread_summary(cables, focus=focus)
