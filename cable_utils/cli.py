@@ -161,10 +161,15 @@ def _actors(args: argparse.Namespace) -> int:
         said = sum(1 for s in statements if s.speaker == actor.id)
         kind = actor.type or "?"
         print(
-            f"  {actor.id:<34} {actor.name[:34]:<34} {kind:<20} "
-            f"{count:>3} mentions {said:>2} statements"
+            f"  {actor.id:<34} {_cut(actor.name, 34):<34} {kind:<20} "
+            f"{counted(count, 'mention'):<13}{counted(said, 'statement')}"
         )
     return 0
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters; a cut one ends in "…" (a table column)."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 # -- index and search (issue 18): self-contained, so other subcommands merge cleanly --------

@@ -88,3 +88,15 @@ def test_show_fragment_prints_the_fields_of_part_of_a_cable(tmp_path: Path, caps
     assert [r["id"] for r in found["references"]] == ["08BAKU146", "08BAKU129"]
     assert found["signer"] == "DERSE"
     assert "subject" not in found
+
+
+def test_actors_table_writes_counts_in_words_and_marks_a_cut_name(capsys) -> None:
+    # 08BAKU151's curated gazetteer: Rasim Musabeyov is mentioned once and speaks once;
+    # the Ministry's name is longer than the name column.
+    assert main(["actors", "08BAKU151"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    musabeyov = next(line for line in lines if "Rasim Musabeyov" in line)
+    assert musabeyov.split()[-4:] == ["1", "mention", "1", "statement"]
+    assert not any(" 1 mentions" in line or " 1 statements" in line for line in lines)
+    ministry = next(line for line in lines if line.split()[0] == "mfa")
+    assert "Ministry of Foreign Affairs of Az…" in ministry
