@@ -31,6 +31,7 @@ __all__ = [
     "PLACES",
     "THREAD",
     "TIMELINE",
+    "YEARS",
     "Needs",
     "instance_of",
     "items_of",
@@ -110,12 +111,16 @@ def table_from(maker: str, columns: Iterable[str], *, name: str = "table") -> Ne
 
 
 def words(what: str, how: str) -> Needs:
-    """One string, or a list or tuple of strings (``"TAGS"``, ``["TAGS", "REF"]``)."""
+    """One string, or a list, tuple or set of strings (``"TAGS"``, ``["TAGS", "REF"]``).
+
+    Another iterator (a generator) passes unchecked: reading it would use it up.
+    """
 
     def fits(value: object) -> bool:
-        if isinstance(value, str):
+        if isinstance(value, str | Iterator):
             return True
-        return isinstance(value, list | tuple) and all(isinstance(item, str) for item in value)
+        collection = isinstance(value, list | tuple | set | frozenset)
+        return collection and all(isinstance(item, str) for item in value)
 
     return Needs(what, how, fits)
 
@@ -153,6 +158,15 @@ PLACES = items_of(
     how="places = load_context_places()",
 )
 CABLE_ID = instance_of(str, what="a cable ID", how="cable_id = cable.id")
+YEARS = Needs(
+    "a pair of years (the first and the last)",
+    "years=(2008, 2010)",
+    lambda value: (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and all(isinstance(year, int) for year in value)
+    ),
+)
 
 
 def shown(value: object) -> str:
@@ -179,11 +193,12 @@ def refusal(function: str, needs: Needs, value: object) -> TypeError:
     )
 
 
-def takes(needs: Needs) -> Callable[[Function], Function]:
-    """Check the first parameter of the decorated function against ``needs``.
+def takes(needs: Needs | None = None, /, **by_name: Needs) -> Callable[[Function], Function]:
+    """Check the first parameter of the decorated function against ``needs``, and the
+    parameters named in ``by_name`` against theirs (``@takes(INDEX, focus=CABLE_ID)``).
 
-    It may be passed by position or by name; a call without it is left to
-    Python (which names the missing argument itself).
+    Each may be passed by position or by name; a call without one is left to
+    Python (which names a missing argument itself, or uses the default).
 
     >>> @takes(instance_of(str, what="a word", how='word = "hello"'))
     ... def shout(word):
@@ -195,21 +210,40 @@ def takes(needs: Needs) -> Callable[[Function], Function]:
     """
 
     def decorate(function: Function) -> Function:
-        parameter = next(iter(inspect.signature(function).parameters))
+        parameters = list(inspect.signature(function).parameters.values())
+        wanted = dict(by_name)
+        if needs is not None:
+            wanted = {parameters[0].name: needs, **wanted}
+        checks = [_check_of(parameters, parameter, need) for parameter, need in wanted.items()]
         name = function.__name__
 
         @functools.wraps(function)
         def checked(*args: Any, **kwargs: Any) -> Any:
-            if args:
-                value = args[0]
-            elif parameter in kwargs:
-                value = kwargs[parameter]
-            else:
-                return function(*args, **kwargs)
-            if not (value is None and needs.none_allowed) and not needs.fits(value):
-                raise refusal(name, needs, value)
+            for position, parameter, need in checks:
+                if position is not None and position < len(args):
+                    value = args[position]
+                elif parameter in kwargs:
+                    value = kwargs[parameter]
+                else:
+                    continue
+                if not (value is None and need.none_allowed) and not need.fits(value):
+                    raise refusal(name, need, value)
             return function(*args, **kwargs)
 
         return checked  # type: ignore[return-value]
 
     return decorate
+
+
+def _check_of(
+    parameters: list[inspect.Parameter], name: str, need: Needs
+) -> tuple[int | None, str, Needs]:
+    """(position, name, need) of a checked parameter; a keyword-only one has no position."""
+    for position, parameter in enumerate(parameters):
+        if parameter.name == name:
+            positional = parameter.kind in (
+                parameter.POSITIONAL_ONLY,
+                parameter.POSITIONAL_OR_KEYWORD,
+            )
+            return (position if positional else None), name, need
+    raise TypeError(f"@takes names {name!r}, which is no parameter")

@@ -205,3 +205,35 @@ def test_the_checks_import_nothing_heavy():
         "__future__", "functools", "inspect", "os", "sys", "collections.abc",
         "dataclasses", "typing",
     }, imported  # fmt: skip
+
+
+def test_a_cable_where_its_id_belongs_is_refused_not_misread(lesson_objects):
+    """These took the Cable for an ID: an empty thread, a figure with no focus, or
+    "the index could not be read here" (the binding error of SQLite, read as damage)."""
+    from cable_utils.corpus.overview import issue_across_posts, reference_thread, tags_alongside
+    from cable_utils.plots import describe_thread, thread_figure
+
+    index, cable = lesson_objects["index"], lesson_objects["cable"]
+    near = reference_thread(index, cable.id)
+    refused = [
+        lambda: reference_thread(index, cable),
+        lambda: thread_figure(near, focus=cable),
+        lambda: describe_thread(near, focus=cable),
+        lambda: index.raw_text(cable),
+        lambda: index.cable(cable),
+        lambda: index.record(cable_id=cable),
+        lambda: index.spans(cable, "Kosovo"),
+    ]
+    for call in refused:
+        with pytest.raises(
+            TypeError,
+            match=r"needs a cable ID, not Cable 08BAKU151; get it with cable_id = cable.id",
+        ):
+            call()
+    with pytest.raises(TypeError, match=r"^tags_alongside\(\) needs a TAGS code or a list of them"):
+        tags_alongside(index, cable)
+    with pytest.raises(TypeError, match=r"needs a pair of years .*, not int 2008"):
+        issue_across_posts(index, "Kosovo", years=2008)
+    # What the lessons pass still works, a set of posts included.
+    assert not issue_across_posts(index, "Kosovo", posts={"BAKU", "PARIS"}).empty
+    assert "08BAKU151" in describe_thread(near, focus=cable.id)

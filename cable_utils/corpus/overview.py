@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .._arguments import INDEX, takes
+from .._arguments import CABLE_ID, INDEX, YEARS, takes, words
 from ..errors import CableNotFoundError
 from .index import CorpusIndex
 from .index.base import split_tags
@@ -127,7 +127,7 @@ def classification_mix(index: CorpusIndex) -> pd.DataFrame:
     return frame
 
 
-@takes(INDEX)
+@takes(INDEX, focus=words("a TAGS code or a list of them", 'focus=["AJ", "KV"]'))
 def tags_alongside(
     index: CorpusIndex, focus: Sequence[str] = ("AJ", "KV", "AM"), *, top: int = 8
 ) -> pd.DataFrame:
@@ -195,7 +195,11 @@ def concordance(
     return frame
 
 
-@takes(INDEX)
+@takes(
+    INDEX,
+    posts=words("a post or a list of posts", 'posts=["BAKU", "YEREVAN"]'),
+    years=YEARS,
+)
 def issue_across_posts(
     index: CorpusIndex,
     query: str,
@@ -345,7 +349,7 @@ def reference_web(index: CorpusIndex) -> pd.DataFrame:
     return frame
 
 
-@takes(INDEX)
+@takes(INDEX, focus=CABLE_ID)
 def reference_thread(index: CorpusIndex, focus: str, depth: int = 1) -> list[ThreadCable]:
     """The cables within ``depth`` REF links of ``focus``, as rows for the thread figure.
 

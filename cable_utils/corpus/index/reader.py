@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..._arguments import CABLE_ID, takes
 from ...errors import CableNotFoundError
 from ...model import Cable
 from ...parse import parse_text
@@ -301,12 +302,14 @@ class CorpusIndex:
         bound = {key: parameters[key] for key in ("match", "date_from", "date_to")}
         return [tuple(row) for row in self._fetch(_COUNT_BY_POST_YEAR, bound)]  # type: ignore[misc]
 
+    @takes(cable_id=CABLE_ID)
     def spans(self, cable_id: str, query: str) -> tuple[tuple[int, int], ...]:
         """Raw offsets of every match of ``query`` in one cable (empty if it does not match)."""
         rowid, marker_free = self._rowid(cable_id)
         return self._spans(rowid, compose_match(_checked_query(query)), marker_free)
 
     # -- cables ------------------------------------------------------------------
+    @takes(cable_id=CABLE_ID)
     def raw_text(self, cable_id: str) -> str:
         """The cable's raw text as indexed (what every offset points into)."""
         rowid, _ = self._rowid(cable_id)
@@ -315,6 +318,7 @@ class CorpusIndex:
             raise CableNotFoundError(f"{cable_id} is in the index but its text could not be read")
         return found[0][0]
 
+    @takes(cable_id=CABLE_ID)
     def cable(self, cable_id: str) -> Cable:
         """The cable parsed from its indexed text (its offsets are the hits' offsets)."""
         record = self.record(cable_id)
@@ -324,6 +328,7 @@ class CorpusIndex:
             source=record["path"] or record["source"],
         )
 
+    @takes(cable_id=CABLE_ID)
     def record(self, cable_id: str) -> dict[str, Any]:
         """The cable's row of the ``cables`` table, as a dict."""
         cursor = self._execute("SELECT * FROM cables WHERE id = ?", (cable_id,))

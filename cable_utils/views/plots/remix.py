@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from html import escape
 from typing import Any
 
-from ..._arguments import THREAD, takes
+from ..._arguments import CABLE_ID, THREAD, takes
 from ...corpus.thread import ThreadCable, load_thread, thread_edges, thread_summary
 from ._style import (
     MARKER_SYMBOLS,
@@ -77,7 +77,7 @@ def thread_layout(
     return layout
 
 
-@takes(THREAD.or_none())
+@takes(THREAD.or_none(), focus=CABLE_ID)
 def thread_figure(
     cables: list[ThreadCable] | None = None,
     *,
@@ -204,7 +204,7 @@ def _hover(node: str, row: ThreadCable | None, date_known: bool) -> str:
     )
 
 
-@takes(THREAD.or_none())
+@takes(THREAD.or_none(), focus=CABLE_ID)
 def describe_thread(cables: list[ThreadCable] | None = None, *, focus: str = "08BAKU151") -> str:
     """The text summary shown beside :func:`thread_figure`."""
     return thread_summary(cables, focus=focus)
