@@ -26,8 +26,11 @@ from typing import Any, TypeVar
 
 __all__ = [
     "ARGUMENT",
+    "CABLE",
     "CABLE_ID",
+    "GAZETTEER",
     "INDEX",
+    "MENTIONS",
     "PLACES",
     "THREAD",
     "TIMELINE",
@@ -158,6 +161,17 @@ PLACES = items_of(
     how="places = load_context_places()",
 )
 CABLE_ID = instance_of(str, what="a cable ID", how="cable_id = cable.id")
+CABLE = instance_of("cable_utils.model:Cable", what="a cable", how="cable = lesson_cable()")
+GAZETTEER = instance_of(
+    "cable_utils.analysis.actors.gazetteer:Gazetteer",
+    what="the cable's gazetteer (its actors)",
+    how="gazetteer = load_gazetteer(cable)",
+)
+MENTIONS = items_of(
+    "cable_utils.analysis.actors.mentions:Mention",
+    what="the mentions of the actors",
+    how="mentions = find_mentions(cable, gazetteer)",
+)
 YEARS = Needs(
     "a pair of years (the first and the last)",
     "years=(2008, 2010)",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import inspect
 import json
 import sys
 from pathlib import Path
@@ -62,13 +63,34 @@ LESSON_FUNCTIONS = [
     and callable(getattr(importlib.import_module(module), name))
     and not isinstance(getattr(importlib.import_module(module), name), type)
 ]
-WRONG = ["cable", "index", "argument", "posts table", "concordance", "events", "word", "None"]
+
+
+def _positional(module: str, name: str) -> list[inspect.Parameter]:
+    function = getattr(importlib.import_module(module), name)
+    return [
+        parameter
+        for parameter in inspect.signature(function).parameters.values()
+        if parameter.kind is parameter.POSITIONAL_OR_KEYWORD
+    ]
+
+
+#: Those that take two or more arguments by position.
+TWO_PLACE_FUNCTIONS = [
+    pytest.param(module, name, id=name)
+    for module, name in (case.values for case in LESSON_FUNCTIONS)
+    if len(_positional(module, name)) >= 2
+]
+WRONG = [
+    "cable", "index", "argument", "posts table", "concordance", "events", "gazetteer",
+    "thread", "word", "None",
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
 def lesson_objects(index) -> dict[str, object]:
+    from cable_utils.analysis.actors import load_gazetteer
     from cable_utils.analysis.argument import load_argument, load_timeline
-    from cable_utils.corpus.overview import concordance, posts_by_year
+    from cable_utils.corpus.overview import concordance, posts_by_year, reference_thread
     from cable_utils.lessons.chosen import lesson_cable
 
     cable = lesson_cable("08BAKU151")
@@ -79,34 +101,55 @@ def lesson_objects(index) -> dict[str, object]:
         "posts table": posts_by_year(index),
         "concordance": concordance(index, "precedent"),
         "events": load_timeline(),
+        "gazetteer": load_gazetteer(cable),
+        "thread": reference_thread(index, "08BAKU151"),
         "word": "Kosovo",
         "None": None,
     }
 
 
+def _problem(name: str, call: str, error: BaseException) -> str | None:
+    """What is wrong with ``error`` as the answer to a wrong argument, or None if nothing."""
+    message = str(error)
+    if isinstance(error, CableError):  # the library's own typed error ("not in the glossary")
+        return None
+    if isinstance(error, DEEP):
+        return f"{call} failed inside: {type(error).__name__}: {message}"
+    if isinstance(error, TypeError):
+        # Python's own message for a call that does not fit the signature, or ours.
+        fits = message.startswith(f"{name}()") and any(
+            word in message for word in ("takes", "missing", "needs", "got an unexpected")
+        )
+        return None if fits else f"{call}: TypeError: {message}"
+    if "ambiguous" in message or not _innermost_file(error).startswith(PACKAGE):
+        return f"{call} failed outside the library: {type(error).__name__}: {message}"
+    return None
+
+
 @pytest.mark.parametrize(("module", "name"), LESSON_FUNCTIONS)
 @pytest.mark.parametrize("given", WRONG)
-def test_a_wrong_object_is_refused_in_words(module, name, given, lesson_objects, tmp_path):
+def test_a_wrong_object_is_refused_in_words(module, name, given, lesson_objects):
     function = getattr(importlib.import_module(module), name)
-    value = lesson_objects[given]
     try:
-        function(value)
-    except CableError:  # the library's own typed error, with its message ("not in the glossary")
-        pass
-    except DEEP as error:
-        pytest.fail(f"{name}({given}) failed inside: {type(error).__name__}: {error}")
-    except TypeError as error:
-        message = str(error)
-        # Python's own message for a call that does not fit the signature, or ours.
-        assert message.startswith(f"{name}()"), f"{name}({given}): {message}"
-        assert "takes" in message or "missing" in message or "needs" in message, message
-    except ValueError as error:  # ours, in words (pandas' "truth value … is ambiguous" is not)
-        assert "ambiguous" not in str(error), f"{name}({given}): {error}"
-        assert _innermost_file(error).startswith(PACKAGE), f"{name}({given}): {error}"
-    except Exception as error:  # noqa: BLE001 - the library's own errors (CableError, LookupError)
-        assert _innermost_file(error).startswith(PACKAGE), (
-            f"{name}({given}) failed outside the library: {type(error).__name__}: {error}"
-        )
+        function(lesson_objects[given])
+    except Exception as error:  # noqa: BLE001 - judged by _problem
+        problem = _problem(name, f"{name}({given})", error)
+        assert problem is None, problem
+
+
+@pytest.mark.parametrize(("module", "name"), TWO_PLACE_FUNCTIONS)
+def test_a_wrong_second_object_is_refused_in_words(module, name, lesson_objects):
+    """``actor_paragraph_heatmap(gazetteer, cable)``, ``timeline_figure(events, "08BAKU151")``:
+    every pair of lesson objects in the first two places."""
+    function = getattr(importlib.import_module(module), name)
+    problems = []
+    for first in WRONG:
+        for second in WRONG:
+            try:
+                function(lesson_objects[first], lesson_objects[second])
+            except Exception as error:  # noqa: BLE001 - judged by _problem
+                problems.append(_problem(name, f"{name}({first}, {second})", error))
+    assert [problem for problem in problems if problem] == []
 
 
 def _innermost_file(error: BaseException) -> str:

@@ -36,7 +36,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._arguments import ARGUMENT, path_to, takes
+from .._arguments import ARGUMENT, CABLE_ID, path_to, takes
 from ..errors import CableError, CableNotFoundError
 from ..model import Cable
 from ..parse import takes_cable
@@ -278,6 +278,7 @@ def locate_quote(
 
 
 @takes_cable
+@takes(cable_id=CABLE_ID.or_none())
 def load_argument(
     cable: Cable,
     cable_id: str | None = None,
@@ -561,6 +562,7 @@ def draft_holder_ids(cable: Cable, limit: int = 12) -> list[str]:
 
 
 @takes_cable
+@takes(data=ARGUMENT)
 def lesson_template(cable: Cable, data: ArgumentData) -> pd.DataFrame:
     """The claims template of the lesson: seeded with the coding actors, or drafted ones."""
     holders = data.coding_actors if data.curated else draft_holder_ids(cable)

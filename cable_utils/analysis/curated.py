@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._arguments import GAZETTEER, takes
 from ..model import Cable
 from ..parse import takes_cable
 from ..source.paths import DATA_DIR
@@ -124,6 +125,7 @@ def pair_statements(cable: Cable, gazetteer: Any | None = None) -> list[Statemen
 
 
 @takes_cable
+@takes(gazetteer=GAZETTEER.or_none())
 def statements_compared(cable: Cable, gazetteer: Any | None = None) -> pd.DataFrame:
     """Who said what, with the automatic event code beside the curated one and a ``check`` column.
 
@@ -206,6 +208,7 @@ def curated_mention_counts(cable_id: str | None) -> Counter[str] | None:
 
 
 @takes_cable
+@takes(gazetteer=GAZETTEER.or_none())
 def mentions_compared(cable: Cable, gazetteer: Any | None = None) -> pd.DataFrame:
     """Mentions per actor: the automatic count beside the curated count, with a ``check`` column."""
     import pandas as pd

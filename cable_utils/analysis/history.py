@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from .._arguments import TIMELINE, instance_of, takes
 from ..model import Cable
 from ..parse import takes_cable
 from ..reference.history import Recognition
@@ -179,6 +180,7 @@ def years_claim_check(cable: Cable, since: date = NAGORNO_KARABAKH_DECLARED) -> 
     return YearsCheck(claim.years, since, until, years_between(since, until))
 
 
+@takes(TIMELINE, topic=instance_of(str, what="a topic", how='events_about(events, "Kosovo")'))
 def events_about(events: Iterable[TimelineEvent], topic: str) -> list[TimelineEvent]:
     """The timeline's events of one part of the context primer (its ``topic`` column).
 

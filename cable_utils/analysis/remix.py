@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .._arguments import CABLE_ID, Needs, items_of, takes
+from .._arguments import CABLE, CABLE_ID, Needs, items_of, takes
 from ..errors import CableError, EmptyCableError
 from ..model import SEGMENT_KINDS, Cable, Defect
 from ..parse import load_cable, takes_cable
@@ -414,6 +414,7 @@ def _features(cable: Cable) -> list[tuple[str, str, str]]:
 
 
 @takes_cable
+@takes(reference=CABLE.or_none())
 def compare_structure(cable: Cable, reference: Cable | None = None) -> pd.DataFrame:
     """The chosen cable's structure beside 08BAKU151's, one feature per row.
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._arguments import THREAD, path_to, takes
+from .._arguments import CABLE_ID, THREAD, path_to, takes
 from .._words import counted
 from ..source.paths import CABLE_ID_PATTERN, DATA_DIR
 
@@ -306,6 +306,7 @@ def load_corpus_thread(path: str | Path) -> list[ThreadCable]:
 
 
 @takes(THREAD)
+@takes(THREAD, focus=CABLE_ID)
 def neighbourhood(cables: Iterable[ThreadCable], focus: str, depth: int = 2) -> list[ThreadCable]:
     """The cables within ``depth`` REF links of ``focus`` (either direction), in input order."""
     items = list(cables)

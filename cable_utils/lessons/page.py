@@ -38,6 +38,7 @@ from pathlib import Path
 from string import capwords
 from typing import Any
 
+from .._arguments import instance_of, takes
 from ..analysis.notes import CableNotes, load_notes
 from ..model import Cable
 from ..parse import takes_cable
@@ -144,6 +145,7 @@ def lesson_header(cable: Cable, lesson: str) -> LessonText:
 
 
 @takes_cable
+@takes(text=instance_of(str, what="the text of the box", how='cable_box(cable, "…")'))
 def cable_box(cable: Cable, text: str, *, about: str = DEFAULT_CABLE_ID) -> LessonText:
     """A passage about one cable (08BAKU151): a labelled box there, folded on any other.
 

@@ -6,6 +6,7 @@ from html import escape
 
 import ipywidgets as widgets
 
+from .._arguments import GAZETTEER, takes
 from .._words import counted
 from ..analysis.actors import (
     VOICES,
@@ -105,6 +106,7 @@ def _profile_html(gazetteer: Gazetteer, actor_id: str, mentions, statements) -> 
 
 
 @takes_cable
+@takes(gazetteer=GAZETTEER.or_none())
 def actor_explorer(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
     """Pick an actor: role, background with source, every mention in the text, statements."""
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer(cable)
@@ -179,6 +181,7 @@ def _draft_speakers(cable: Cable, gazetteer: Gazetteer) -> dict[str, str]:
 
 
 @takes_cable
+@takes(gazetteer=GAZETTEER.or_none())
 def voice_sorter(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
     """Classify each speaker (official, unofficial, embassy, media, foreign government).
 

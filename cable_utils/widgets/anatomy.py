@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
+from .._arguments import instance_of, takes
 from ..analysis.explain import HEADER_KINDS, explain_header_field, explain_segment
 from ..model import SEGMENT_KINDS, Cable, Segment
 from ..parse import takes_cable
@@ -58,6 +59,7 @@ def table_html(rows: list[tuple[str, str]], headers: tuple[str, str], caption: s
 
 
 @takes_cable
+@takes(kind=instance_of(str, what="a segment kind", how='explain_kind(cable, "tags")'))
 def explain_kind(cable: Cable, kind: str) -> pd.DataFrame:
     """The first segment of ``kind`` explained as a table (empty, with a note, if absent)."""
     import pandas as pd

@@ -9,6 +9,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .._arguments import ARGUMENT, takes
 from .._words import counted
 from ..analysis.argument import STANCES, Agreement, ArgumentData, StanceCoding, agreement
 from ..model import Cable
@@ -117,6 +118,7 @@ def _claim_options(data: ArgumentData) -> list[tuple[str, str]]:
 
 
 @takes_cable
+@takes(data=ARGUMENT)
 def argument_status(cable: Cable, data: ArgumentData) -> widgets.HTML:
     """What the lesson can show for this cable, in plain words."""
     name = escape(data.cable_id)
@@ -163,6 +165,7 @@ def argument_status(cable: Cable, data: ArgumentData) -> widgets.HTML:
 
 
 @takes_cable
+@takes(data=ARGUMENT)
 def argument_map_explorer(cable: Cable, data: ArgumentData, *, initial: str | None = None) -> Panel:
     """Choose a claim in the list: the map beside it outlines the claim and its neighbours,
     and the card below gives its holders with their evidence highlighted in the cable.
@@ -265,6 +268,7 @@ def agreement_html(result: Agreement) -> str:
 
 
 @takes_cable
+@takes(data=ARGUMENT)
 def stance_coder(cable: Cable, data: ArgumentData, *, folder: str | Path | None = None) -> Panel:
     """For each actor × claim: a stance and a one-line reason, saved on every change.
 

@@ -6,7 +6,7 @@ from html import escape
 
 import ipywidgets as widgets
 
-from .._arguments import TIMELINE, takes
+from .._arguments import CABLE, TIMELINE, takes
 from .._words import counted
 from ..analysis.argument import TimelineEvent, _when_text
 from ..model import Cable
@@ -59,7 +59,7 @@ def events_html(events: list[TimelineEvent]) -> str:
     )
 
 
-@takes(TIMELINE)
+@takes(TIMELINE, cable=CABLE.or_none())
 def context_timeline_explorer(
     events: list[TimelineEvent], cable: Cable | None = None, *, initial: str | None = None
 ) -> Panel:

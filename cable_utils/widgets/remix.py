@@ -498,6 +498,7 @@ def remix_tour(cable: Cable) -> Panel:
 
 
 @takes_cable
+@takes(cable_id=CABLE_ID.or_none())
 def gazetteer_editor(cable: Cable, cable_id: str | None = None) -> Panel:
     """Correct the actor list (CSV text) and save it as the cable's gazetteer.
 

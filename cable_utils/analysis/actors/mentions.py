@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..._arguments import GAZETTEER, takes
 from ...model import Cable
 from ...parse import takes_cable
 from .folding import fold, form_pattern
@@ -167,6 +168,7 @@ _PRONOUNS_EMBASSY = re.compile(r"(?<!\w)(we|us|our)(?!\w)")
 
 
 @takes_cable
+@takes(gazetteer=GAZETTEER.or_none())
 def find_mentions(
     cable: Cable, gazetteer: Gazetteer | None = None, *, pronouns: bool = True
 ) -> list[Mention]:
@@ -293,6 +295,7 @@ def _add_pronouns(text: CableText, gazetteer: Gazetteer, mentions: list[Mention]
 
 
 @takes_cable
+@takes(gazetteer=GAZETTEER.or_none())
 def mentions_table(
     cable: Cable, gazetteer: Gazetteer | None = None, *, pronouns: bool = True
 ) -> pd.DataFrame:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..._arguments import GAZETTEER, takes
 from ...model import Cable
 from ...parse import takes_cable
 from .gazetteer import Gazetteer, load_gazetteer
@@ -23,6 +24,7 @@ ACTOR_TABLE_COLUMNS = (
 
 
 @takes_cable
+@takes(gazetteer=GAZETTEER.or_none())
 def actors_table(cable: Cable, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
     """One row per actor: name, type, role, code, voice, mentions and statements counted.
 

@@ -12,6 +12,7 @@ import textwrap
 from itertools import combinations
 from typing import Any
 
+from ..._arguments import GAZETTEER, MENTIONS, takes
 from ..._words import counted
 from ...analysis.actors import ACTOR_TYPES, Gazetteer, Mention
 from ._style import (
@@ -48,6 +49,7 @@ def _counts(gazetteer: Gazetteer, mentions: list[Mention]) -> list[tuple[str, st
     return sorted(rows, key=lambda r: (r[3], r[1]))
 
 
+@takes(GAZETTEER, mentions=MENTIONS)
 def mentions_by_actor_figure(
     gazetteer: Gazetteer, mentions: list[Mention], *, top: int = 25
 ) -> Any:
@@ -82,6 +84,7 @@ def mentions_by_actor_figure(
     )
 
 
+@takes(GAZETTEER, mentions=MENTIONS)
 def describe_mentions(gazetteer: Gazetteer, mentions: list[Mention], *, top: int = 8) -> str:
     rows = list(reversed(_counts(gazetteer, mentions)))
     if not rows:
@@ -96,6 +99,7 @@ def describe_mentions(gazetteer: Gazetteer, mentions: list[Mention], *, top: int
     )
 
 
+@takes(GAZETTEER, mentions=MENTIONS)
 def actor_paragraph_heatmap(gazetteer: Gazetteer, mentions: list[Mention]) -> Any:
     """Actors × paragraphs: mentions of each actor in each paragraph (numbers printed)."""
     paragraphs = sorted({m.paragraph for m in mentions if m.paragraph is not None})
@@ -186,6 +190,7 @@ def _label_lines(name: str) -> list[str]:
     return textwrap.wrap(name, _LABEL_CHARS) or [name]
 
 
+@takes(GAZETTEER, mentions=MENTIONS)
 def co_mention_network(
     gazetteer: Gazetteer, mentions: list[Mention], *, types: str | tuple[str, ...] | None = None
 ) -> Any:
@@ -304,6 +309,7 @@ def _callouts(
     return heights
 
 
+@takes(GAZETTEER, mentions=MENTIONS)
 def describe_co_mentions(
     gazetteer: Gazetteer,
     mentions: list[Mention],

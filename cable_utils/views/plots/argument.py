@@ -16,7 +16,7 @@ from functools import lru_cache
 from html import escape
 from typing import Any
 
-from ..._arguments import ARGUMENT, TIMELINE, takes
+from ..._arguments import ARGUMENT, CABLE, TIMELINE, instance_of, takes
 from ..._words import counted
 from ...analysis.argument import ArgumentData, TimelineEvent
 from ...model import Cable
@@ -162,7 +162,7 @@ def _claim_hover(data: ArgumentData, claim_id: str) -> str:
     )
 
 
-@takes(ARGUMENT)
+@takes(ARGUMENT, selected=instance_of(str, what="a claim ID", how='selected="C1"').or_none())
 def argument_map_figure(data: ArgumentData, selected: str | None = None) -> Any:
     """Claims as nodes (colour and symbol = holder group), support solid/“+”, attack dashed/“−”."""
     figure = JSONFigure()
@@ -515,7 +515,7 @@ def _period_of(event: TimelineEvent) -> tuple[date, date] | None:
     return None
 
 
-@takes(TIMELINE)
+@takes(TIMELINE, cable=CABLE.or_none())
 def timeline_figure(
     events: list[TimelineEvent],
     cable: Cable | None = None,
@@ -601,7 +601,7 @@ def timeline_figure(
     )
 
 
-@takes(TIMELINE)
+@takes(TIMELINE, cable=CABLE)
 def timeline_close_up(
     events: list[TimelineEvent],
     cable: Cable,
@@ -635,7 +635,7 @@ def _event_hover(event: TimelineEvent) -> str:
     )
 
 
-@takes(TIMELINE)
+@takes(TIMELINE, cable=CABLE.or_none())
 def describe_timeline(events: list[TimelineEvent], cable: Cable | None = None) -> str:
     from ...analysis.argument import _when_text
 
