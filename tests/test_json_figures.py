@@ -149,3 +149,21 @@ def test_the_offline_map_script_carries_the_shipped_map_data() -> None:
     assert script.endswith(");") and "</script" not in script
     payload = script[script.index(start) + len(start) : -2]
     assert json.loads(payload) == {"world_110m": world_topojson()}
+
+
+def test_mentions_figure_says_when_it_leaves_actors_out() -> None:
+    """Lesson 03's bars showed 25 of 08BAKU151's 33 mentioned actors under a title that
+    did not say so, while the text beside it counted all 33."""
+    from cable_utils.analysis.actors import find_mentions, load_gazetteer
+    from cable_utils.parse import load_cable
+    from cable_utils.views.plots import actors
+
+    cable = load_cable("08BAKU151")
+    gazetteer = load_gazetteer(cable)
+    mentions = find_mentions(cable, gazetteer)
+    mentioned = len({mention.actor_id for mention in mentions})
+    assert mentioned > 25
+    cut = actors.mentions_by_actor_figure(gazetteer, mentions).layout.title.text
+    assert f"the 25 most mentioned of {mentioned} actors" in cut
+    whole = actors.mentions_by_actor_figure(gazetteer, mentions, top=mentioned).layout.title.text
+    assert whole == "Who is mentioned, and how often"

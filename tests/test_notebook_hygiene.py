@@ -156,3 +156,31 @@ def hygiene_problems(path: Path) -> list[str]:
 def test_notebook_hygiene(path: Path) -> None:
     problems = hygiene_problems(path)
     assert not problems, f"{path.relative_to(REPO_ROOT)}:\n  - " + "\n  - ".join(problems)
+
+
+def _shown_raw(node: ast.expr) -> bool:
+    """An expression Jupyter would show as a Python repr a learner should not have to read:
+    a tuple (``describe_mix(mix), mix``) or a sentence from ``describe_…`` in quote marks."""
+    if isinstance(node, ast.Tuple):
+        return True
+    if isinstance(node, ast.IfExp):
+        return _shown_raw(node.body) or _shown_raw(node.orelse)
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    function = node.func if isinstance(node, ast.Call) else None
+    return isinstance(function, ast.Name) and function.id.startswith("describe_")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_cell_ends_in_a_tuple_or_a_quoted_sentence(path: Path) -> None:
+    """Lesson 06 printed ``('Cables by …', <a DataFrame as plain text>)`` and sentences in
+    quote marks: a description is printed, and its table shown on its own."""
+    notebook = nbformat.read(path, as_version=4)
+    raw = []
+    for number, cell in enumerate(notebook.cells):
+        if cell.cell_type != "code" or not cell.source.strip():
+            continue
+        body = ast.parse(cell.source).body
+        if body and isinstance(body[-1], ast.Expr) and _shown_raw(body[-1].value):
+            raw.append((number, cell.source.splitlines()[-1]))
+    assert raw == []

@@ -43,6 +43,7 @@ def test_no_index_and_human_headers() -> None:
     assert headers == ["Speaker name", "ID", "Start (raw offset)"]
     assert ">0<" not in html  # no 0..n index
     assert human_header("C3") == "C3" and human_header("what it means") == "What it means"
+    assert human_header("un_member") == "UN member"  # (lesson 04's table read "Un member")
 
 
 def test_a_meaningful_index_becomes_the_first_column() -> None:

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from cable_utils.corpus.thread import (
+    ThreadCable,
     corpus_thread,
     edges_table,
     load_thread,
@@ -162,8 +163,25 @@ def test_summary_of_a_cable_outside_the_table_says_so() -> None:
     """Lesson 06 on a chosen cable the index does not hold: an empty picture, named as such."""
     empty = thread_summary([], focus="10PASTED1")
     assert empty == (
-        "The table has 0 cables linked by 0 REF citations. 10PASTED1 is not among them, "
+        "This thread has 0 cables linked by 0 REF citations. 10PASTED1 is not among them, "
         "so no REF link to or from it can be shown here."
     )
     assert "has no ID" in thread_summary([], focus="")
     assert "08BAKU151 is not among" not in thread_summary(focus="08BAKU151")
+
+
+def test_summary_counts_in_words_and_speaks_of_the_thread_not_a_table() -> None:
+    """Lesson 06 draws the thread as a figure with no table beside it; the summary said
+    "The table has 3 cables", "5 cited cable(s) are outside the table" and "1 of them is
+    in your corpus (their texts are there)"."""
+    one_outside = [
+        ThreadCable(
+            id="10A1", date="2010-01-05", date_kind="dtg", dtg="", classification="",
+            subject="", ref_line="A. 10B2", refs=("10B2",), url="", text_included=True, note="",
+        )
+    ]  # fmt: skip
+    summary = thread_summary(one_outside, focus="10A1")
+    assert summary.startswith("This thread has 1 cable linked by 1 REF citation.")
+    assert "1 cited cable is outside this thread (10B2): only its ID is known here." in summary
+    assert "1 of them is in your corpus (its text is there)" in summary
+    assert "table" not in summary and "(s)" not in summary

@@ -185,8 +185,9 @@ def thread_summary(cables: Iterable[ThreadCable] | None = None, *, focus: str = 
     cites = [cited for citing, cited in edges if citing == focus]
     cited_by = [citing for citing, cited in edges if cited == focus]
     outside = sorted({cited for _, cited in edges if cited not in ids})
+    # "This thread", not "the table": lesson 06 draws it as a figure, with no table beside it.
     parts = [
-        f"The table has {counted(len(items), 'cable')} linked by "
+        f"This thread has {counted(len(items), 'cable')} linked by "
         f"{counted(len(edges), 'REF citation')}."
     ]
     if focus not in ids:  # (an empty picture must not read as "nothing cites it")
@@ -200,17 +201,20 @@ def thread_summary(cables: Iterable[ThreadCable] | None = None, *, focus: str = 
     if cited_by:
         parts.append(f"{focus} is cited by {_and(cited_by)}.")
     elif focus in ids:
-        parts.append(f"No cable in the table cites {focus}.")
+        parts.append(f"No cable in this thread cites {focus}.")
     if outside:
+        are = "is" if len(outside) == 1 else "are"
         parts.append(
-            f"{len(outside)} cited cable(s) are outside the table ({_and(outside)}): "
-            "only their IDs are known here."
+            f"{counted(len(outside), 'cited cable')} {are} outside this thread "
+            f"({_and(outside)}): only {'its ID is' if len(outside) == 1 else 'their IDs are'} "
+            "known here."
         )
     included = [c.id for c in items if c.text_included]
     if included:
+        one = len(included) == 1
         parts.append(
-            f"{len(included)} of them {'is' if len(included) == 1 else 'are'} in your corpus "
-            "(their texts are there); "
+            f"{len(included)} of them {'is' if one else 'are'} in your corpus "
+            f"({'its text is' if one else 'their texts are'} there); "
             "the others are known only from REF lines."
         )
     elif items:

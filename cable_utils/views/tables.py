@@ -142,7 +142,7 @@ TABLE_MAX_ROWS = 60
 #: Words in headers that are written in capitals (or another way) in the lessons.
 _HEADER_WORDS = {
     "id": "ID", "ids": "IDs", "url": "URL", "dtg": "DTG", "eo": "E.O.", "ref": "REF",
-    "tags": "TAGS", "cameo": "CAMEO", "mfa": "MFA", "utc": "UTC", "csv": "CSV",
+    "tags": "TAGS", "cameo": "CAMEO", "mfa": "MFA", "utc": "UTC", "csv": "CSV", "un": "UN",
 }  # fmt: skip
 #: Offsets columns say what they count.
 _HEADER_NAMES = {"start": "Start (raw offset)", "end": "End (raw offset)"}

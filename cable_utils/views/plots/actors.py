@@ -53,8 +53,12 @@ def _counts(gazetteer: Gazetteer, mentions: list[Mention]) -> list[tuple[str, st
 def mentions_by_actor_figure(
     gazetteer: Gazetteer, mentions: list[Mention], *, top: int = 25
 ) -> Any:
-    """Horizontal bars: mentions per actor, colour and pattern by actor type."""
-    rows = _counts(gazetteer, mentions)[-top:]
+    """Horizontal bars: mentions per actor, colour and pattern by actor type.
+
+    At most ``top`` actors, the most mentioned; the title says so when some are left out.
+    """
+    counted_rows = _counts(gazetteer, mentions)
+    rows = counted_rows[-top:]
     figure = JSONFigure()
     for kind in _TYPES:
         chosen = [r for r in rows if r[2] == kind]
@@ -79,9 +83,12 @@ def mentions_by_actor_figure(
         )
     figure.update_yaxes(categoryorder="array", categoryarray=[r[1] for r in rows])
     figure.update_layout(height=max(320, 22 * len(rows) + 120), legend_title_text="actor type")
-    return accessible_layout(
-        figure, title="Who is mentioned, and how often", x_title="mentions", y_title="actor"
-    )
+    title = "Who is mentioned, and how often"
+    if len(rows) < len(counted_rows):  # (a cut inside a tie keeps the names first in order)
+        title += (
+            f" (the {len(rows)} most mentioned of {len(counted_rows)} actors; ties cut by name)"
+        )
+    return accessible_layout(figure, title=title, x_title="mentions", y_title="actor")
 
 
 @takes(GAZETTEER, mentions=MENTIONS)
