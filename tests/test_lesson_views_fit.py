@@ -136,3 +136,80 @@ def test_network_names_wrap_to_fit_their_column() -> None:
     names = [text for trace in figure.data if trace.name == "names" for text in trace.text]
     assert "Azerbaijani political<br>commentators (as a group)" in names
     assert all(len(line) <= 28 for name in names for line in name.split("<br>"))
+
+
+#: Characters a button shows at ipywidgets' default width (148 px) before it cuts its words.
+_BUTTON_CHARACTERS = 16
+
+
+def _lesson_panels(index, tmp_path, monkeypatch) -> dict[str, object]:
+    """Every panel the lessons build, on 08BAKU151."""
+    from cable_utils import widgets
+    from cable_utils.analysis.argument import load_argument, load_timeline
+    from cable_utils.parse import load_cable
+    from cable_utils.widgets.argument import argument_map_explorer, stance_coder
+
+    monkeypatch.setenv("CABLE_CLASSROOM_WORK", str(tmp_path))
+    cable = load_cable("08BAKU151")
+    argument = load_argument(cable)
+    return {
+        "header_decoder": widgets.header_decoder(cable),
+        "segment_explorer": widgets.segment_explorer(cable),
+        "addressee_map": widgets.addressee_map(cable),
+        "paragraph_browser": widgets.paragraph_browser(cable),
+        "redaction_simulator": widgets.redaction_simulator(cable),
+        "actor_explorer": widgets.actor_explorer(cable),
+        "voice_sorter": widgets.voice_sorter(cable),
+        "argument_map_explorer": argument_map_explorer(cable, argument),
+        "stance_coder": stance_coder(cable, argument, folder=tmp_path),
+        "cable_chooser": cable_chooser("08BAKU151"),
+        "gazetteer_editor": widgets.gazetteer_editor(cable),
+        "remix_tour": widgets.remix_tour(cable),
+        "cable_finder": widgets.cable_finder(index),
+        "context_timeline_explorer": widgets.context_timeline_explorer(load_timeline()),
+    }
+
+
+def test_every_button_shows_its_whole_label(index, tmp_path, monkeypatch) -> None:
+    """Lesson 04's button read "Compare with ref…" while the text asked to press
+    "Compare with reference": a label longer than the default width is cut."""
+    cut = [
+        f"{name}: {child.description!r}"
+        for name, panel in _lesson_panels(index, tmp_path, monkeypatch).items()
+        for child in _walk(panel)
+        if type(child).__name__ in ("Button", "ToggleButton")
+        and len(child.description) > _BUTTON_CHARACTERS
+        and child.layout.width != "auto"
+    ]
+    assert cut == []
+
+
+#: The average width of a character of the widgets' font, in em (measured in Chromium:
+#: 644 px for a 95-character sample label at 13 px), and a Dropdown's box without a width.
+_EM_PER_CHARACTER = 0.52
+_DEFAULT_DROPDOWN_EM = 16
+
+
+def _dropdown_em(layout_width: str | None) -> float | None:
+    """The width of a Dropdown's box in em, or None when it is as wide as its words."""
+    if layout_width in ("auto", "max-content"):
+        return None
+    if layout_width and layout_width.endswith("em"):
+        return float(layout_width[:-2])
+    return _DEFAULT_DROPDOWN_EM
+
+
+def test_every_dropdown_shows_its_longest_choice(index, tmp_path, monkeypatch) -> None:
+    """The primer's "Part of the story" showed "The weeks of the cable," and lesson 05's
+    sample list cut its default entry to "…AZERBAIJANI REACTION TO KOSOVO'S"."""
+    cut = []
+    for name, panel in _lesson_panels(index, tmp_path, monkeypatch).items():
+        for child in _walk(panel):
+            if type(child).__name__ != "Dropdown" or not child.options:
+                continue
+            width = _dropdown_em(child.layout.width)
+            longest = max((str(label) for label in child._options_labels), key=len)
+            needed = (len(longest) + len(child.description)) * _EM_PER_CHARACTER
+            if width is not None and needed > width:
+                cut.append(f"{name}: {longest!r} in {width} em")
+    assert cut == []

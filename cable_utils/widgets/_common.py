@@ -141,11 +141,28 @@ def card_html(inner_html: str, *, css_class: str = "", label: str = "") -> str:
 
 
 def labelled(widget: widgets.Widget, description: str) -> widgets.Widget:
-    """Give a control a visible label that is not cut off."""
+    """Give a control a visible label that is not cut off (and a dropdown room for its choices)."""
     widget.description = description
     if widget.style.has_trait("description_width"):  # buttons show their description inside
         widget.style.description_width = "initial"
+    if isinstance(widget, widgets.Dropdown) and not widget.layout.width:
+        widget.layout.width = _dropdown_width(description, widget)
     return widget
+
+
+#: Em a character of the widgets' font takes, generously (Chromium: 0.52 on average), the
+#: room of the arrow and padding, and the widest box (a lesson's column is about 94 em).
+_EM_PER_CHARACTER = 0.6
+_DROPDOWN_PADDING_EM = 4
+_DROPDOWN_MAX_EM = 72
+
+
+def _dropdown_width(description: str, dropdown: widgets.Dropdown) -> str:
+    """A width that shows the label and the longest choice whole (ipywidgets' default,
+    about 16 em for the box, cut "The weeks of the cable, …" and long TAGS)."""
+    longest = max((len(str(label)) for label in dropdown._options_labels), default=0)
+    needed = (len(description) + longest) * _EM_PER_CHARACTER + _DROPDOWN_PADDING_EM
+    return f"{min(max(needed, 16), _DROPDOWN_MAX_EM):.0f}em"
 
 
 def toggle_choice(

@@ -94,9 +94,7 @@ def segment_explorer(cable: Cable) -> Panel:
     }
     options = [(_segment_label(cable, i, s), i) for i, s in enumerate(cable.segments)]
     chooser = labelled(
-        widgets.Dropdown(
-            options=options or [("(no segments)", -1)], layout=widgets.Layout(width="34em")
-        ),
+        widgets.Dropdown(options=options or [("(no segments)", -1)]),  # (labelled() fits it)
         "Explain segment:",
     )
     view = widgets.HTML()
@@ -168,7 +166,6 @@ def header_decoder(cable: Cable) -> Panel:
         widgets.Dropdown(
             options=list(fields) or ["(this copy has no transmission header)"],
             value=default or "(this copy has no transmission header)",
-            layout=widgets.Layout(width="34em"),
         ),
         "Header line:",
     )

@@ -292,6 +292,7 @@ def stance_coder(cable: Cable, data: ArgumentData, *, folder: str | Path | None 
         description="Compare with reference",
         tooltip="Percent agreement, Cohen's kappa and the disagreements with evidence",
         disabled=not data.reference,
+        layout=widgets.Layout(width="auto"),  # (at the default width: "Compare with ref…")
     )
     rows: list[widgets.Widget] = []
     panel = Panel(

@@ -119,9 +119,8 @@ def cable_chooser(initial: str | None = COLLECTION_CABLE) -> Panel:
         widgets.Dropdown(
             options=[OWN_TEXT, *options],
             value=start.id if start.id in ids else "",
-            layout=widgets.Layout(width="46em"),
         ),
-        "A sample cable:",
+        "A sample cable:",  # (labelled() makes it as wide as the longest entry)
     )
     upload = labelled(
         # as wide as its words: at its default width the button read "Or upload a .tx…"
@@ -529,7 +528,11 @@ def gazetteer_editor(cable: Cable, cable_id: str | None = None) -> Panel:
         ),
         "Actor list (CSV: edit, add or delete rows):",
     )
-    save = widgets.Button(description="Save my actor list", tooltip=f"Save as {the_id}'s gazetteer")
+    save = widgets.Button(
+        description="Save my actor list",
+        tooltip=f"Save as {the_id}'s gazetteer",
+        layout=widgets.Layout(width="auto"),  # (the whole label)
+    )
     view = widgets.HTML(
         f"<p>Starting from {escape(start.described)}. Delete rows that are not actors, "
         "fix names, add who is missing, then press Save.</p>"
