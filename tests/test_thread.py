@@ -185,3 +185,14 @@ def test_summary_counts_in_words_and_speaks_of_the_thread_not_a_table() -> None:
     assert "1 cited cable is outside this thread (10B2): only its ID is known here." in summary
     assert "1 of them is in your corpus (its text is there)" in summary
     assert "table" not in summary and "(s)" not in summary
+
+
+def test_a_short_trail_has_no_ticks_between_days(index) -> None:
+    """Lesson 06's REF links around 08BAKU151 span a few days; plotly ticked them every
+    12 hours ("00:00 / 12:00 Feb 15") although the trail knows days only."""
+    from cable_utils.corpus.overview import reference_thread
+
+    short = thread_figure(reference_thread(index, "08BAKU151"), focus="08BAKU151")
+    assert int(short.layout.xaxis.dtick) % 86_400_000 == 0
+    # A trail of weeks (lesson 05's, 8 Feb to 25 Mar 2008) keeps plotly's own ticks.
+    assert thread_figure(load_thread(), focus="08BAKU151").layout.xaxis.dtick is None

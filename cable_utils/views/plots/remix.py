@@ -175,7 +175,24 @@ def thread_figure(
         },
         margin={"l": 60, "r": 20, "t": 60, "b": 110},
     )
+    if (step := _day_step([when for when, _, _ in layout.values()])) is not None:
+        figure.update_xaxes(dtick=step * _DAY_MS)
     return figure
+
+
+_DAY_MS = 86_400_000  # plotly's date axes count in milliseconds
+
+
+def _day_step(dates: list[date]) -> int | None:
+    """Days between ticks for a short trail, about six ticks (None: plotly chooses).
+
+    The trail's dates are days (a DTG's day, a meeting's day); for a span of a few
+    days plotly put ticks every 12 hours, "00:00 / 12:00 Feb 15", as if times were known.
+    """
+    if not dates:
+        return None
+    span = (max(dates) - min(dates)).days
+    return None if span > 30 else max(1, -(-span // 6))
 
 
 #: About how wide a character of a 12 px label is, and the plot's width, in pixels
