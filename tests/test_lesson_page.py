@@ -163,6 +163,15 @@ def test_lesson_times_are_read_from_the_lessons_headers(tmp_path: Path) -> None:
     assert table[3] == "| 02\\_two | Lesson &lt;two&gt; | not stated |"
     assert len(table) == 4  # the unreadable notebook is left out, not an error
     assert "No lessons found" in str(lesson_times(tmp_path / "nowhere"))
+    # The lesson's own Markdown stays Markdown (lesson 00 showed "\\`benchmarks/…\\`"),
+    # and its HTML stays text.
+    lesson(
+        "04_four.ipynb",
+        "# Four\n\n| | |\n|---|---|\n| **Estimated time** | 9 minutes (`times.md` <b>says</b>) |\n",
+    )
+    assert str(lesson_times(tmp_path)).splitlines()[-1] == (
+        "| 04\\_four | Four | 9 minutes (`times.md` &lt;b&gt;says&lt;/b&gt;) |"
+    )
 
 
 def test_the_shipped_lessons_state_their_times(baku) -> None:

@@ -83,6 +83,12 @@ def _plain(text: str) -> str:
     return re.sub(r"([\\`*_\[\]#|~])", r"\\\1", escaped)
 
 
+def _markdown_cell(text: str) -> str:
+    """A lesson's own Markdown (``benchmarks/lesson_times.md`` in backticks) in a table
+    cell: HTML shown as text and "|" escaped, the formatting kept."""
+    return escape(" ".join(str(text).split()), quote=False).replace("|", "\\|")
+
+
 def _notes_markdown(text: str) -> str:
     """A teacher's Markdown, with any HTML in it shown as text."""
     return escape(text, quote=False)
@@ -260,7 +266,10 @@ def lesson_times(folder: Path | None = None) -> LessonText:
         title, time = _TITLE.search(head), _ESTIMATED_TIME.search(head)
         if title:
             stated = time.group(1).strip() if time else "not stated"
-            rows.append(f"| {_plain(path.stem)} | {_plain(title.group(1))} | {_plain(stated)} |")
+            # (the time is the lesson's own Markdown: its `file names` stay code, not "\`")
+            rows.append(
+                f"| {_plain(path.stem)} | {_plain(title.group(1))} | {_markdown_cell(stated)} |"
+            )
     if not rows:
         return LessonText(f"*No lessons found in {_plain(str(folder))}.*", "nothing")
     head = "| Notebook | Title | Estimated time (from its header) |\n|---|---|---|"
