@@ -64,7 +64,7 @@ def test_long_tables_say_how_many_rows_are_left_out() -> None:
     frame = pd.DataFrame({"n": range(TABLE_MAX_ROWS + 5)})
     html = table_html(frame)
     assert html.count("<tr>") == TABLE_MAX_ROWS + 1  # header row + shown rows
-    assert "5 more row(s) not shown" in html
+    assert "5 more rows not shown" in html
 
 
 class _Formatter:
@@ -116,3 +116,20 @@ def test_no_lesson_output_holds_a_cut_cell(lesson: Path, tmp_path, monkeypatch) 
             cut += [(index, c) for c in _cells(html) if c.endswith(("...", "…"))]
     assert tables, f"{lesson.name}: no table output, so the check proves nothing"
     assert not cut, f"{lesson.name}: cells cut short: {cut[:5]}"
+
+
+def test_wide_tables_share_the_lesson_column() -> None:
+    """Lesson 03's actors table was 2,500 px wide in a 1,226 px column: its last columns
+    (mentions, statements) were out of sight. Wrapped columns now share what is left."""
+    import re
+
+    from cable_utils.views.tables import _TABLE_BUDGET_EM
+
+    paragraph = "A long sentence of the kind a quote or a note holds, " * 4
+    wide = pd.DataFrame({f"text {i}": [paragraph] for i in range(6)} | {"n": [3]})
+    widths = [float(w) for w in re.findall(r"min-width:(\d+)em", table_html(wide))]
+    assert len(widths) == 6
+    assert sum(widths) + 6 * 1.5 <= _TABLE_BUDGET_EM
+    # One long column alone keeps the width it wants.
+    alone = table_html(pd.DataFrame({"quote": [paragraph * 3]}))
+    assert re.findall(r"min-width:(\d+)em", alone) == ["36"]

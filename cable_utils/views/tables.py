@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._words import counted
 from ..model import SEGMENT_KINDS, Cable
 from ..parse import takes_cable
 
@@ -195,6 +196,34 @@ def _is_number_column(column: pd.Series) -> bool:
     )
 
 
+#: A lesson's output column in em of the tables' 14 px font (1,226 px at 1,280 px wide),
+#: less a margin: wrapped text columns share what the others leave, so that a table of
+#: many columns fits instead of hiding its last ones past the edge (lesson 03's actors
+#: table was 2,500 px wide, its Mentions and Statements out of sight).
+_TABLE_BUDGET_EM = 84
+#: A wrapped text column is never made narrower than this (a few words a line).
+_WRAPPED_FLOOR_EM = 9
+#: Em a character of the table font takes on average, and a cell's padding.
+_EM_PER_CHARACTER = 0.55
+_CELL_PADDING_EM = 1.5
+
+
+def _unwrapped_em(longest: int) -> float:
+    """The width of a column that does not wrap (numbers, short text)."""
+    return longest * _EM_PER_CHARACTER + _CELL_PADDING_EM
+
+
+def _wrapped_widths(wanted: dict[Any, int], unwrapped_em: float) -> dict[Any, int]:
+    """The minimum widths (em) of the wrapped columns: as wanted if the table fits
+    the budget, else an equal share of what the other columns leave (not below the floor)."""
+    needed = unwrapped_em + sum(width + _CELL_PADDING_EM for width in wanted.values())
+    if not wanted or needed <= _TABLE_BUDGET_EM:
+        return wanted
+    left = _TABLE_BUDGET_EM - unwrapped_em - _CELL_PADDING_EM * len(wanted)
+    share = max(_WRAPPED_FLOOR_EM, math.floor(left / len(wanted)))
+    return {column: min(width, share) for column, width in wanted.items()}
+
+
 def table_html(
     frame: pd.DataFrame, *, caption: str | None = None, max_rows: int = TABLE_MAX_ROWS
 ) -> str:
@@ -212,19 +241,22 @@ def table_html(
     rows = shown.head(max_rows)
     columns = list(rows.columns)
     texts = {c: [_cell_text(v) for v in rows.iloc[:, i]] for i, c in enumerate(columns)}
-    styles = []
-    aligns = []
-    for i, column in enumerate(columns):
-        number = _is_number_column(shown.iloc[:, i])
-        aligns.append("right" if number else "left")
-        if number:
-            styles.append(_NUMBER_CELL)
-        elif max((len(t) for t in texts[column]), default=0) <= _SHORT_TEXT:
-            styles.append(_SHORT_TEXT_CELL)
-        else:
-            longest = max(len(t) for t in texts[column])
-            width = min(36, max(14, longest // 6))
-            styles.append(f"{_TEXT_CELL};min-width:{width}em;max-width:40em")
+    numbers = [_is_number_column(shown.iloc[:, i]) for i in range(len(columns))]
+    aligns = ["right" if number else "left" for number in numbers]
+    longest = {c: max((len(t) for t in texts[c]), default=0) for c in columns}
+    wrapped = [
+        c for c, n in zip(columns, numbers, strict=True) if not n and longest[c] > _SHORT_TEXT
+    ]
+    unwrapped_em = sum(_unwrapped_em(longest[c]) for c in columns if c not in wrapped)
+    widths = _wrapped_widths({c: min(36, max(14, longest[c] // 6)) for c in wrapped}, unwrapped_em)
+    styles = [
+        _NUMBER_CELL
+        if number
+        else f"{_TEXT_CELL};min-width:{widths[column]}em;max-width:40em"
+        if column in widths
+        else _SHORT_TEXT_CELL
+        for column, number in zip(columns, numbers, strict=True)
+    ]
     head = "".join(
         f'<th scope="col" style="{_HEAD_CELL};text-align:{align}">'
         f"{escape(human_header(column))}</th>"
@@ -248,8 +280,9 @@ def table_html(
     )
     more = len(shown) - len(rows)
     note = (
-        f'<p class="cable-table-note" style="margin:4px 0;color:#333">{more} more row(s) not '
-        "shown: use <code>.iloc[a:b]</code> or <code>.query(...)</code> to see them.</p>"
+        f'<p class="cable-table-note" style="margin:4px 0;color:#333">'
+        f"{counted(more, 'more row')} not shown: use <code>.iloc[a:b]</code> or "
+        "<code>.query(...)</code> to see them.</p>"
         if more > 0
         else ""
     )
