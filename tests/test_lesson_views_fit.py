@@ -213,3 +213,16 @@ def test_every_dropdown_shows_its_longest_choice(index, tmp_path, monkeypatch) -
             if width is not None and needed > width:
                 cut.append(f"{name}: {longest!r} in {width} em")
     assert cut == []
+
+
+def test_tags_alongside_bars_have_room_for_their_labels(index) -> None:
+    """Lesson 06's bars gave three bars one 22 px row and shrank "AM: 1" to about 7 px."""
+    from cable_utils.corpus.overview import tags_alongside
+    from cable_utils.plots import tags_alongside_figure
+
+    table = tags_alongside(index, ["AJ", "KV", "AM"])
+    figure = tags_alongside_figure(table)
+    shown = table[table.tag != ""]
+    bars = shown.tag.nunique() * shown.focus.nunique()
+    assert (figure.layout.height - 220) / bars >= 15
+    assert figure.layout.uniformtext.minsize >= 10

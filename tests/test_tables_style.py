@@ -46,6 +46,16 @@ def test_no_index_and_human_headers() -> None:
     assert human_header("un_member") == "UN member"  # (lesson 04's table read "Un member")
 
 
+def test_the_row_numbers_a_filter_keeps_are_no_column() -> None:
+    """Lesson 06's ``web[web.cited_in_corpus]`` showed its rows' old numbers (32 … 752)
+    as a first column without a header."""
+    frame = pd.DataFrame({"citing": ["a", "b", "c", "d"], "n": [1, 2, 3, 4]})
+    kept = frame[frame.n != 3]  # rows 0, 1, 3: no longer a range
+    assert re.findall(r"<th\s[^>]*>(.*?)</th>", table_html(kept)) == ["Citing", "N"]
+    years = pd.DataFrame({"cables": [3]}, index=pd.Index([2008], name="year"))
+    assert re.findall(r"<th\s[^>]*>(.*?)</th>", table_html(years)) == ["Year", "Cables"]
+
+
 def test_a_meaningful_index_becomes_the_first_column() -> None:
     frame = pd.DataFrame({"C1": ["FAVOR"]}, index=pd.Index(["goaj"], name="actor"))
     html = table_html(frame)

@@ -190,6 +190,11 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+def _row_numbers_only(index: pd.Index) -> bool:
+    """An unnamed index of integers: the row numbers of a filtered or sorted frame, not data."""
+    return index.nlevels == 1 and index.name is None and pd.api.types.is_integer_dtype(index.dtype)
+
+
 def _is_number_column(column: pd.Series) -> bool:
     return pd.api.types.is_numeric_dtype(column.dtype) and not pd.api.types.is_bool_dtype(
         column.dtype
@@ -235,7 +240,9 @@ def table_html(
     is ever shortened.
     """
     shown = frame
-    if not isinstance(frame.index, pd.RangeIndex):
+    if _row_numbers_only(frame.index):  # (the rows a filter kept: web[web.cited_in_corpus])
+        shown = frame.reset_index(drop=True)
+    elif not isinstance(frame.index, pd.RangeIndex):
         names = [n if n is not None else "" for n in frame.index.names]
         shown = frame.reset_index(names=names) if any(names) else frame.reset_index(names=[""])
     rows = shown.head(max_rows)

@@ -182,10 +182,20 @@ def tags_alongside_figure(table: pd.DataFrame) -> Any:
         x_title="Cables carrying both TAGS",
         y_title="TAGS code",
     )
+    # Each bar needs room for its label: at 22 px a row, the three bars of a TAGS code
+    # shared one row and plotly shrank "AM: 1" to about 7 px.
+    shown = table[table.tag != ""]
+    bars = shown.tag.nunique() * max(1, shown.focus.nunique())
     figure.update_layout(
-        barmode="group", height=220 + 22 * len(table), legend={"title": {"text": "Focus TAG"}}
+        barmode="group",
+        height=220 + _BAR_PX * bars,
+        legend={"title": {"text": "Focus TAG"}},
+        uniformtext={"minsize": 10, "mode": "show"},
     )
     return figure
+
+
+_BAR_PX = 16  # a bar of a grouped bar chart, its label at 10 px or more
 
 
 @takes(_TAGS_ALONGSIDE)
