@@ -364,3 +364,30 @@ def test_summary_card_keeps_the_level_apart_from_handling_markers(cable) -> None
     assert fields["Classification"] == "CONFIDENTIAL"
     assert fields["Handling markers"] == "SIPDIS"
     assert "CONFIDENTIAL / SIPDIS" not in summary_card_html(cable)
+
+
+def test_map_labels_do_not_cover_each_other_or_run_off_the_map() -> None:
+    """Every label of the primer's map stood above its marker: in the Caucasus "Tskhinvali"
+    covered "Tbilisi", Yerevan, Stepanakert and Lachin piled up, and "Khankendi" ran off
+    the map's edge. The positions are chosen on a model of the drawn map."""
+    from cable_utils.reference.history import load_context_places
+    from cable_utils.views.plots import history as maps
+
+    places = load_context_places()
+    positions = maps._map_label_positions(places)
+    boxes = {}
+    for place in places:
+        x, y = maps._map_point(place.lat, place.lon)
+        lines = maps._map_label(place.place).split("<br>")
+        width = max(len(line) for line in lines) * maps._PX_PER_CHARACTER
+        boxes[place.place] = maps._label_box(x, y, width, len(lines), positions[place.place])
+    right, bottom = maps._map_point(maps._MAP_LATITUDES[0], maps._MAP_LONGITUDES[1])
+    for name, box in boxes.items():
+        assert box[0] >= 0 and box[1] >= 0 and box[2] <= right and box[3] <= bottom, name
+        for other, other_box in boxes.items():
+            # At most the corner of a letter (px²): seven places lie within a few degrees.
+            assert other == name or maps._overlap(box, other_box) < 30, (name, other)
+    assert len(set(positions.values())) > 1  # (not all above their markers)
+    figure = maps.context_map_figure(places)
+    drawn = [p for trace in figure.data for p in trace.textposition]
+    assert sorted(drawn) == sorted(positions.values())

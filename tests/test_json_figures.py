@@ -167,3 +167,27 @@ def test_mentions_figure_says_when_it_leaves_actors_out() -> None:
     assert f"the 25 most mentioned of {mentioned} actors" in cut
     whole = actors.mentions_by_actor_figure(gazetteer, mentions, top=mentioned).layout.title.text
     assert whole == "Who is mentioned, and how often"
+
+
+def test_a_long_title_is_shown_on_several_lines_and_kept_whole() -> None:
+    """plotly draws a title on one line and cuts it at the figure's edge: the primer's map
+    read "… Kosovo, the South Caucasus and the places i"."""
+    from cable_utils.views.plots._style import JSONFigure, accessible_layout, plotly_bundle
+
+    title = (
+        "Where the history around 08BAKU151 happened: Kosovo, the South Caucasus and "
+        "the places in between"
+    )
+    figure = accessible_layout(JSONFigure(), title=title, x_title="x", y_title="y")
+    bundle = plotly_bundle(figure)
+    shown = bundle["application/vnd.plotly.v1+json"]["layout"]
+    lines = shown["title"]["text"].split("<br>")
+    assert len(lines) == 2 and " ".join(lines) == title
+    assert all(len(line) <= 75 for line in lines)
+    assert shown["margin"]["t"] > 60  # room for the second line
+    assert figure.layout.title.text == title  # the figure itself keeps one string
+    assert bundle["text/plain"] == f"[interactive figure] {title}"
+    short = plotly_bundle(
+        accessible_layout(JSONFigure(), title="Short", x_title=None, y_title=None)
+    )
+    assert short["application/vnd.plotly.v1+json"]["layout"]["title"]["text"] == "Short"

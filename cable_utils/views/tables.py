@@ -201,11 +201,12 @@ def _is_number_column(column: pd.Series) -> bool:
     )
 
 
-#: A lesson's output column in em of the tables' 14 px font (1,226 px at 1,280 px wide),
-#: less a margin: wrapped text columns share what the others leave, so that a table of
-#: many columns fits instead of hiding its last ones past the edge (lesson 03's actors
-#: table was 2,500 px wide, its Mentions and Statements out of sight).
-_TABLE_BUDGET_EM = 84
+#: A lesson's output column in em of the tables' 14 px font (848 px in a 1,280 px window
+#: with JupyterLab's file browser open, as it opens), less a margin: wrapped text columns
+#: share what the others leave, so that a table of many columns fits instead of hiding its
+#: last ones past the edge (lesson 03's actors table was 2,500 px wide, its Mentions and
+#: Statements out of sight).
+_TABLE_BUDGET_EM = 58
 #: A wrapped text column is never made narrower than this (a few words a line).
 _WRAPPED_FLOOR_EM = 9
 #: Em a character of the table font takes on average, and a cell's padding.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import textwrap
 from datetime import date, datetime
 from functools import cache
 from importlib import resources
@@ -273,12 +274,34 @@ def plotly_bundle(figure: Any) -> dict[str, Any]:
         payload = figure.plotly_json()
     else:
         payload = json.loads(figure.to_json())
-    payload = scaled_for_display(payload)
+    twin = f"[interactive figure] {_title_of(payload)}"
+    payload = _wrapped_title(scaled_for_display(payload))
     payload["config"] = {**payload.get("config", {}), **PLOTLY_CONFIG}
-    return {
-        "application/vnd.plotly.v1+json": payload,
-        "text/plain": f"[interactive figure] {_title_of(payload)}",
-    }
+    return {"application/vnd.plotly.v1+json": payload, "text/plain": twin}
+
+
+#: Characters of a title's line. plotly draws a title on one line and cuts it at the
+#: figure's edge (the primer's map lost "… and the places in between"); its title font
+#: takes about 9.5 px a character, and a lesson's column is about 800 px wide.
+_TITLE_LINE_CHARACTERS = 75
+_TITLE_LINE_PX = 24  # the room a further line needs above the plot
+
+
+def _wrapped_title(payload: dict[str, Any]) -> dict[str, Any]:
+    """A long title broken into lines at spaces, with room above the plot for them.
+
+    Done where the figure is shown, so the figure's own title stays one string.
+    """
+    layout = payload.get("layout", {})
+    title = layout.get("title")
+    text = title.get("text") if isinstance(title, dict) else None
+    if not text or len(text) <= _TITLE_LINE_CHARACTERS or "<br" in text:
+        return payload
+    lines = textwrap.wrap(text, _TITLE_LINE_CHARACTERS, break_long_words=False)
+    title["text"] = "<br>".join(lines)
+    margin = layout.setdefault("margin", {})
+    margin["t"] = margin.get("t", 60) + _TITLE_LINE_PX * (len(lines) - 1)
+    return payload
 
 
 def as_lesson_figure(figure: Any) -> Any:

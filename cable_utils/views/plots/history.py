@@ -6,6 +6,7 @@ screen reader and for anyone who wants the numbers rather than the picture.
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 from html import escape
 from typing import Any
@@ -49,6 +50,132 @@ PLACE_KINDS: dict[str, tuple[str, str]] = {
 _OTHER_KIND = (OKABE_ITO_SEQUENCE[6], MARKER_SYMBOLS[7])
 
 
+_MAP_LATITUDES = (35.0, 58.0)
+_MAP_LONGITUDES = (0.0, 54.0)
+#: The map as drawn in a lesson (an 844 px figure beside its legend): pixels a degree of
+#: longitude, a character of a label (14 px font), a label's height and a marker's radius.
+_PX_PER_DEGREE = 9.8
+_PX_PER_CHARACTER = 7.2
+_LABEL_PX = 17.0
+_MARKER_PX = 7.0
+_EDGE_PX = 14.0  # a label keeps this far from the map's edge (the frame clips it)
+#: Where a label may go, in order of preference (plotly's textposition): the box each
+#: one takes, as (left, top) of the label relative to the marker, in label widths and
+#: heights and marker radii.
+_MAP_SLOTS = {
+    "top center": lambda w, h, r: (-w / 2, -r - h),
+    "bottom center": lambda w, h, r: (-w / 2, r),
+    "middle right": lambda w, h, r: (r, -h / 2),
+    "middle left": lambda w, h, r: (-r - w, -h / 2),
+    "top right": lambda w, h, r: (r / 2, -r / 2 - h),
+    "bottom right": lambda w, h, r: (r / 2, r / 2),
+    "top left": lambda w, h, r: (-r / 2 - w, -r / 2 - h),
+    "bottom left": lambda w, h, r: (-r / 2 - w, r / 2),
+}
+
+_Box = tuple[float, float, float, float]  # left, top, right, bottom, in pixels
+
+
+def _map_point(lat: float, lon: float) -> tuple[float, float]:
+    """Pixels from the map's top-left corner (Mercator, as the figure draws it)."""
+
+    def mercator(latitude: float) -> float:
+        return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2)))
+
+    x = (lon - _MAP_LONGITUDES[0]) * _PX_PER_DEGREE
+    y = (mercator(_MAP_LATITUDES[1]) - mercator(lat)) * _PX_PER_DEGREE
+    return x, y
+
+
+def _overlap(a: _Box, b: _Box) -> float:
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    return width * height if width > 0 and height > 0 else 0.0
+
+
+def _map_label_positions(places: tuple[ContextPlace, ...] | list[ContextPlace]) -> dict[str, str]:
+    """A label position per place (plotly's ``textposition``) so that no label covers
+    another label, another marker, or runs off the map, where that can be had.
+
+    The Caucasus holds seven places within a few degrees: with every label above its
+    marker, "Tskhinvali" covered "Tbilisi" and "Yerevan" "Stepanakert / Khankendi",
+    which ran off the map's edge. Every label starts above its marker; then, place by
+    place, a label moves to the slot of :data:`_MAP_SLOTS` that most lowers the overlap
+    of the whole map, until no move lowers it.
+    """
+    layout = _MapLayout(places)
+    slots = {p.place: next(iter(_MAP_SLOTS)) for p in places}
+    for _ in range(_MAP_ROUNDS):
+        moved = False
+        for place in slots:
+            best = min(_MAP_SLOTS, key=lambda slot: layout.cost({**slots, place: slot}))
+            if layout.cost({**slots, place: best}) < layout.cost(slots):
+                slots[place], moved = best, True
+        if not moved:
+            break
+    return slots
+
+
+_MAP_ROUNDS = 10  # (13 places settle in two or three)
+
+
+class _MapLayout:
+    """The map's labels and markers in pixels, and how much a choice of slots overlaps."""
+
+    def __init__(self, places: tuple[ContextPlace, ...] | list[ContextPlace]) -> None:
+        self.points = {p.place: _map_point(p.lat, p.lon) for p in places}
+        right, bottom = _map_point(_MAP_LATITUDES[0], _MAP_LONGITUDES[1])
+        self.corner = (right - _EDGE_PX, bottom - _EDGE_PX)
+        self.markers = {
+            name: (x - _MARKER_PX, y - _MARKER_PX, x + _MARKER_PX, y + _MARKER_PX)
+            for name, (x, y) in self.points.items()
+        }
+        self.sizes = {}
+        for name in self.points:
+            lines = _map_label(name).split("<br>")
+            self.sizes[name] = (max(len(line) for line in lines) * _PX_PER_CHARACTER, len(lines))
+
+    def box(self, place: str, slot: str) -> _Box:
+        x, y = self.points[place]
+        width, lines = self.sizes[place]
+        return _label_box(x, y, width, lines, slot)
+
+    def cost(self, slots: dict[str, str]) -> float:
+        """Overlap of labels with labels (which makes names unreadable: it counts most)
+        and with other markers, and labels off the map."""
+        boxes = {place: self.box(place, slot) for place, slot in slots.items()}
+        names = list(boxes)
+        total = 0.0
+        for i, name in enumerate(names):
+            labels = [boxes[other] for other in names[i + 1 :]]
+            markers = [marker for place, marker in self.markers.items() if place != name]
+            total += _LABEL_OVER_LABEL * sum(_overlap(boxes[name], box) for box in labels)
+            total += _cost(boxes[name], markers, self.corner)
+        return total
+
+
+_LABEL_OVER_LABEL = 4.0  # a label over a label costs this many times a label over a marker
+
+
+def _map_label(place: str) -> str:
+    """A place's label: two names of one place on two lines ("Stepanakert /<br>Khankendi")."""
+    return escape(place).replace(" / ", " /<br>")
+
+
+def _label_box(x: float, y: float, width: float, lines: int, slot: str) -> _Box:
+    height = _LABEL_PX * lines
+    dx, dy = _MAP_SLOTS[slot](width, height, _MARKER_PX)
+    return x + dx, y + dy, x + dx + width, y + dy + height
+
+
+def _cost(box: _Box, obstacles: list[_Box], corner: tuple[float, float]) -> float:
+    """How much of ``box`` covers the obstacles or lies off the map (0: a free place)."""
+    right, bottom = corner
+    outside = max(0.0, _EDGE_PX - box[0]) + max(0.0, box[2] - right)
+    outside += max(0.0, _EDGE_PX - box[1]) + max(0.0, box[3] - bottom)
+    return sum(_overlap(box, other) for other in obstacles) + outside * _LABEL_PX
+
+
 @takes(PLACES)
 def context_map_figure(places: tuple[ContextPlace, ...] | list[ContextPlace]) -> Any:
     """The region of the two conflicts, from The Hague to Baku: one trace per kind of place.
@@ -58,6 +185,7 @@ def context_map_figure(places: tuple[ContextPlace, ...] | list[ContextPlace]) ->
     """
     figure = JSONFigure()
     kinds = list(dict.fromkeys(p.kind for p in places))
+    positions = _map_label_positions(places)
     for kind in kinds:
         chosen = [p for p in places if p.kind == kind]
         colour, symbol = PLACE_KINDS.get(kind, _OTHER_KIND)
@@ -66,11 +194,11 @@ def context_map_figure(places: tuple[ContextPlace, ...] | list[ContextPlace]) ->
                 "scattergeo",
                 lat=[p.lat for p in chosen],
                 lon=[p.lon for p in chosen],
-                text=[p.place for p in chosen],
+                text=[_map_label(p.place) for p in chosen],
                 hovertext=[f"<b>{escape(p.place)}</b><br>{escape(p.why)}" for p in chosen],
                 hoverinfo="text",
                 mode="markers+text",
-                textposition="top center",
+                textposition=[positions[p.place] for p in chosen],
                 marker={
                     "size": 12,
                     "color": colour,
@@ -88,8 +216,8 @@ def context_map_figure(places: tuple[ContextPlace, ...] | list[ContextPlace]) ->
         landcolor="#F2F2F2",
         showocean=True,
         oceancolor="#E8F1F8",
-        lataxis_range=[35, 58],
-        lonaxis_range=[0, 54],
+        lataxis_range=list(_MAP_LATITUDES),
+        lonaxis_range=list(_MAP_LONGITUDES),
     )
     accessible_layout(
         figure,
