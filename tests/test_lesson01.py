@@ -152,6 +152,8 @@ def test_addressee_map_figure_has_markers_labels_and_no_collective(cable: Cable)
     assert figure.layout.title.text.startswith("Where did 08BAKU151 go?")
     summary = describe_addressee_map(cable)
     assert "10 of 11 addresses" in summary and "CIS COLLECTIVE" in summary
+    # no brackets inside the brackets ("(a collective address, not a place (a group of posts))")
+    assert not re.search(r"\([^()]*\(", summary), summary
 
 
 def test_addressee_map_widget_filter_changes_figure_and_table(cable: Cable) -> None:

@@ -184,7 +184,10 @@ def argument_map_explorer(cable: Cable, data: ArgumentData, *, initial: str | No
         "Claim:",
     )
     view = widgets.HTML()
-    figure_area = widgets.Output(layout=widgets.Layout(flex="1 1 30em", min_width="24em"))
+    # The map needs about 38 em for its labels: beside the list in a lesson's usual
+    # column it got 472 px, where its labels ran into each other and its legend and
+    # axis title were cut; narrower than list and map together, it wraps below the list.
+    figure_area = widgets.Output(layout=widgets.Layout(flex="1 1 38em", min_width="38em"))
     panel = Panel(
         "Argument map explorer",
         {"claim": chooser},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...analysis.geo import PlacedAddress, addressee_places
@@ -214,6 +215,9 @@ def describe_addressee_map(cable: Cable, show: str = "everyone") -> str:
 
 
 def _why(note: str) -> str:
-    """The reason an address is off the map, in a few words."""
+    """The reason an address is off the map, in a few words, with no brackets of its own
+    (it is written in brackets: "CIS COLLECTIVE (a collective address, not a place (a
+    group of posts))" read as a slip)."""
     reason = note.removeprefix("not on the map: ").removeprefix("not placed: ")
-    return reason.split(" (")[0] if len(reason) > 80 else reason
+    reason = reason.split(" (")[0] if len(reason) > 80 else reason
+    return re.sub(r"\s*\(([^()]*)\)", r" – \1", reason)
