@@ -47,7 +47,7 @@ def test_lesson_04_map_explorer_and_coder(lab_page, lab_server) -> None:
     # The explorer's map has room for its labels: in the lesson's column it wraps below
     # the list (beside it, it got 472 px; its labels ran together, legend and title cut).
     assert figures.nth(1).bounding_box()["width"] >= 560
-    print("label problems:", lab_page.figure_label_problems())
+    assert lab_page.figure_label_problems() == []
     claim = explorer.locator(".widget-select select")
     card = lab_page.locator(".widget-html .claim-card").first
     expect(card).to_contain_text("C3: Kosovo is not a precedent")
