@@ -184,3 +184,20 @@ def test_no_cell_ends_in_a_tuple_or_a_quoted_sentence(path: Path) -> None:
         if body and isinstance(body[-1], ast.Expr) and _shown_raw(body[-1].value):
             raw.append((number, cell.source.splitlines()[-1]))
     assert raw == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_notebook_shows_tables_in_the_lessons_style(path: Path) -> None:
+    """The primer did not call ``readable_tables()``: its sources table came out in
+    pandas' style, raw headers ("author_or_outlet"), titles squeezed a word a line."""
+    notebook = nbformat.read(path, as_version=4)
+    calls = [
+        node
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for node in ast.walk(ast.parse(cell.source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "readable_tables"
+    ]
+    assert calls, f"{path.name} never calls readable_tables()"

@@ -67,7 +67,7 @@ class LessonText:
     """Markdown a lesson cell shows (``_repr_markdown_``); ``str()`` is the Markdown."""
 
     markdown: str
-    #: what it is, for tests: "header", "box", "folded box", "questions", "nothing"
+    #: what it is, for tests: "header", "box", "folded box", "questions", "pointer", "nothing"
     kind: str = ""
 
     def _repr_markdown_(self) -> str:
@@ -176,12 +176,17 @@ def cable_box(cable: Cable, text: str, *, about: str = DEFAULT_CABLE_ID) -> Less
 def cable_questions(cable: Cable) -> LessonText:
     """The teacher's discussion questions on a cable other than 08BAKU151.
 
-    On 08BAKU151 it shows nothing (the lesson's own questions are in its box).
+    On 08BAKU151 it says where its questions are (the lesson's own box, above it): an
+    empty output read as a cell that failed.
     What a good answer covers (the notes' model answers) is folded under each
     question, to open after the discussion.
     """
     if cable.id == DEFAULT_CABLE_ID:
-        return LessonText("", "nothing")
+        return LessonText(
+            f"*This lesson reads {DEFAULT_CABLE_ID}: its questions are in the box above. On a "
+            "cable you choose in lesson 05, the questions a teacher wrote on it appear here.*",
+            "pointer",
+        )
     shown = _plain(cable.id or "this cable")
     notes = notes_for(cable)
     if not notes.questions:
