@@ -143,3 +143,18 @@ def test_wide_tables_share_the_lesson_column() -> None:
     # One long column alone keeps the width it wants.
     alone = table_html(pd.DataFrame({"quote": [paragraph * 3]}))
     assert re.findall(r"min-width:(\d+)em", alone) == ["36"]
+
+
+def test_short_text_wraps_when_the_columns_would_not_fit_on_one_line() -> None:
+    """Lesson 03's actors table has eleven columns, most of them short: each on one
+    line, they made the table 1,575 px wide in an 848 px column."""
+    import re
+
+    short = {f"column {i}": ["Khazar Ibrahimov, MFA"] for i in range(10)}
+    many = pd.DataFrame(short | {"note": ["A longer note on the actor, " * 6]})
+    cells = re.findall(r'<td style="([^"]*)"', table_html(many))
+    assert all("white-space:normal" in style for style in cells)
+    few = pd.DataFrame({"name": ["Khazar Ibrahimov"], "type": ["person"]})
+    assert all(
+        "white-space:nowrap" in s for s in re.findall(r'<td style="([^"]*)"', table_html(few))
+    )

@@ -147,7 +147,9 @@ _HEADER_WORDS = {
 }  # fmt: skip
 #: Offsets columns say what they count.
 _HEADER_NAMES = {"start": "Start (raw offset)", "end": "End (raw offset)"}
-_WRAP = "overflow-wrap:break-word;word-break:normal;hyphens:none"
+# "anywhere", not "break-word": only "anywhere" lets a table narrow a column below its
+# longest word (a source list "reuters-20080218;trend-20080215" held one at 26 em).
+_WRAP = "overflow-wrap:anywhere;word-break:normal;hyphens:none"
 _CELL = "padding:4px 10px;vertical-align:top;border-bottom:1px solid #d0d0d0"
 _TEXT_CELL = f"{_CELL};text-align:left;white-space:normal;{_WRAP}"
 _SHORT_TEXT_CELL = f"{_CELL};text-align:left;white-space:nowrap"
@@ -206,9 +208,9 @@ def _is_number_column(column: pd.Series) -> bool:
 #: share what the others leave, so that a table of many columns fits instead of hiding its
 #: last ones past the edge (lesson 03's actors table was 2,500 px wide, its Mentions and
 #: Statements out of sight).
-_TABLE_BUDGET_EM = 58
+_TABLE_BUDGET_EM = 56
 #: A wrapped text column is never made narrower than this (a few words a line).
-_WRAPPED_FLOOR_EM = 9
+_WRAPPED_FLOOR_EM = 7
 #: Em a character of the table font takes on average, and a cell's padding.
 _EM_PER_CHARACTER = 0.55
 _CELL_PADDING_EM = 1.5
@@ -228,6 +230,40 @@ def _wrapped_widths(wanted: dict[Any, int], unwrapped_em: float) -> dict[Any, in
     left = _TABLE_BUDGET_EM - unwrapped_em - _CELL_PADDING_EM * len(wanted)
     share = max(_WRAPPED_FLOOR_EM, math.floor(left / len(wanted)))
     return {column: min(width, share) for column, width in wanted.items()}
+
+
+def _column_styles(
+    columns: list[Any], numbers: list[bool], texts: dict[Any, list[str]]
+) -> list[str]:
+    """The cell style of each column: numbers right-aligned, short text on one line, long
+    text wrapped at a width that leaves the table inside the lesson's column.
+
+    When the columns do not fit on one line each, short text wraps too (at its longest
+    word) and the long text columns share what is left (:func:`_wrapped_widths`).
+    """
+    # A column is at least as wide as its header's longest word (headers wrap at spaces).
+    heading = {c: max((len(w) for w in human_header(c).split()), default=0) for c in columns}
+    longest = {c: max([heading[c], *(len(t) for t in texts[c])]) for c in columns}
+    words = {c: max([heading[c], *(len(w) for t in texts[c] for w in t.split())]) for c in columns}
+    text = [c for c, number in zip(columns, numbers, strict=True) if not number]
+    long = [c for c in text if longest[c] > _SHORT_TEXT]
+    wanted = {c: min(36, max(14, longest[c] // 6)) for c in long}
+    fixed = sum(_unwrapped_em(longest[c]) for c in columns if c not in long)
+    short_wraps = fixed + sum(w + _CELL_PADDING_EM for w in wanted.values()) > _TABLE_BUDGET_EM
+    if short_wraps:  # (short text then takes its longest word, not its whole line)
+        fixed = sum(
+            _unwrapped_em(words[c] if c in text else longest[c]) for c in columns if c not in long
+        )
+    widths = _wrapped_widths(wanted, fixed)
+    styles = []
+    for column, number in zip(columns, numbers, strict=True):
+        if number:
+            styles.append(_NUMBER_CELL)
+        elif column in widths:
+            styles.append(f"{_TEXT_CELL};min-width:{widths[column]}em;max-width:40em")
+        else:
+            styles.append(_TEXT_CELL if short_wraps else _SHORT_TEXT_CELL)
+    return styles
 
 
 def table_html(
@@ -251,20 +287,7 @@ def table_html(
     texts = {c: [_cell_text(v) for v in rows.iloc[:, i]] for i, c in enumerate(columns)}
     numbers = [_is_number_column(shown.iloc[:, i]) for i in range(len(columns))]
     aligns = ["right" if number else "left" for number in numbers]
-    longest = {c: max((len(t) for t in texts[c]), default=0) for c in columns}
-    wrapped = [
-        c for c, n in zip(columns, numbers, strict=True) if not n and longest[c] > _SHORT_TEXT
-    ]
-    unwrapped_em = sum(_unwrapped_em(longest[c]) for c in columns if c not in wrapped)
-    widths = _wrapped_widths({c: min(36, max(14, longest[c] // 6)) for c in wrapped}, unwrapped_em)
-    styles = [
-        _NUMBER_CELL
-        if number
-        else f"{_TEXT_CELL};min-width:{widths[column]}em;max-width:40em"
-        if column in widths
-        else _SHORT_TEXT_CELL
-        for column, number in zip(columns, numbers, strict=True)
-    ]
+    styles = _column_styles(columns, numbers, texts)
     head = "".join(
         f'<th scope="col" style="{_HEAD_CELL};text-align:{align}">'
         f"{escape(human_header(column))}</th>"
