@@ -45,6 +45,31 @@ def _verdicts(nb: nbformat.NotebookNode) -> dict[str, list[str]]:
     }
 
 
+def test_the_template_to_copy_is_printed_whole() -> None:
+    """The lesson tells learners to copy the printed template into my_work/<ID>/actors.csv;
+    it printed ``gazetteer_csv_text(draft)[:1500]``, which stopped inside a row."""
+    import ast
+
+    nb = nbformat.read(LESSON, as_version=4)
+    calls = [
+        node
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for node in ast.walk(ast.parse(cell.source))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "gazetteer_csv_text"
+    ]
+    cut = [
+        node
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for node in ast.walk(ast.parse(cell.source))
+        if isinstance(node, ast.Subscript)
+        and isinstance(node.value, ast.Call)
+        and getattr(node.value.func, "id", "") == "gazetteer_csv_text"
+    ]
+    assert calls and not cut
+
+
 def test_every_exercise_has_a_solution_disclosure() -> None:
     nb = nbformat.read(LESSON, as_version=4)
     asked = set(_verdicts(nb))
