@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import nbformat
 import pytest
 from nbrun import run_notebook
 
@@ -50,6 +51,12 @@ def test_lesson04_runs_on_08BAKU151(tmp_path: Path) -> None:
     coder = next(i for i, c in enumerate(nb.cells) if c.source.startswith("stance_coder("))
     assert sources[0] < coder < sources[-1]
     assert "Model answer" not in text and "✔ Correct" not in text
+    # The stance table names its actors as the heatmap above it does (it showed "goaj").
+    table = next(
+        c for c in nb.cells if c.source.rstrip().endswith(".rename(index=argument.actor_name)")
+    )
+    shown = _text(nbformat.from_dict({"cells": [table]}))
+    assert "Khazar Ibrahimov" in shown and "khazar_ibrahimov" not in shown
     work = tmp_path / "work"
     assert not work.exists() or not any(p.is_file() for p in work.rglob("*"))  # nothing written
 
