@@ -22,6 +22,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from numbers import Integral
 from typing import Any, TypeVar
 
 __all__ = [
@@ -114,16 +115,18 @@ def table_from(maker: str, columns: Iterable[str], *, name: str = "table") -> Ne
 
 
 def words(what: str, how: str) -> Needs:
-    """One string, or a list, tuple or set of strings (``"TAGS"``, ``["TAGS", "REF"]``).
+    """One string, or a collection of strings (``"TAGS"``, ``["TAGS", "REF"]``, a column
+    of a table); not a table itself, whose iteration gives its column names.
 
-    Another iterator (a generator) passes unchecked: reading it would use it up.
+    An iterator (a generator) passes unchecked: reading it would use it up.
     """
 
     def fits(value: object) -> bool:
         if isinstance(value, str | Iterator):
             return True
-        collection = isinstance(value, list | tuple | set | frozenset)
-        return collection and all(isinstance(item, str) for item in value)
+        if hasattr(value, "columns") or not isinstance(value, Iterable):
+            return False
+        return all(isinstance(item, str) for item in value)
 
     return Needs(what, how, fits)
 
@@ -178,7 +181,8 @@ YEARS = Needs(
     lambda value: (
         isinstance(value, list | tuple)
         and len(value) == 2
-        and all(isinstance(year, int) for year in value)
+        # (Integral: a year read from a table is a numpy integer)
+        and all(isinstance(year, Integral) and not isinstance(year, bool) for year in value)
     ),
 )
 

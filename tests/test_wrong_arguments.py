@@ -246,7 +246,7 @@ def test_the_checks_import_nothing_heavy():
     }
     assert imported <= {
         "__future__", "functools", "inspect", "os", "sys", "collections.abc",
-        "dataclasses", "typing",
+        "dataclasses", "numbers", "typing",
     }, imported  # fmt: skip
 
 
@@ -280,3 +280,22 @@ def test_a_cable_where_its_id_belongs_is_refused_not_misread(lesson_objects):
     # What the lessons pass still works, a set of posts included.
     assert not issue_across_posts(index, "Kosovo", posts={"BAKU", "PARIS"}).empty
     assert "08BAKU151" in describe_thread(near, focus=cable.id)
+
+
+def test_a_column_of_terms_is_a_list_of_terms_and_a_table_is_not(lesson_objects) -> None:
+    import pandas as pd
+
+    from cable_utils.reference.glossary import glossary_table
+
+    assert list(glossary_table(pd.Series(["TAGS", "REF"])).term) == ["TAGS", "REF"]
+    with pytest.raises(TypeError, match=r"^glossary_table\(\) needs a term or a list of terms"):
+        glossary_table(lesson_objects["posts table"])
+
+
+def test_years_read_from_a_table_are_years(lesson_objects) -> None:
+    import numpy as np
+
+    from cable_utils.corpus.overview import issue_across_posts
+
+    years = (np.int64(2008), np.int64(2010))
+    assert not issue_across_posts(lesson_objects["index"], "Kosovo", years=years).empty
