@@ -151,9 +151,14 @@ def test_short_text_wraps_when_the_columns_would_not_fit_on_one_line() -> None:
     import re
 
     short = {f"column {i}": ["Khazar Ibrahimov, MFA"] for i in range(10)}
-    many = pd.DataFrame(short | {"note": ["A longer note on the actor, " * 6]})
+    dated = {"date": ["2008-02-19"], "id": ["08BAKU151"]}
+    many = pd.DataFrame(dated | short | {"note": ["A longer note on the actor, " * 6]})
     cells = re.findall(r'<td style="([^"]*)"', table_html(many))
-    assert all("white-space:normal" in style for style in cells)
+    assert all("white-space:normal" in style for style in cells[2:])
+    # A date or an ID stays whole ("2008-/02-19", "08/BA/KU/151" read as slips), and no
+    # cell may break a word anywhere.
+    assert all("white-space:nowrap" in style for style in cells[:2])
+    assert not any("overflow-wrap:anywhere" in style for style in cells)
     few = pd.DataFrame({"name": ["Khazar Ibrahimov"], "type": ["person"]})
     assert all(
         "white-space:nowrap" in s for s in re.findall(r'<td style="([^"]*)"', table_html(few))

@@ -147,9 +147,9 @@ _HEADER_WORDS = {
 }  # fmt: skip
 #: Offsets columns say what they count.
 _HEADER_NAMES = {"start": "Start (raw offset)", "end": "End (raw offset)"}
-# "anywhere", not "break-word": only "anywhere" lets a table narrow a column below its
-# longest word (a source list "reuters-20080218;trend-20080215" held one at 26 em).
-_WRAP = "overflow-wrap:anywhere;word-break:normal;hyphens:none"
+# "break-word", not "anywhere": with "anywhere" a squeezed table broke every word
+# ("FA/VO/R", IDs one character a line); a table whose words do not fit scrolls instead.
+_WRAP = "overflow-wrap:break-word;word-break:normal;hyphens:none"
 _CELL = "padding:4px 10px;vertical-align:top;border-bottom:1px solid #d0d0d0"
 _TEXT_CELL = f"{_CELL};text-align:left;white-space:normal;{_WRAP}"
 _SHORT_TEXT_CELL = f"{_CELL};text-align:left;white-space:nowrap"
@@ -238,8 +238,9 @@ def _column_styles(
     """The cell style of each column: numbers right-aligned, short text on one line, long
     text wrapped at a width that leaves the table inside the lesson's column.
 
-    When the columns do not fit on one line each, short text wraps too (at its longest
-    word) and the long text columns share what is left (:func:`_wrapped_widths`).
+    When the columns do not fit on one line each, short text of several words wraps too
+    (at spaces; a date, an ID or a level stays whole: "2008-/02-19" read as a slip) and
+    the long text columns share what is left (:func:`_wrapped_widths`).
     """
     # A column is at least as wide as its header's longest word (headers wrap at spaces).
     heading = {c: max((len(w) for w in human_header(c).split()), default=0) for c in columns}
@@ -247,12 +248,13 @@ def _column_styles(
     words = {c: max([heading[c], *(len(w) for t in texts[c] for w in t.split())]) for c in columns}
     text = [c for c, number in zip(columns, numbers, strict=True) if not number]
     long = [c for c in text if longest[c] > _SHORT_TEXT]
+    spaced = {c for c in text if any(" " in t for t in texts[c])}
     wanted = {c: min(36, max(14, longest[c] // 6)) for c in long}
     fixed = sum(_unwrapped_em(longest[c]) for c in columns if c not in long)
     short_wraps = fixed + sum(w + _CELL_PADDING_EM for w in wanted.values()) > _TABLE_BUDGET_EM
     if short_wraps:  # (short text then takes its longest word, not its whole line)
         fixed = sum(
-            _unwrapped_em(words[c] if c in text else longest[c]) for c in columns if c not in long
+            _unwrapped_em(words[c] if c in spaced else longest[c]) for c in columns if c not in long
         )
     widths = _wrapped_widths(wanted, fixed)
     styles = []
@@ -262,7 +264,7 @@ def _column_styles(
         elif column in widths:
             styles.append(f"{_TEXT_CELL};min-width:{widths[column]}em;max-width:40em")
         else:
-            styles.append(_TEXT_CELL if short_wraps else _SHORT_TEXT_CELL)
+            styles.append(_TEXT_CELL if short_wraps and column in spaced else _SHORT_TEXT_CELL)
     return styles
 
 

@@ -154,7 +154,7 @@ def labelled(widget: widgets.Widget, description: str) -> widgets.Widget:
 #: room of the arrow and padding, and the widest box (a lesson's column is about 94 em).
 _EM_PER_CHARACTER = 0.6
 _DROPDOWN_PADDING_EM = 4
-_DROPDOWN_MAX_EM = 72
+_DROPDOWN_MAX_EM = 62  # (72 ran 2 px past an 848 px column)
 
 
 def _dropdown_width(description: str, dropdown: widgets.Dropdown) -> str:
