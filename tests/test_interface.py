@@ -137,12 +137,16 @@ def test_voice_sorter_checks_toggled_answers(cable) -> None:
     assert "cable-card" in sorter.view.value
 
 
-def test_argument_map_stands_beside_its_claim_list(cable) -> None:
+def test_argument_map_comes_under_the_claim_card(cable) -> None:
+    """List, then the chosen claim's card, then the map at the panel's width: beside the
+    list the map got 472 px in a lesson's column, and under the list it pushed the card
+    out of sight (a choice seemed to do nothing)."""
     panel = argument_map_explorer(cable, load_argument(cable), initial="C3")
-    chooser, figure = panel.control_box.children
+    (chooser,) = panel.control_box.children
     assert chooser is panel.controls["claim"] and isinstance(chooser, widgets.Select)
-    assert figure is panel.state["figure_area"]
-    assert panel.control_box.layout.flex_flow == "row wrap"  # beside, or below when narrow
+    order = list(panel.children)
+    assert order.index(panel.control_box) < order.index(panel.view)
+    assert order.index(panel.view) < order.index(panel.state["figure_area"])
     assert ("C3: No precedent for Karabakh", "C3") in chooser.options  # short labels, no "…"
     config = panel.state["figure"]["config"]
     assert (

@@ -167,11 +167,13 @@ def argument_status(cable: Cable, data: ArgumentData) -> widgets.HTML:
 @takes_cable
 @takes(data=ARGUMENT)
 def argument_map_explorer(cable: Cable, data: ArgumentData, *, initial: str | None = None) -> Panel:
-    """Choose a claim in the list: the map beside it outlines the claim and its neighbours,
-    and the card below gives its holders with their evidence highlighted in the cable.
+    """Choose a claim in the list: the card under it gives its holders with their evidence
+    highlighted in the cable, and the map under the card outlines the claim and its
+    neighbours.
 
-    The list and the map stand side by side (the map wraps below the list on a
-    narrow page), so a choice and its effect are seen together.
+    The card comes first, right under the list, so a choice and its effect are seen
+    together; the map takes the whole width (beside the list, in a lesson's column, it
+    got 472 px: its labels ran together, its legend and axis title were cut).
     """
     options = _claim_options(data)
     chooser = labelled(
@@ -184,18 +186,14 @@ def argument_map_explorer(cable: Cable, data: ArgumentData, *, initial: str | No
         "Claim:",
     )
     view = widgets.HTML()
-    # The map needs about 38 em for its labels: beside the list in a lesson's usual
-    # column it got 472 px, where its labels ran into each other and its legend and
-    # axis title were cut; narrower than list and map together, it wraps below the list.
-    figure_area = widgets.Output(layout=widgets.Layout(flex="1 1 38em", min_width="38em"))
+    figure_area = widgets.Output(layout=widgets.Layout(width="100%"))
     panel = Panel(
         "Argument map explorer",
         {"claim": chooser},
         view,
+        extra=[figure_area],
         description="Choose a claim to see who holds it, how, and where the cable says so.",
     )
-    panel.control_box.children = (chooser, figure_area)
-    panel.control_box.layout.flex_flow = "row wrap"
     panel.state["figure_area"] = figure_area
     if not options:
         view.value = note_html(

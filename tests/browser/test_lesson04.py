@@ -42,15 +42,18 @@ def test_lesson_04_map_explorer_and_coder(lab_page, lab_server) -> None:
         expect(figures.nth(index).locator(".scatterlayer .point").first).to_be_attached()
     expect(figures.nth(2).locator(".hm").first).to_be_attached()  # the heatmap layer
 
-    # explorer: choose a claim in the list beside the map, its evidence is highlighted
+    # explorer: choose a claim in the list, its evidence is highlighted in the card below it
     explorer = lab_page.panel("Argument map explorer")
-    # The explorer's map has room for its labels: in the lesson's column it wraps below
-    # the list (beside it, it got 472 px; its labels ran together, legend and title cut).
-    assert figures.nth(1).bounding_box()["width"] >= 560
-    assert lab_page.figure_label_problems() == []
     claim = explorer.locator(".widget-select select")
     card = lab_page.locator(".widget-html .claim-card").first
     expect(card).to_contain_text("C3: Kosovo is not a precedent")
+    # The explorer's map has room for its labels (beside the list it got 472 px; its labels
+    # ran together, legend and title cut), and the claim's card comes between list and map,
+    # so a choice shows its effect at once, not under an 800 px figure.
+    assert figures.nth(1).bounding_box()["width"] >= 560
+    card_top = card.bounding_box()["y"]
+    assert claim.bounding_box()["y"] < card_top < figures.nth(1).bounding_box()["y"]
+    assert lab_page.figure_label_problems() == []
     expect(card.locator("mark.evidence")).to_have_count(7)
     round_trip = time.perf_counter()
     claim.select_option(value=None, label=claim.locator("option", has_text="C13:").inner_text())
