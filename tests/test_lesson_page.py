@@ -203,7 +203,7 @@ def test_a_worked_example_is_made_on_08baku151_only(baku, moscow) -> None:
         return f"the record until {until}"
 
     shown = worked_example(baku, make, "March", what="The record of recognitions.")
-    assert shown == "the record until March" and made == ["March"]
+    assert str(shown) == "the record until March" and made == ["March"]
     folded = worked_example(moscow, make, "March", what="The record of recognitions.")
     assert made == ["March"]  # nothing computed for another cable
     assert folded.kind == "folded box"
@@ -223,3 +223,12 @@ def test_the_close_up_is_the_weeks_around_the_cables_own_day(baku, moscow) -> No
     assert moscow.date.date() == date(2010, 2, 1)
     undated = dataclasses.replace(moscow, date=None)
     assert "no date to zoom in on" in timeline_close_up([], undated).layout.title.text
+
+
+def test_a_worked_example_that_is_a_sentence_is_shown_as_text(baku) -> None:
+    """Lesson 05's thread summary showed as 'This thread has 11 cables …' in quote marks."""
+    from cable_utils.lessons.page import worked_example
+
+    shown = worked_example(baku, lambda: "This thread has 3 cables.", what="The thread.")
+    assert shown._repr_markdown_() == "This thread has 3 cables."
+    assert worked_example(baku, lambda: 3, what="A number.") == 3  # anything else as it is

@@ -163,6 +163,8 @@ def _shown_raw(node: ast.expr) -> bool:
     a tuple (``describe_mix(mix), mix``) or a sentence from ``describe_…`` in quote marks."""
     if isinstance(node, ast.Tuple):
         return True
+    if isinstance(node, ast.ListComp) and isinstance(node.elt, ast.Tuple):
+        return True  # a list of tuples: lesson 06 printed [('banner_disagrees…', "…"), …]
     if isinstance(node, ast.IfExp):
         return _shown_raw(node.body) or _shown_raw(node.orelse)
     if isinstance(node, ast.Constant):

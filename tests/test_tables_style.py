@@ -163,3 +163,22 @@ def test_short_text_wraps_when_the_columns_would_not_fit_on_one_line() -> None:
     assert all(
         "white-space:nowrap" in s for s in re.findall(r'<td style="([^"]*)"', table_html(few))
     )
+
+
+def test_shares_are_shown_as_percentages() -> None:
+    """Lesson 06's tables showed shares as 0.522, 0.083 beside their counts."""
+    frame = pd.DataFrame({"classification": ["SECRET", "C", "U"], "cables": [334, 53, 1],
+                          "share": [0.522, 0.083, 0.004]})  # fmt: skip
+    assert _cells(table_html(frame))[-9:] == [
+        "SECRET",
+        "334",
+        "52%",
+        "C",
+        "53",
+        "8%",
+        "U",
+        "1",
+        "0.4%",
+    ]
+    counts = pd.DataFrame({"share": [3, 4]})  # not fractions: left as numbers
+    assert _cells(table_html(counts))[-2:] == ["3", "4"]

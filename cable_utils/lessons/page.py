@@ -330,10 +330,12 @@ def worked_example(
     For a table or figure that only makes sense beside 08BAKU151 (the record of
     Kosovo's recognitions that lesson 04 checks the cable against): on another
     cable nothing is computed, and a folded "In 08BAKU151" box names it (``what``,
-    the authors' Markdown) and says how to see it.
+    the authors' Markdown) and says how to see it. A sentence (a ``describe_…``) is
+    shown as text, not as a Python string in quote marks.
     """
     if cable.id == about:
-        return make(*args, **kwargs)
+        made = make(*args, **kwargs)
+        return LessonText(_plain(made), "text") if isinstance(made, str) else made
     return cable_box(
         cable,
         f'{what.strip()} Shown when the lesson reads {about}: set `CABLE_ID = "{about}"` '

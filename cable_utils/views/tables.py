@@ -192,6 +192,24 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+def _is_share(name: Any, column: pd.Series) -> bool:
+    """A column of shares (named "share" and holding fractions): shown as percentages.
+
+    Lesson 06's tables showed "0.522", "0.083" beside counts a reader reads as "52 %".
+    """
+    if not str(name).lower().endswith("share") or not _is_number_column(column):
+        return False
+    values = column.dropna()
+    return bool(len(values)) and bool(((values >= 0) & (values <= 1)).all())
+
+
+def _share_text(value: Any) -> str:
+    """``0.522`` → "52%"; a share under one per cent keeps a decimal ("0.4%", not "0%")."""
+    if value is None or pd.isna(value):
+        return ""
+    return f"{value:.1%}" if 0 < value < 0.01 else f"{value:.0%}"
+
+
 def _row_numbers_only(index: pd.Index) -> bool:
     """An unnamed index of integers: the row numbers of a filtered or sorted frame, not data."""
     return index.nlevels == 1 and index.name is None and pd.api.types.is_integer_dtype(index.dtype)
@@ -286,7 +304,13 @@ def table_html(
         shown = frame.reset_index(names=names) if any(names) else frame.reset_index(names=[""])
     rows = shown.head(max_rows)
     columns = list(rows.columns)
-    texts = {c: [_cell_text(v) for v in rows.iloc[:, i]] for i, c in enumerate(columns)}
+    texts = {
+        c: [
+            _share_text(v) if _is_share(c, rows.iloc[:, i]) else _cell_text(v)
+            for v in rows.iloc[:, i]
+        ]
+        for i, c in enumerate(columns)
+    }
     numbers = [_is_number_column(shown.iloc[:, i]) for i in range(len(columns))]
     aligns = ["right" if number else "left" for number in numbers]
     styles = _column_styles(columns, numbers, texts)

@@ -208,7 +208,7 @@ def voice_sorter(cable: Cable, gazetteer: Gazetteer | None = None) -> Panel:
     check = widgets.Button(
         description=label,
         tooltip="Show the draft's guesses beside yours" if draft else "Compare with the reference",
-        layout=widgets.Layout(width="auto"),  # (the whole label)
+        layout=widgets.Layout(width="max-content"),  # (the whole label)
     )
     controls["check"] = check
     view = widgets.HTML(note_html(f"Choose a voice for each speaker, then press {label}."))

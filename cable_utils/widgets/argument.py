@@ -293,7 +293,9 @@ def stance_coder(cable: Cable, data: ArgumentData, *, folder: str | Path | None 
         description="Compare with reference",
         tooltip="Percent agreement, Cohen's kappa and the disagreements with evidence",
         disabled=not data.reference,
-        layout=widgets.Layout(width="auto"),  # (at the default width: "Compare with ref…")
+        # As wide as its words: at the default width "Compare with ref…"; "auto" in a
+        # column of widgets stretched it into a bar across the panel.
+        layout=widgets.Layout(width="max-content"),
     )
     rows: list[widgets.Widget] = []
     panel = Panel(

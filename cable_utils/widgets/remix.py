@@ -531,7 +531,7 @@ def gazetteer_editor(cable: Cable, cable_id: str | None = None) -> Panel:
     save = widgets.Button(
         description="Save my actor list",
         tooltip=f"Save as {the_id}'s gazetteer",
-        layout=widgets.Layout(width="auto"),  # (the whole label)
+        layout=widgets.Layout(width="max-content"),  # (the whole label)
     )
     view = widgets.HTML(
         f"<p>Starting from {escape(start.described)}. Delete rows that are not actors, "
