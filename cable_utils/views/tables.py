@@ -304,11 +304,9 @@ def table_html(
         shown = frame.reset_index(names=names) if any(names) else frame.reset_index(names=[""])
     rows = shown.head(max_rows)
     columns = list(rows.columns)
+    shares = {c for i, c in enumerate(columns) if _is_share(c, rows.iloc[:, i])}
     texts = {
-        c: [
-            _share_text(v) if _is_share(c, rows.iloc[:, i]) else _cell_text(v)
-            for v in rows.iloc[:, i]
-        ]
+        c: [_share_text(v) if c in shares else _cell_text(v) for v in rows.iloc[:, i]]
         for i, c in enumerate(columns)
     }
     numbers = [_is_number_column(shown.iloc[:, i]) for i in range(len(columns))]
