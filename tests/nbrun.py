@@ -18,8 +18,10 @@ at the first failing cell, so the AssertionError lists every broken cell.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import nbformat
@@ -28,6 +30,18 @@ from nbclient import NotebookClient
 KERNEL_NAME = "python3"
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _CABLE_ID_LINE = re.compile(r"^CABLE_ID\s*(?::[^=]+)?=.*$", re.MULTILINE)
+
+
+def code_nodes(nb: nbformat.NotebookNode) -> Iterator[ast.AST]:
+    """Every syntax node of the notebook's code cells (read, not run)."""
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            yield from ast.walk(ast.parse(cell.source))
+
+
+def called(node: ast.AST, name: str) -> bool:
+    """Whether ``node`` is a call of the plain name ``name`` (``readable_tables()``)."""
+    return isinstance(node, ast.Call) and getattr(node.func, "id", None) == name
 
 
 def parameters_cell(nb: nbformat.NotebookNode) -> nbformat.NotebookNode | None:

@@ -375,12 +375,8 @@ def test_map_labels_do_not_cover_each_other_or_run_off_the_map() -> None:
 
     places = load_context_places()
     positions = maps._map_label_positions(places)
-    boxes = {}
-    for place in places:
-        x, y = maps._map_point(place.lat, place.lon)
-        lines = maps._map_label(place.place).split("<br>")
-        width = max(len(line) for line in lines) * maps._PX_PER_CHARACTER
-        boxes[place.place] = maps._label_box(x, y, width, len(lines), positions[place.place])
+    layout = maps._MapLayout(places)
+    boxes = {name: layout.box(name, slot) for name, slot in positions.items()}
     right, bottom = maps._map_point(maps._MAP_LATITUDES[0], maps._MAP_LONGITUDES[1])
     for name, box in boxes.items():
         assert box[0] >= 0 and box[1] >= 0 and box[2] <= right and box[3] <= bottom, name

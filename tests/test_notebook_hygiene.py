@@ -12,6 +12,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from nbrun import called, code_nodes
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = REPO_ROOT / "notebooks"
@@ -193,13 +194,5 @@ def test_every_notebook_shows_tables_in_the_lessons_style(path: Path) -> None:
     """The primer did not call ``readable_tables()``: its sources table came out in
     pandas' style, raw headers ("author_or_outlet"), titles squeezed a word a line."""
     notebook = nbformat.read(path, as_version=4)
-    calls = [
-        node
-        for cell in notebook.cells
-        if cell.cell_type == "code"
-        for node in ast.walk(ast.parse(cell.source))
-        if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Name)
-        and node.func.id == "readable_tables"
-    ]
+    calls = [node for node in code_nodes(notebook) if called(node, "readable_tables")]
     assert calls, f"{path.name} never calls readable_tables()"

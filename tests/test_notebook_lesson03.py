@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from answer_tables import cell_verdicts, placeholder_verdict
-from nbrun import run_notebook
+from nbrun import called, code_nodes, run_notebook
 
 REPO = Path(__file__).resolve().parent.parent
 LESSON = REPO / "notebooks" / "03_actors.ipynb"
@@ -50,22 +50,12 @@ def test_the_template_to_copy_is_printed_whole() -> None:
     it printed ``gazetteer_csv_text(draft)[:1500]``, which stopped inside a row."""
     import ast
 
-    nb = nbformat.read(LESSON, as_version=4)
-    calls = [
-        node
-        for cell in nb.cells
-        if cell.cell_type == "code"
-        for node in ast.walk(ast.parse(cell.source))
-        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "gazetteer_csv_text"
-    ]
+    nodes = list(code_nodes(nbformat.read(LESSON, as_version=4)))
+    calls = [node for node in nodes if called(node, "gazetteer_csv_text")]
     cut = [
         node
-        for cell in nb.cells
-        if cell.cell_type == "code"
-        for node in ast.walk(ast.parse(cell.source))
-        if isinstance(node, ast.Subscript)
-        and isinstance(node.value, ast.Call)
-        and getattr(node.value.func, "id", "") == "gazetteer_csv_text"
+        for node in nodes
+        if isinstance(node, ast.Subscript) and called(node.value, "gazetteer_csv_text")
     ]
     assert calls and not cut
 
